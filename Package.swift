@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The model library and the shared workbook code are compiled with optimisation even in a
+// debug build, so that `swift run ch11-cnn` as typed trains at full speed. Without errno semantics
+// for C's sqrt, `Float.squareRoot()` becomes one instruction and loops that use it vectorise.
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O", "-Xcc", "-fno-math-errno"])]
+
+let sections = ["ch11-conv", "ch11-cnn"]
+
+let package = Package(
+    name: "ch11-workbook",
+    products: [
+        .library(name: "SequenceNet", targets: ["SequenceNet"]),
+        .library(name: "Workbook", targets: ["Workbook"]),
+    ] + sections.map { .executable(name: $0, targets: [$0]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(
+            name: "SequenceNet",
+            dependencies: ["CBLAS"],
+            swiftSettings: optimised
+        ),
+        .target(
+            name: "Workbook",
+            dependencies: [
+                "SequenceNet",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: optimised
+        ),
+        .testTarget(
+            name: "SequenceNetTests",
+            dependencies: ["SequenceNet"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "WorkbookTests",
+            dependencies: ["Workbook"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ChapterTests",
+            dependencies: ["Workbook"]
+        ),
+    ] + sections.map {
+        .executableTarget(name: $0, dependencies: ["Workbook", "SequenceNet"], path: "Sources/\($0)")
+    }
+)

@@ -1,0 +1,162 @@
+/// How `Conv1d` pads its input with zeros, as PyTorch's `padding=` argument.
+public enum Padding: Equatable, Sendable {
+    /// The same number of zeros on both ends.
+    case zeros(Int)
+    /// As many zeros as keep the length unchanged; for an even kernel the extra zero goes on the
+    /// right, as PyTorch does it.
+    case same
+
+    /// Zeros before and after the sequence for a kernel of size `k`.
+    func amounts(kernelSize k: Int) -> (left: Int, right: Int) {
+        switch self {
+        case .zeros(let p): return (p, p)
+        case .same: return ((k - 1) / 2, (k - 1) - (k - 1) / 2)
+        }
+    }
+}
+
+/// `nn.Conv1d` with stride 1 and no dilation: a cross-correlation of every output channel's
+/// [in, K] filter with the zero-padded input, plus a bias.
+///
+/// Computed as one matrix product per pass: the input is unrolled ("im2col") into a matrix with
+/// one column per output position of every sequence in the batch, so the products are large
+/// enough for BLAS to run at full speed even with a single input channel.
+public final class Conv1d: Layer {
+    public let inChannels: Int
+    public let outChannels: Int
+    public let kernelSize: Int
+    public let padding: Padding
+    /// [out, in, K]
+    public let weight: Parameter
+    /// [out]
+    public let bias: Parameter
+    public var parameters: [Parameter] { [weight, bias] }
+    /// False for a first layer fed with data: its input gradient is never used, so it is not computed.
+    public var computesInputGradient = true
+
+    private var input: Tensor?
+    private let columns = Tensor(shape: [0])          // [C*K, B*Tout]
+    private let productOutput = Tensor(shape: [0])    // [Cout, B*Tout]
+    private let output = Tensor(shape: [0])           // [B, Cout, Tout]
+    private let transposedGradient = Tensor(shape: [0]) // [Cout, B*Tout]
+    private let columnGradient = Tensor(shape: [0])   // [C*K, B*Tout]
+    private let inputGradient = Tensor(shape: [0])    // [B, C, T]
+
+    /// Filters and bias drawn from U(-1/sqrt(in*K), 1/sqrt(in*K)), PyTorch's default.
+    public init(_ inChannels: Int, _ outChannels: Int, kernelSize: Int, padding: Padding = .zeros(0),
+                random: RandomSource) {
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.kernelSize = kernelSize
+        self.padding = padding
+        let bound = 1 / Float(inChannels * kernelSize).squareRoot()
+        weight = Parameter(name: "weight", value: .uniform([outChannels, inChannels, kernelSize], bound: bound, random: random))
+        bias = Parameter(name: "bias", value: .uniform([outChannels], bound: bound, random: random))
+    }
+
+    /// The output length for an input of length `length`.
+    public func outputLength(for length: Int) -> Int {
+        let (left, right) = padding.amounts(kernelSize: kernelSize)
+        return length + left + right - kernelSize + 1
+    }
+
+    // x [B, C, T] -> y [B, Cout, Tout]
+    public func forward(_ x: Tensor, training: Bool) -> Tensor {
+        precondition(x.shape.count == 3 && x.shape[1] == inChannels,
+                     "Conv1d(\(inChannels), \(outChannels)) expects [B, \(inChannels), T], got \(x.shape)")
+        input = x
+        let (batch, length) = (x.shape[0], x.shape[2])
+        let outLength = outputLength(for: length)
+        precondition(outLength > 0, "Conv1d: kernel \(kernelSize) is longer than the padded input \(length)")
+        let rows = inChannels * kernelSize, positions = batch * outLength
+        columns.resize([rows, positions])
+        unroll(x, batch: batch, length: length, outLength: outLength)
+        productOutput.resize([outChannels, positions])
+        BLAS.gemm(weight.value.pointer, columns.pointer, into: productOutput.pointer,
+                  m: outChannels, n: positions, k: rows)
+        output.resize([batch, outChannels, outLength])
+        let p = productOutput.pointer, y = output.pointer, b = bias.value.pointer
+        for n in 0..<batch {
+            for co in 0..<outChannels {
+                let source = p + co * positions + n * outLength
+                let target = y + (n * outChannels + co) * outLength
+                let shift = b[co]
+                for t in 0..<outLength { target[t] = source[t] + shift }
+            }
+        }
+        return output
+    }
+
+    // columns[ci*K + k, n*Tout + t] = x[n, ci, t + k - left], zero outside the sequence
+    private func unroll(_ x: Tensor, batch: Int, length: Int, outLength: Int) {
+        let left = padding.amounts(kernelSize: kernelSize).left
+        let positions = batch * outLength
+        let cols = columns.pointer, xs = x.pointer
+        for ci in 0..<inChannels {
+            for k in 0..<kernelSize {
+                let row = cols + (ci * kernelSize + k) * positions
+                let shift = k - left
+                let first = max(0, -shift), end = min(outLength, length - shift)
+                for n in 0..<batch {
+                    let target = row + n * outLength
+                    let source = xs + (n * inChannels + ci) * length + shift
+                    for t in 0..<min(first, outLength) { target[t] = 0 }
+                    if end > first {
+                        (target + first).update(from: source + first, count: end - first)
+                    }
+                    for t in max(end, 0)..<outLength { target[t] = 0 }
+                }
+            }
+        }
+    }
+
+    // dy [B, Cout, Tout] -> dx [B, C, T]; dW [Cout, C*K] += dy' columns^T; db [Cout] += sum of dy
+    public func backward(_ dy: Tensor) -> Tensor {
+        guard let x = input else { preconditionFailure("Conv1d.backward before forward") }
+        let (batch, length) = (x.shape[0], x.shape[2])
+        let outLength = dy.shape[2]
+        let rows = inChannels * kernelSize, positions = batch * outLength
+        transposedGradient.resize([outChannels, positions])
+        let g = transposedGradient.pointer, db = bias.gradient.pointer
+        for n in 0..<batch {
+            for co in 0..<outChannels {
+                let source = dy.pointer + (n * outChannels + co) * outLength
+                let target = g + co * positions + n * outLength
+                target.update(from: source, count: outLength)
+                var sum: Float = 0
+                for t in 0..<outLength { sum += source[t] }
+                db[co] += sum
+            }
+        }
+        BLAS.gemm(g, columns.pointer, transposeB: true, into: weight.gradient.pointer,
+                  m: outChannels, n: rows, k: positions, beta: 1)
+        inputGradient.resize(x.shape)
+        guard computesInputGradient else { return inputGradient }
+        columnGradient.resize([rows, positions])
+        BLAS.gemm(weight.value.pointer, transposeA: true, g, into: columnGradient.pointer,
+                  m: rows, n: positions, k: outChannels)
+        fold(batch: batch, length: length, outLength: outLength)
+        return inputGradient
+    }
+
+    // The adjoint of `unroll`: dx[n, ci, t + k - left] += columnGradient[ci*K + k, n*Tout + t]
+    private func fold(batch: Int, length: Int, outLength: Int) {
+        let left = padding.amounts(kernelSize: kernelSize).left
+        let positions = batch * outLength
+        inputGradient.zero()
+        let dc = columnGradient.pointer, dx = inputGradient.pointer
+        for ci in 0..<inChannels {
+            for k in 0..<kernelSize {
+                let row = dc + (ci * kernelSize + k) * positions
+                let shift = k - left
+                let first = max(0, -shift), end = min(outLength, length - shift)
+                guard end > first else { continue }
+                for n in 0..<batch {
+                    let source = row + n * outLength
+                    let target = dx + (n * inChannels + ci) * length + shift
+                    for t in first..<end { target[t] += source[t] }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// A learnable tensor together with the gradient the backward passes accumulate into it.
+public final class Parameter {
+    /// A name in PyTorch's `state_dict` style, such as `weight` or `bias`.
+    public let name: String
+    /// The current values.
+    public let value: Tensor
+    /// dLoss/dvalue, summed over every backward pass since the last `zeroGradient()`.
+    public let gradient: Tensor
+
+    public init(name: String, value: Tensor) {
+        self.name = name
+        self.value = value
+        gradient = Tensor(shape: value.shape)
+    }
+
+    public func zeroGradient() { gradient.zero() }
+}
+
+/// One step of a model, in the style of llm.c: `forward` keeps what `backward` needs, `backward`
+/// takes dL/dy, adds the parameter gradients with `+=`, and returns dL/dx.
+///
+/// Tensors returned by either pass belong to the layer and are overwritten by its next call.
+public protocol Layer: AnyObject {
+    /// y = f(x). `training` switches behaviour such as dropout.
+    func forward(_ input: Tensor, training: Bool) -> Tensor
+    /// dL/dx from dL/dy, for the input of the latest `forward`.
+    func backward(_ outputGradient: Tensor) -> Tensor
+    /// The layer's parameters, in PyTorch's registration order.
+    var parameters: [Parameter] { get }
+}
+
+extension Layer {
+    public var parameters: [Parameter] { [] }
+}

@@ -1,0 +1,24 @@
+/// `nn.MSELoss()` with its default mean reduction: L = mean((prediction - target)^2).
+public final class MSELoss {
+    private let gradient = Tensor(shape: [0])
+
+    public init() {}
+
+    /// The loss, and dL/dprediction in a tensor shaped like `prediction` (owned by the loss).
+    /// prediction [N, ...] and target hold the same number of values.
+    public func callAsFunction(_ prediction: Tensor, _ target: Tensor) -> (loss: Float, gradient: Tensor) {
+        precondition(prediction.count == target.count,
+                     "MSELoss: \(prediction.count) predictions for \(target.count) targets")
+        gradient.resize(prediction.shape)
+        let n = prediction.count
+        let p = prediction.pointer, t = target.pointer, g = gradient.pointer
+        let scale = 2 / Float(n)
+        var sum: Double = 0
+        for i in 0..<n {
+            let difference = p[i] - t[i]
+            sum += Double(difference * difference)
+            g[i] = scale * difference
+        }
+        return (Float(sum / Double(n)), gradient)
+    }
+}

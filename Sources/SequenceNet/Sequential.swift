@@ -1,0 +1,26 @@
+/// `nn.Sequential`: layers applied in order; backward runs them in reverse.
+public final class Sequential: Layer {
+    public let layers: [Layer]
+
+    public init(_ layers: [Layer]) { self.layers = layers }
+
+    public func forward(_ x: Tensor, training: Bool) -> Tensor {
+        layers.reduce(x) { $1.forward($0, training: training) }
+    }
+
+    public func backward(_ dy: Tensor) -> Tensor {
+        layers.reversed().reduce(dy) { $1.backward($0) }
+    }
+
+    public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+
+    /// Every parameter with a PyTorch-style dotted name, such as `0.weight`.
+    public var namedParameters: [(name: String, parameter: Parameter)] {
+        layers.enumerated().flatMap { index, layer in
+            layer.parameters.map { ("\(index).\($0.name)", $0) }
+        }
+    }
+
+    /// The number of learnable values, as `sum(p.numel() for p in model.parameters())`.
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
+}

@@ -1,0 +1,104 @@
+/// A contiguous, row-major buffer of `Float` with a shape.
+///
+/// Layers own their output and gradient tensors and reuse them from batch to batch: `resize`
+/// only allocates when a shape needs more room than the tensor has ever had, so a training
+/// step allocates nothing once the first (largest) batch has been seen.
+public final class Tensor {
+    /// The extent of each axis, outermost first.
+    public private(set) var shape: [Int]
+    /// The number of elements, the product of `shape`.
+    public private(set) var count: Int
+    /// How many elements the buffer can hold without reallocating.
+    public private(set) var capacity: Int
+    /// The first element; valid for `count` elements.
+    public private(set) var pointer: UnsafeMutablePointer<Float>
+    /// False for a view, which borrows another tensor's buffer and must not free it.
+    private var ownsBuffer = true
+    /// The tensor a view shows, kept alive while the view exists.
+    private var base: Tensor?
+
+    /// A tensor of zeros.
+    public init(shape: [Int]) {
+        precondition(shape.allSatisfy { $0 >= 0 }, "negative extent in shape \(shape)")
+        self.shape = shape
+        count = shape.reduce(1, *)
+        capacity = max(count, 1)
+        pointer = .allocate(capacity: capacity)
+        pointer.initialize(repeating: 0, count: capacity)
+    }
+
+    /// A tensor holding `values` in row-major order.
+    public convenience init(shape: [Int], values: [Float]) {
+        self.init(shape: shape)
+        precondition(values.count == count, "\(values.count) values for shape \(shape)")
+        values.withUnsafeBufferPointer { pointer.update(from: $0.baseAddress!, count: count) }
+    }
+
+    /// A view of `other`'s elements under its own shape; `view(_:as:)` points it elsewhere.
+    public init(viewing other: Tensor) {
+        shape = other.shape
+        count = other.count
+        capacity = other.count
+        pointer = other.pointer
+        ownsBuffer = false
+        base = other
+    }
+
+    deinit { if ownsBuffer { pointer.deallocate() } }
+
+    /// Makes this view show `other`'s elements under another shape of the same size, without copying.
+    /// Valid until `other` is resized beyond its capacity.
+    public func view(_ other: Tensor, as newShape: [Int]) {
+        precondition(!ownsBuffer, "view(_:as:) is for tensors made with init(viewing:)")
+        precondition(newShape.reduce(1, *) == other.count, "cannot view \(other.shape) as \(newShape)")
+        if newShape != shape { shape = newShape }
+        count = other.count
+        capacity = other.count
+        pointer = other.pointer
+        base = other
+    }
+
+    /// Gives the tensor a new shape, keeping the buffer when it is large enough.
+    /// The contents are unspecified afterwards unless only the shape's grouping changed.
+    public func resize(_ newShape: [Int]) {
+        if newShape == shape { return }
+        precondition(ownsBuffer, "a view cannot be resized")
+        let newCount = newShape.reduce(1, *)
+        if newCount > capacity {
+            pointer.deallocate()
+            capacity = newCount
+            pointer = .allocate(capacity: newCount)
+            pointer.initialize(repeating: 0, count: newCount)
+        }
+        shape = newShape
+        count = newCount
+    }
+
+    /// Sets every element to zero.
+    public func zero() { pointer.update(repeating: 0, count: count) }
+
+    /// Copies another tensor's shape and values into this one.
+    public func copy(from other: Tensor) {
+        resize(other.shape)
+        pointer.update(from: other.pointer, count: count)
+    }
+
+    /// A new tensor with the same shape and values.
+    public func clone() -> Tensor {
+        let result = Tensor(shape: shape)
+        result.pointer.update(from: pointer, count: count)
+        return result
+    }
+
+    /// The elements in row-major order, as an array (a copy).
+    public var values: [Float] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+
+    /// The element at a flat, row-major index.
+    public subscript(index: Int) -> Float {
+        get { pointer[index] }
+        set { pointer[index] = newValue }
+    }
+
+    /// The buffer as a Swift buffer pointer, for loops that want bounds in debug builds.
+    public var buffer: UnsafeMutableBufferPointer<Float> { UnsafeMutableBufferPointer(start: pointer, count: count) }
+}

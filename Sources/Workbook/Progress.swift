@@ -1,0 +1,52 @@
+import Foundation
+import SequenceNet
+
+/// Shows training progress: on a terminal one line rewritten in place (at most ten times a second),
+/// elsewhere (logs, CI, pipes) about ten lines for the whole run, so logs stay readable.
+public final class ProgressReporter {
+    private let label: String
+    private let totalEpochs: Int
+    private let interactive: Bool
+    private let quiet: Bool
+    private var lastDraw = 0.0
+    private var elapsed = 0.0
+    private var lineOpen = false
+
+    public init(label: String, totalEpochs: Int, quiet: Bool = false) {
+        self.label = label
+        self.totalEpochs = totalEpochs
+        self.quiet = quiet
+        interactive = isatty(STDERR_FILENO) == 1
+    }
+
+    /// Call after each epoch.
+    public func report(_ record: EpochRecord) {
+        guard !quiet else { return }
+        elapsed += record.seconds
+        let last = record.epoch == totalEpochs
+        let remaining = elapsed / Double(record.epoch) * Double(totalEpochs - record.epoch)
+        let numbers = String(format: "train loss %.5g  val loss %.5g  %.4f s/epoch",
+                             record.trainLoss, record.validationLoss, elapsed / Double(record.epoch))
+        let line = "\(label) epoch \(record.epoch)/\(totalEpochs)  \(numbers)  "
+            + (last ? "done" : "about \(Self.duration(remaining)) left")
+        if interactive {
+            let now = Date().timeIntervalSinceReferenceDate
+            guard last || now - lastDraw >= 0.1 else { return }
+            lastDraw = now
+            lineOpen = !last
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + (last ? "\n" : "")).utf8))
+        } else if last || record.epoch % max(1, totalEpochs / 10) == 0 {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+
+    /// Ends an interactive line that stopped before the last epoch (early stopping).
+    public func finish() {
+        if lineOpen { FileHandle.standardError.write(Data("\n".utf8)) }
+        lineOpen = false
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        seconds < 90 ? String(format: "%.0f s", seconds) : String(format: "%.0f min", seconds / 60)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import SequenceNet
+
+/// A value in a run report's `settings`.
+public enum SettingValue: Codable, Equatable, Sendable, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByStringLiteral {
+    case int(Int), double(Double), string(String), ints([Int])
+
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(stringLiteral value: String) { self = .string(value) }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .int(let v): try container.encode(v)
+        case .double(let v): try container.encode(v)
+        case .string(let v): try container.encode(v)
+        case .ints(let v): try container.encode(v)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let v = try? container.decode(Int.self) { self = .int(v) }
+        else if let v = try? container.decode(Double.self) { self = .double(v) }
+        else if let v = try? container.decode([Int].self) { self = .ints(v) }
+        else { self = .string(try container.decode(String.self)) }
+    }
+}
+
+/// What a run did and measured: `<out>/<section>.metrics.json`. The chapters quote these files.
+public struct RunReport: Codable, Equatable, Sendable {
+    public var section: String
+    public var seed: UInt64
+    /// Epochs actually run.
+    public var epochs: Int
+    public var settings: [String: SettingValue]
+    public var parameters: Int
+    public var trainLoss: [Float]
+    public var valLoss: [Float]
+    public var bestEpoch: Int
+    public var stoppedEarly: Bool
+    /// On the data as the model sees it (normalised where the section normalises).
+    public var valMAE: Double
+    /// In the data's own units (degrees Celsius), for sections that normalise.
+    public var valMAEDenormalized: Double?
+    public var secondsTotal: Double
+    /// Training and validation seconds divided by epochs run.
+    public var secondsPerEpoch: Double
+
+    enum CodingKeys: String, CodingKey {
+        case section, seed, epochs, settings, parameters
+        case trainLoss = "train_loss", valLoss = "val_loss", bestEpoch = "best_epoch"
+        case stoppedEarly = "stopped_early", valMAE = "val_mae"
+        case valMAEDenormalized = "val_mae_denormalized"
+        case secondsTotal = "seconds_total", secondsPerEpoch = "seconds_per_epoch"
+    }
+
+    public init(section: String, seed: UInt64, settings: [String: SettingValue], parameters: Int,
+                history: TrainingHistory, valMAE: Double, valMAEDenormalized: Double? = nil,
+                secondsTotal: Double) {
+        self.section = section
+        self.seed = seed
+        self.settings = settings
+        self.parameters = parameters
+        epochs = history.trainLoss.count
+        trainLoss = history.trainLoss
+        valLoss = history.validationLoss
+        bestEpoch = history.bestEpoch
+        stoppedEarly = history.stoppedEarly
+        self.valMAE = valMAE
+        self.valMAEDenormalized = valMAEDenormalized
+        self.secondsTotal = secondsTotal
+        secondsPerEpoch = epochs > 0 ? history.trainingSeconds / Double(epochs) : 0
+    }
+
+    /// The file name under the output folder.
+    public static func fileName(section: String) -> String { "\(section).metrics.json" }
+
+    /// Writes the report as sorted, indented JSON, atomically.
+    public func write(toFolder folder: String) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let path = (folder as NSString).appendingPathComponent(Self.fileName(section: section))
+        try AtomicFile.write(try encoder.encode(self) + Data("\n".utf8), to: path)
+        return path
+    }
+
+    public static func read(from path: String) throws -> RunReport {
+        guard let data = FileManager.default.contents(atPath: path) else { throw WorkbookError.io("cannot read \(path)") }
+        do { return try JSONDecoder().decode(RunReport.self, from: data) } catch {
+            throw WorkbookError.io("\(path): not a run report (\(error))")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+// Section 11.1 by hand: one filter of three weights slid along ten numbers, first without padding,
+// then with one zero at each end. The library's Conv1d does the work; a plain loop checks it.
+import ArgumentParser
+import SequenceNet
+import Workbook
+
+struct HandConvolution: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ch11-conv",
+        abstract: "The chapter's 1D convolution worked by hand: filter [-0.5, 1, -0.5] over ten numbers.")
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("The sequence to filter.", valueName: "values"))
+    var input: [Float] = [4, 8, 15, 16, 23, 42, 51, 64, 99, -1]
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("The filter's weights.", valueName: "weights"))
+    var filter: [Float] = [-0.5, 1, -0.5]
+
+    func validate() throws {
+        guard filter.count >= 1 else { throw ValidationError("--filter needs at least one weight") }
+        guard input.count >= filter.count else {
+            throw ValidationError("--input needs at least as many values as the filter (\(filter.count))")
+        }
+    }
+
+    func run() throws {
+        // snippet.conv-layer
+        let convolution = Conv1d(1, 1, kernelSize: filter.count, padding: .zeros(0),
+                                 random: RandomSource(seed: 0))
+        convolution.weight.value.copy(from: Tensor(shape: [1, 1, filter.count], values: filter))
+        convolution.bias.value.zero()
+        let sequence = Tensor(shape: [1, 1, input.count], values: input)  // [B=1, C=1, T=10]
+        let filtered = convolution.forward(sequence, training: false).values
+        // snippet.end
+
+        let padded = Conv1d(1, 1, kernelSize: filter.count, padding: .zeros(1), random: RandomSource(seed: 0))
+        padded.weight.value.copy(from: convolution.weight.value)
+        padded.bias.value.zero()
+        let filteredPadded = padded.forward(sequence, training: false).values
+
+        let byHand = slide(filter, over: input)
+        let byHandPadded = slide(filter, over: [0] + input + [0])
+        print("Filter \(filter.map(show)) over \(input.map(show))\n")
+        printTable(input: input, unpadded: filtered, padded: filteredPadded, half: filter.count / 2)
+        let agree = filtered == byHand && filteredPadded == byHandPadded
+        print("\nConv1d and the by-hand loop agree: \(agree ? "yes" : "NO")")
+        if !agree { throw ExitCode.failure }
+    }
+}
+
+/// The definition itself: output[i] = sum over k of filter[k] * values[i + k].
+func slide(_ filter: [Float], over values: [Float]) -> [Float] {
+    (0...(values.count - filter.count)).map { start in
+        zip(filter, values[start...]).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+    }
+}
+
+func show(_ value: Float) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+}
+
+/// One row per input value: what the filter makes of it without padding (blank where the value
+/// never sits under the filter's centre) and with one zero of padding at each end.
+func printTable(input: [Float], unpadded: [Float], padded: [Float], half: Int) {
+    func cell(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+    print(cell("t", 3) + cell("input", 8) + cell("no padding", 13) + cell("padding 1", 12))
+    for (t, value) in input.enumerated() {
+        let inner = t - half
+        let unpaddedText = (0..<unpadded.count).contains(inner) ? show(unpadded[inner]) : "-"
+        let paddedText = (0..<padded.count).contains(t) ? show(padded[t]) : "-"
+        print(cell(String(t), 3) + cell(show(value), 8) + cell(unpaddedText, 13) + cell(paddedText, 12))
+    }
+    print("\n\(unpadded.count) values without padding, \(padded.count) with padding 1.")
+}
+
+HandConvolution.main()

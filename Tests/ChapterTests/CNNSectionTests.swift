@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import Workbook
+
+/// `ch11-cnn --quick`: it learns, writes a well-formed report, repeats itself exactly, and refuses bad options.
+@Suite struct CNNSectionTests {
+    func quickRun(seed: Int = 42) throws -> (SectionRun, RunReport) {
+        let folder = SectionRun.temporaryFolder("ch11-cnn")
+        let run = try SectionRun.run("ch11-cnn", ["--quick", "--seed", "\(seed)", "--out", folder])
+        #expect(run.status == 0, "\(run.standardError)")
+        return (run, try RunReport.read(from: folder + "/ch11-cnn.metrics.json"))
+    }
+
+    @Test func quickRunLearnsAndReports() throws {
+        let (run, report) = try quickRun()
+        #expect(report.section == "ch11-cnn" && report.seed == 42)
+        #expect(report.epochs == report.trainLoss.count && report.valLoss.count == report.epochs && report.epochs >= 10)
+        #expect(report.valLoss.last! < report.valLoss.first! * 0.8, "validation loss did not fall: \(report.valLoss)")
+        #expect(report.trainLoss.last! < report.trainLoss.first!)
+        #expect(report.valMAE > 0 && report.valMAE < 20)
+        #expect(report.parameters == 104_777)
+        #expect(report.settings["window"] == .int(30) && report.settings["split"] == .int(1000))
+        #expect(report.secondsPerEpoch > 0)
+        #expect(run.standardOutput.contains("971 training and 461 validation windows"))
+        #expect(run.standardOutput.contains("Validation MAE after \(report.epochs) epochs: \(fixed(report.valMAE, 4))"))
+    }
+
+    @Test func sameSeedSameReport() throws {
+        var (_, first) = try quickRun(seed: 7)
+        var (_, second) = try quickRun(seed: 7)
+        for i in [0, 1] {
+            // Timings are the only thing allowed to differ.
+            if i == 0 { first.secondsTotal = 0; first.secondsPerEpoch = 0 } else { second.secondsTotal = 0; second.secondsPerEpoch = 0 }
+        }
+        #expect(first == second)
+        let (_, other) = try quickRun(seed: 8)
+        #expect(other.valLoss != first.valLoss)
+    }
+
+    @Test(arguments: [
+        (["--epochs=-3"], "--epochs must be at least 1"), (["--epochs", "0"], "--epochs must be at least 1"),
+        (["--lr", "0"], "--lr must be a positive number"),
+        (["--batch-size", "0"], "--batch-size must be at least 1"),
+        (["--window", "5000"], "the window (5000) is longer than the series (1461 values)"),
+        (["--split", "20"], "split 20 leaves no training"),
+        (["--epochs", "many"], "many"),
+    ])
+    func badOptionsAreRefused(arguments: [String], message: String) throws {
+        let run = try SectionRun.run("ch11-cnn", arguments + ["--out", SectionRun.temporaryFolder("ch11-cnn-bad")])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains(message), "stderr: \(run.standardError)")
+    }
+}

@@ -1,0 +1,23 @@
+import Testing
+
+/// `ch11-conv`: the worked example of the chapter's opening figures.
+@Suite struct ConvSectionTests {
+    @Test func workedExampleNumbers() throws {
+        let run = try SectionRun.run("ch11-conv", [])
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        // Row for t = 1 (input 8): -1.5 without padding, -1.5 with padding; t = 2 (input 15): 3 and 3.
+        #expect(lines.contains(["1", "8", "-1.5", "-1.5"]))
+        #expect(lines.contains(["2", "15", "3", "3"]))
+        // The first value only gets an output with padding: 0*(-0.5) + 4 - 0.5*8 = 0.
+        #expect(lines.contains(["0", "4", "-", "0"]))
+        #expect(run.standardOutput.contains("8 values without padding, 10 with padding 1."))
+        #expect(run.standardOutput.contains("agree: yes"))
+    }
+
+    @Test func refusesAFilterLongerThanTheInput() throws {
+        let run = try SectionRun.run("ch11-conv", ["--input", "1", "2", "--filter", "1", "1", "1"])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("--input needs at least as many values as the filter"))
+    }
+}

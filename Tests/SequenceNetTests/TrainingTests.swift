@@ -1,0 +1,76 @@
+import SequenceNet
+import Testing
+
+@Suite struct TrainingTests {
+    /// y = 2a - b + 0.5 on random inputs: a linear model learns it in a few epochs.
+    func line(count: Int, seed: UInt64) -> Dataset {
+        let random = RandomSource(seed: seed)
+        var features = [Float](), targets = [Float]()
+        for _ in 0..<count {
+            let (a, b) = (random.uniform(-1, 1), random.uniform(-1, 1))
+            features += [a, b]
+            targets.append(2 * a - b + 0.5)
+        }
+        return Dataset(features: features, targets: targets, exampleShape: [2])
+    }
+
+    func train(seed: UInt64, options: TrainingOptions) throws -> (TrainingHistory, Trainer) {
+        let random = RandomSource(seed: seed)
+        let model = Sequential([Linear(2, 8, random: random), ReLU(), Linear(8, 1, random: random)])
+        let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: 1e-2), random: random)
+        let history = try trainer.fit(train: line(count: 200, seed: 1), validation: line(count: 50, seed: 2), options: options)
+        return (history, trainer)
+    }
+
+    @Test func lossFalls() throws {
+        let (history, _) = try train(seed: 3, options: TrainingOptions(epochs: 30, batchSize: 16))
+        #expect(history.epochs == 30)
+        #expect(history.validationLoss.last! < history.validationLoss.first! / 10)
+    }
+
+    @Test func sameSeedSameNumbers() throws {
+        let options = TrainingOptions(epochs: 5, batchSize: 7)
+        let (a, _) = try train(seed: 9, options: options), (b, _) = try train(seed: 9, options: options)
+        #expect(a.trainLoss == b.trainLoss && a.validationLoss == b.validationLoss)
+        let (c, _) = try train(seed: 10, options: options)
+        #expect(c.trainLoss != a.trainLoss)
+    }
+
+    @Test func earlyStoppingRule() {
+        var rule = EarlyStopping(patience: 3)
+        let losses: [Float] = [5, 4, 4.5, 3, 3, 3.5, 3.1]
+        let decisions = losses.map { rule.record($0) }
+        #expect(decisions.map(\.improved) == [true, true, false, true, false, false, false])
+        #expect(decisions.map(\.stop) == [false, false, false, false, false, false, true])
+        #expect(rule.bestEpoch == 4 && rule.bestLoss == 3)
+        var never = EarlyStopping(patience: nil)
+        #expect((0..<50).allSatisfy { _ in !never.record(1).stop })
+    }
+
+    /// With restoreBest the model ends with the weights of its best epoch: evaluating it again gives
+    /// exactly that epoch's validation loss.
+    @Test func restoreBestKeepsTheBestWeights() throws {
+        let options = TrainingOptions(epochs: 40, batchSize: 50, patience: 3, restoreBest: true)
+        let random = RandomSource(seed: 5)
+        let model = Sequential([Linear(2, 8, random: random), ReLU(), Linear(8, 1, random: random)])
+        // A learning rate this large makes the validation loss bounce, so the last epoch is not the best.
+        let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: 0.3), random: random)
+        let validation = line(count: 50, seed: 2)
+        let history = try trainer.fit(train: line(count: 200, seed: 1), validation: validation, options: options)
+        let best = history.validationLoss.min()!
+        #expect(history.validationLoss[history.bestEpoch - 1] == best)
+        #expect(trainer.evaluate(validation, batchSize: 50).loss == best)
+        #expect(history.stoppedEarly == (history.epochs < 40))
+    }
+
+    @Test func divergenceIsReported() {
+        let random = RandomSource(seed: 6)
+        let model = Sequential([Linear(2, 1, random: random)])
+        model.parameters[0].value[0] = .nan
+        let trainer = Trainer(model: model, optimizer: Adam(model.parameters), random: random)
+        #expect(throws: TrainingError.self) {
+            _ = try trainer.fit(train: line(count: 20, seed: 1), validation: line(count: 5, seed: 2),
+                                options: TrainingOptions(epochs: 3, batchSize: 4))
+        }
+    }
+}
