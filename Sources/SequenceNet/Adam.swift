@@ -11,6 +11,9 @@ public final class Adam {
     public private(set) var step = 0
     private let firstMoments: [Tensor]
     private let secondMoments: [Tensor]
+    /// Updates run as two halves, at once when `concurrent` is set; each element is updated the same way either way.
+    public var concurrent = false
+    private let partition: ElementPartition
 
     public init(_ parameters: [Parameter], learningRate: Double = 1e-3,
                 beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
@@ -19,6 +22,7 @@ public final class Adam {
         self.beta1 = beta1; self.beta2 = beta2; self.epsilon = epsilon
         firstMoments = parameters.map { Tensor(shape: $0.value.shape) }
         secondMoments = parameters.map { Tensor(shape: $0.value.shape) }
+        partition = ElementPartition(sizes: parameters.map(\.value.count), parts: 2)
     }
 
     /// Sets every parameter's gradient to zero, before the next backward pass.
@@ -35,16 +39,18 @@ public final class Adam {
         // Coefficients are rounded to Float from double precision, as PyTorch passes them to its kernels.
         let (b2, eps) = (Float(beta2), Float(epsilon))
         let keep1 = Float(1 - beta1), keep2 = Float(1 - beta2)
-        for (index, parameter) in parameters.enumerated() {
-            let p = parameter.value.pointer, g = parameter.gradient.pointer
-            let m = firstMoments[index].pointer, v = secondMoments[index].pointer
-            for i in 0..<parameter.value.count {
-                let gi = g[i]
-                let mi = m[i] + keep1 * (gi - m[i])
-                let vi = v[i] * b2 + keep2 * gi * gi
-                m[i] = mi
-                v[i] = vi
-                p[i] += (-stepSize * mi) / (vi.squareRoot() / rootCorrection + eps)
+        Parallel.run(partition.pieces.count, concurrently: concurrent) { part in
+            for (index, range) in partition.pieces[part] {
+                let p = parameters[index].value.pointer, g = parameters[index].gradient.pointer
+                let m = firstMoments[index].pointer, v = secondMoments[index].pointer
+                for i in range {
+                    let gi = g[i]
+                    let mi = m[i] + keep1 * (gi - m[i])
+                    let vi = v[i] * b2 + keep2 * gi * gi
+                    m[i] = mi
+                    v[i] = vi
+                    p[i] += (-stepSize * mi) / (vi.squareRoot() / rootCorrection + eps)
+                }
             }
         }
     }

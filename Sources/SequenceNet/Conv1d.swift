@@ -54,6 +54,18 @@ public final class Conv1d: Layer {
         bias = Parameter(name: "bias", value: .uniform([outChannels], bound: bound, random: random))
     }
 
+    private init(sharing other: Conv1d) {
+        inChannels = other.inChannels
+        outChannels = other.outChannels
+        kernelSize = other.kernelSize
+        padding = other.padding
+        weight = other.weight.replica()
+        bias = other.bias.replica()
+        computesInputGradient = other.computesInputGradient
+    }
+
+    public func replica(random: RandomSource) -> Layer { Conv1d(sharing: self) }
+
     /// The output length for an input of length `length`.
     public func outputLength(for length: Int) -> Int {
         let (left, right) = padding.amounts(kernelSize: kernelSize)
@@ -72,16 +84,17 @@ public final class Conv1d: Layer {
         columns.resize([rows, positions])
         unroll(x, batch: batch, length: length, outLength: outLength)
         productOutput.resize([outChannels, positions])
-        BLAS.gemm(weight.value.pointer, columns.pointer, into: productOutput.pointer,
-                  m: outChannels, n: positions, k: rows)
+        // Start each output channel's row at its bias and let the product add to it (beta = 1).
+        let p = productOutput.pointer, b = bias.value.pointer
+        for co in 0..<outChannels { (p + co * positions).update(repeating: b[co], count: positions) }
+        BLAS.gemm(weight.value.pointer, columns.pointer, into: p,
+                  m: outChannels, n: positions, k: rows, beta: 1)
+        // [Cout, B*Tout] -> [B, Cout, Tout]
         output.resize([batch, outChannels, outLength])
-        let p = productOutput.pointer, y = output.pointer, b = bias.value.pointer
+        let y = output.pointer
         for n in 0..<batch {
             for co in 0..<outChannels {
-                let source = p + co * positions + n * outLength
-                let target = y + (n * outChannels + co) * outLength
-                let shift = b[co]
-                for t in 0..<outLength { target[t] = source[t] + shift }
+                (y + (n * outChannels + co) * outLength).update(from: p + co * positions + n * outLength, count: outLength)
             }
         }
         return output
@@ -133,8 +146,9 @@ public final class Conv1d: Layer {
         inputGradient.resize(x.shape)
         guard computesInputGradient else { return inputGradient }
         columnGradient.resize([rows, positions])
+        columnGradient.zero()  // one memset here is far cheaper than OpenBLAS's own zeroing for beta = 0
         BLAS.gemm(weight.value.pointer, transposeA: true, g, into: columnGradient.pointer,
-                  m: rows, n: positions, k: outChannels)
+                  m: rows, n: positions, k: outChannels, beta: 1)
         fold(batch: batch, length: length, outLength: outLength)
         return inputGradient
     }

@@ -14,6 +14,8 @@ public final class Dropout: Layer {
         self.random = random
     }
 
+    public func replica(random: RandomSource) -> Layer { Dropout(probability, random: random) }
+
     // x [any] -> y [same]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         lastWasTraining = training && probability > 0

@@ -7,6 +7,8 @@ public final class Flatten: Layer {
 
     public init() {}
 
+    public func replica(random: RandomSource) -> Layer { Flatten() }
+
     // x [B, C, T] -> y [B, C*T]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         inputShape = x.shape

@@ -14,6 +14,10 @@ public final class Parameter {
     }
 
     public func zeroGradient() { gradient.zero() }
+
+    /// A parameter for another worker: the same values (one tensor, updated once by the optimiser),
+    /// its own gradient.
+    public func replica() -> Parameter { Parameter(name: name, value: value) }
 }
 
 /// One step of a model, in the style of llm.c: `forward` keeps what `backward` needs, `backward`
@@ -27,6 +31,10 @@ public protocol Layer: AnyObject {
     func backward(_ outputGradient: Tensor) -> Tensor
     /// The layer's parameters, in PyTorch's registration order.
     var parameters: [Parameter] { get }
+    /// A copy for another worker: it shares this layer's parameter values but has its own gradients
+    /// and buffers, so two workers can run forward and backward passes at once. Layers that draw
+    /// random numbers take theirs from `random`.
+    func replica(random: RandomSource) -> Layer
 }
 
 extension Layer {

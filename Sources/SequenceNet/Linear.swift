@@ -21,6 +21,15 @@ public final class Linear: Layer {
         bias = Parameter(name: "bias", value: .uniform([outFeatures], bound: bound, random: random))
     }
 
+    private init(sharing other: Linear) {
+        inFeatures = other.inFeatures
+        outFeatures = other.outFeatures
+        weight = other.weight.replica()
+        bias = other.bias.replica()
+    }
+
+    public func replica(random: RandomSource) -> Layer { Linear(sharing: self) }
+
     // x [B, C] -> y [B, H]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         let batch = x.count / inFeatures
@@ -48,8 +57,9 @@ public final class Linear: Layer {
             for j in 0..<outFeatures { db[j] += g[j] }
         }
         inputGradient.resize(x.shape)
+        inputGradient.zero()  // one memset here is far cheaper than OpenBLAS's own zeroing for beta = 0
         BLAS.gemm(dy.pointer, weight.value.pointer, into: inputGradient.pointer,
-                  m: batch, n: inFeatures, k: outFeatures)
+                  m: batch, n: inFeatures, k: outFeatures, beta: 1)
         return inputGradient
     }
 }

@@ -5,6 +5,8 @@ public final class ReLU: Layer {
 
     public init() {}
 
+    public func replica(random: RandomSource) -> Layer { ReLU() }
+
     // x [any] -> y [same]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         output.resize(x.shape)
@@ -17,7 +19,10 @@ public final class ReLU: Layer {
     public func backward(_ dy: Tensor) -> Tensor {
         inputGradient.resize(dy.shape)
         let y = output.pointer, g = dy.pointer, dx = inputGradient.pointer
-        for i in 0..<dy.count { dx[i] = y[i] > 0 ? g[i] : 0 }
+        for i in 0..<dy.count {
+            let gi = g[i]  // loaded unconditionally so that the loop vectorises
+            dx[i] = y[i] > 0 ? gi : 0
+        }
         return inputGradient
     }
 }

@@ -14,6 +14,13 @@ public final class Sequential: Layer {
 
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 
+    public func replica(random: RandomSource) -> Layer { replicaModel(random: random) }
+
+    /// `replica(random:)` with its concrete type.
+    public func replicaModel(random: RandomSource) -> Sequential {
+        Sequential(layers.map { $0.replica(random: random) })
+    }
+
     /// Every parameter with a PyTorch-style dotted name, such as `0.weight`.
     public var namedParameters: [(name: String, parameter: Parameter)] {
         layers.enumerated().flatMap { index, layer in

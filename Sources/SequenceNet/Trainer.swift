@@ -62,22 +62,50 @@ public enum TrainingError: Error, CustomStringConvertible {
 ///
 /// Losses are averaged over examples (each batch's mean loss weighted by its size), so an epoch's
 /// validation loss is exactly the MSE over the whole validation set.
+///
+/// Each batch is always cut into two halves, worked by two copies of the model that share its
+/// weights; their gradients are added in a fixed order before the optimiser's step. On a machine
+/// with two cores the halves run at once; on one core they run in turn, with the same numbers.
 public final class Trainer {
     public let model: Sequential
     public let optimizer: Adam
     private let random: RandomSource
-    private let loss = MSELoss()
-    private let batcher = Batcher()
+    private let workers: [Worker]
+    private let partition: ElementPartition
+    /// Run the two halves of every batch at once (the default when the machine has more than one core).
+    /// The numbers are the same either way.
+    public var concurrent: Bool {
+        didSet { optimizer.concurrent = concurrent }
+    }
+
+    /// One half's model copy and buffers.
+    private final class Worker {
+        let model: Sequential
+        let loss = MSELoss()
+        let batcher = Batcher()
+        var lossValue: Float = 0
+        init(model: Sequential) { self.model = model }
+    }
 
     public init(model: Sequential, optimizer: Adam, random: RandomSource) {
         self.model = model
         self.optimizer = optimizer
         self.random = random
+        let replica = model.replicaModel(random: RandomSource(seed: random.next()))
+        workers = [Worker(model: model), Worker(model: replica)]
+        partition = ElementPartition(sizes: model.parameters.map(\.value.count), parts: workers.count)
+        concurrent = ProcessInfo.processInfo.activeProcessorCount > 1
+        optimizer.concurrent = concurrent
     }
 
     /// Trains, calling `onEpoch` after every epoch; it may stop the run early.
     public func fit(train: Dataset, validation: Dataset, options: TrainingOptions,
                     onEpoch: (EpochRecord) -> TrainingControl = { _ in .proceed }) throws -> TrainingHistory {
+        // The workers are the parallelism; BLAS threads inside them would only compete for the cores.
+        let blasThreads = BLAS.threads
+        if concurrent { BLAS.threads = 1 }
+        defer { BLAS.threads = blasThreads }
+
         var history = TrainingHistory()
         var order = Array(0..<train.count)
         var best: [Tensor]? = nil
@@ -87,17 +115,11 @@ public final class Trainer {
             random.shuffle(&order)
             var total: Double = 0
             for first in stride(from: 0, to: order.count, by: options.batchSize) {
-                let indices = order[first..<min(first + options.batchSize, order.count)]
-                batcher.fill(from: train, indices: indices)
-                optimizer.zeroGradients()
-                let prediction = model.forward(batcher.input, training: true)
-                let (value, gradient) = loss(prediction, batcher.target)
-                _ = model.backward(gradient)
-                optimizer.update()
-                total += Double(value) * Double(indices.count)
+                let batch = order[first..<min(first + options.batchSize, order.count)]
+                total += Double(step(batch, from: train)) * Double(batch.count)
             }
             let trainLoss = Float(total / Double(max(train.count, 1)))
-            let validationLoss = evaluate(validation, batchSize: options.batchSize).loss
+            let validationLoss = evaluate(validation).loss
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             history.trainingSeconds += seconds
             history.trainLoss.append(trainLoss)
@@ -120,21 +142,62 @@ public final class Trainer {
         return history
     }
 
-    /// The model's predictions for every example, in order, and their mean squared error.
-    public func evaluate(_ data: Dataset, batchSize: Int) -> (loss: Float, predictions: [Float]) {
-        var predictions = [Float]()
-        predictions.reserveCapacity(data.count)
-        var total: Double = 0
-        for first in stride(from: 0, to: data.count, by: batchSize) {
-            let indices = first..<min(first + batchSize, data.count)
-            batcher.fill(from: data, indices: ArraySlice(indices))
-            let prediction = model.forward(batcher.input, training: false)
-            total += Double(loss(prediction, batcher.target).loss) * Double(indices.count)
-            predictions.append(contentsOf: UnsafeBufferPointer(start: prediction.pointer, count: prediction.count))
+    /// One optimiser step on one batch; returns the batch's mean loss.
+    private func step(_ batch: ArraySlice<Int>, from data: Dataset) -> Float {
+        let firstHalf = (batch.count + 1) / 2
+        Parallel.run(workers.count, concurrently: concurrent) { index in
+            let worker = workers[index]
+            worker.model.parameters.forEach { $0.zeroGradient() }
+            let part = index == 0 ? batch.prefix(firstHalf) : batch.dropFirst(firstHalf)
+            worker.lossValue = 0
+            guard !part.isEmpty else { return }
+            worker.batcher.fill(from: data, indices: part)
+            let prediction = worker.model.forward(worker.batcher.input, training: true)
+            let (value, gradient) = worker.loss(prediction, worker.batcher.target, meanOver: batch.count)
+            worker.lossValue = value
+            _ = worker.model.backward(gradient)
         }
-        return (Float(total / Double(max(data.count, 1))), predictions)
+        addReplicaGradients()
+        optimizer.update()
+        return workers.reduce(0) { $0 + $1.lossValue }
     }
 
+    /// The model's gradients += the replica's, element by element (the same sums in any split).
+    private func addReplicaGradients() {
+        let mine = model.parameters, theirs = workers[1].model.parameters
+        Parallel.run(partition.pieces.count, concurrently: concurrent) { part in
+            for (index, range) in partition.pieces[part] {
+                let target = mine[index].gradient.pointer, source = theirs[index].gradient.pointer
+                for i in range { target[i] += source[i] }
+            }
+        }
+    }
+
+    /// Examples per forward pass when evaluating. Without dropout or batch statistics the batch size
+    /// does not change a prediction; 128 rows keep a pass's activations within the processor's caches.
+    public static let evaluationBatchSize = 128
+
+    /// The model's predictions for every example, in order, and their mean squared error.
+    public func evaluate(_ data: Dataset, batchSize: Int = Trainer.evaluationBatchSize) -> (loss: Float, predictions: [Float]) {
+        let chunks = stride(from: 0, to: data.count, by: batchSize).map { $0..<min($0 + batchSize, data.count) }
+        var predictions = [Float](repeating: 0, count: data.count)
+        var chunkLoss = [Double](repeating: 0, count: chunks.count)
+        predictions.withUnsafeMutableBufferPointer { out in
+            chunkLoss.withUnsafeMutableBufferPointer { losses in
+                // Worker w takes chunks w, w + 2, ...; each writes only its own chunks' slots.
+                Parallel.run(workers.count, concurrently: concurrent) { w in
+                    let worker = workers[w]
+                    for c in stride(from: w, to: chunks.count, by: workers.count) {
+                        worker.batcher.fill(from: data, indices: ArraySlice(chunks[c]))
+                        let prediction = worker.model.forward(worker.batcher.input, training: false)
+                        losses[c] = Double(worker.loss(prediction, worker.batcher.target).loss) * Double(chunks[c].count)
+                        (out.baseAddress! + chunks[c].lowerBound).update(from: prediction.pointer, count: prediction.count)
+                    }
+                }
+            }
+        }
+        return (Float(chunkLoss.reduce(0, +) / Double(max(data.count, 1))), predictions)
+    }
     private func snapshot(into saved: [Tensor]?) -> [Tensor] {
         guard let saved else { return model.parameters.map { $0.value.clone() } }
         for (copy, parameter) in zip(saved, model.parameters) { copy.copy(from: parameter.value) }

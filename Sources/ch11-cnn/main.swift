@@ -74,7 +74,7 @@ struct CNNSection: ParsableCommand {
             progress.report($0)
             return .proceed
         }
-        let predictions = trainer.evaluate(data.validation, batchSize: common.batchSize).predictions
+        let predictions = trainer.evaluate(data.validation).predictions
         let mae = meanAbsoluteError(predictions, data.validation.targets)
         // snippet.end
         progress.finish()

@@ -14,10 +14,12 @@ import Testing
         return Dataset(features: features, targets: targets, exampleShape: [2])
     }
 
-    func train(seed: UInt64, options: TrainingOptions) throws -> (TrainingHistory, Trainer) {
+    func train(seed: UInt64, options: TrainingOptions, concurrent: Bool = true) throws -> (TrainingHistory, Trainer) {
         let random = RandomSource(seed: seed)
-        let model = Sequential([Linear(2, 8, random: random), ReLU(), Linear(8, 1, random: random)])
+        let model = Sequential([Linear(2, 8, random: random), ReLU(), Dropout(0.1, random: random),
+                                Linear(8, 1, random: random)])
         let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: 1e-2), random: random)
+        trainer.concurrent = concurrent
         let history = try trainer.fit(train: line(count: 200, seed: 1), validation: line(count: 50, seed: 2), options: options)
         return (history, trainer)
     }
@@ -34,6 +36,36 @@ import Testing
         #expect(a.trainLoss == b.trainLoss && a.validationLoss == b.validationLoss)
         let (c, _) = try train(seed: 10, options: options)
         #expect(c.trainLoss != a.trainLoss)
+    }
+
+    /// The halves of each batch run at once or in turn with the same numbers, so a run does not
+    /// depend on the machine's core count.
+    @Test func concurrentAndSequentialAgree() throws {
+        let options = TrainingOptions(epochs: 4, batchSize: 9)
+        let (a, ta) = try train(seed: 11, options: options, concurrent: true)
+        let (b, tb) = try train(seed: 11, options: options, concurrent: false)
+        #expect(a.trainLoss == b.trainLoss && a.validationLoss == b.validationLoss)
+        #expect(ta.model.parameters.map(\.value.values) == tb.model.parameters.map(\.value.values))
+    }
+
+    /// Splitting a batch in two halves and adding their gradients gives the whole batch's gradient.
+    @Test func halvesAddUpToTheWholeBatch() throws {
+        let random = RandomSource(seed: 12)
+        let model = Sequential([Linear(3, 4, random: random), ReLU(), Linear(4, 1, random: random)])
+        let x = Tensor.uniform([6, 3], bound: 1, random: random), t = Tensor.uniform([6, 1], bound: 1, random: random)
+        let (_, g) = MSELoss()(model.forward(x, training: true), t)
+        _ = model.backward(g)
+        let whole = model.parameters.map(\.gradient.values)
+        model.parameters.forEach { $0.zeroGradient() }
+        for rows in [0..<2, 2..<6] {
+            let xs = Tensor(shape: [rows.count, 3], values: Array(x.values[(rows.lowerBound * 3)..<(rows.upperBound * 3)]))
+            let ts = Tensor(shape: [rows.count, 1], values: Array(t.values[rows]))
+            let (_, gs) = MSELoss()(model.forward(xs, training: true), ts, meanOver: 6)
+            _ = model.backward(gs)
+        }
+        for (a, b) in zip(model.parameters.map(\.gradient.values), whole) {
+            #expect(zip(a, b).allSatisfy { abs($0 - $1) < 1e-6 })
+        }
     }
 
     @Test func earlyStoppingRule() {
@@ -59,7 +91,7 @@ import Testing
         let history = try trainer.fit(train: line(count: 200, seed: 1), validation: validation, options: options)
         let best = history.validationLoss.min()!
         #expect(history.validationLoss[history.bestEpoch - 1] == best)
-        #expect(trainer.evaluate(validation, batchSize: 50).loss == best)
+        #expect(trainer.evaluate(validation).loss == best)
         #expect(history.stoppedEarly == (history.epochs < 40))
     }
 
