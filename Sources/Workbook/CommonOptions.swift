@@ -38,6 +38,10 @@ public struct CommonOptions<Book: BookSettings>: ParsableArguments {
     @Flag(help: "Print no progress lines.")
     public var noProgress = false
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Draw the figures with gnuplot; with --figures a figure that cannot be drawn is an error, with --no-figures only their scripts and data are written (default: draw when gnuplot is installed)."))
+    public var figures: Bool?
+
     public init() {}
 
     public func validate() throws {

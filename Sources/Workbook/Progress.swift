@@ -34,15 +34,15 @@ public final class ProgressReporter {
             guard last || now - lastDraw >= 0.1 else { return }
             lastDraw = now
             lineOpen = !last
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line + (last ? "\n" : "")).utf8))
+            printToStandardError("\r\u{1B}[K" + line + (last ? "\n" : ""))
         } else if last || record.epoch % max(1, totalEpochs / 10) == 0 {
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            printToStandardError(line + "\n")
         }
     }
 
     /// Ends an interactive line that stopped before the last epoch (early stopping).
     public func finish() {
-        if lineOpen { FileHandle.standardError.write(Data("\n".utf8)) }
+        if lineOpen { printToStandardError("\n") }
         lineOpen = false
     }
 

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Ends the program with a readable message on standard error and a non-zero status.
-public func exitWithError(_ error: Error) -> Never {
-    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-    exit(1)
+/// Writes a message to standard error after flushing standard output, so that printed results and
+/// messages appear in the order they were made even when output goes to a file or a pipe.
+public func printToStandardError(_ message: String) {
+    fflush(nil)
+    FileHandle.standardError.write(Data(message.utf8))
 }
 
 /// Formats a number with a fixed count of decimals.

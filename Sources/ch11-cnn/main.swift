@@ -90,6 +90,18 @@ struct CNNSection: ParsableCommand {
         print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) (book: \(Book.maeReported))")
         print(String(format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))
         print("Run report: \(path)")
+
+        // snippet.figures
+        try common.publish([
+            .predictions(name: "fig-11-04-cnn-predictions", title: "CNN: validation values and predictions",
+                         time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
+                         predicted: predictions, xLabel: "time step", yLabel: "value",
+                         caption: "the CNN's predictions for the validation windows against the actual values"),
+            .losses(name: "fig-11-04b-cnn-loss", title: "CNN: loss per epoch",
+                    training: history.trainLoss, validation: history.validationLoss,
+                    caption: "training and validation MSE of the CNN per epoch"),
+        ])
+        // snippet.end
     }
 }
 

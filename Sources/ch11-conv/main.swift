@@ -1,6 +1,7 @@
 // Section 11.1 by hand: one filter of three weights slid along ten numbers, first without padding,
 // then with one zero at each end. The library's Conv1d does the work; a plain loop checks it.
 import ArgumentParser
+
 import SequenceNet
 import Workbook
 
@@ -14,6 +15,12 @@ struct HandConvolution: ParsableCommand {
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("The filter's weights.", valueName: "weights"))
     var filter: [Float] = [-0.5, 1, -0.5]
+
+    @Option(help: ArgumentHelp("Folder for the figures (default: figures).", valueName: "dir"))
+    var out = "figures"
+
+    @Flag(inversion: .prefixedNo, help: "Draw Figures 11-1 to 11-3 with gnuplot (default: when gnuplot is installed).")
+    var figures: Bool?
 
     func validate() throws {
         guard filter.count >= 1 else { throw ValidationError("--filter needs at least one weight") }
@@ -44,7 +51,23 @@ struct HandConvolution: ParsableCommand {
         let agree = filtered == byHand && filteredPadded == byHandPadded
         print("\nConv1d and the by-hand loop agree: \(agree ? "yes" : "NO")")
         if !agree { throw ExitCode.failure }
+
+        var options = CommonOptions<NoTraining>()
+        options.out = out
+        options.figures = figures
+        try options.publish([
+            ConvolutionDiagrams.sequence(input),
+            ConvolutionDiagrams.stride(input, filter: filter, output: filtered, step: 0,
+                                       name: "fig-11-02-first-stride", title: "The filter over the first three values"),
+            ConvolutionDiagrams.stride(input, filter: filter, output: filtered, step: 1,
+                                       name: "fig-11-03-next-stride", title: "The next stride"),
+        ])
     }
+}
+
+/// This section trains nothing; its figure options come from the shared ones.
+enum NoTraining: BookSettings {
+    static let epochs = 1, learningRate = 1.0, batchSize = 1, quickEpochs = 1
 }
 
 /// The definition itself: output[i] = sum over k of filter[k] * values[i + k].

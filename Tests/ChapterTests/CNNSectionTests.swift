@@ -4,15 +4,15 @@ import Workbook
 
 /// `ch11-cnn --quick`: it learns, writes a well-formed report, repeats itself exactly, and refuses bad options.
 @Suite struct CNNSectionTests {
-    func quickRun(seed: Int = 42) throws -> (SectionRun, RunReport) {
+    func quickRun(seed: Int = 42) throws -> (run: SectionRun, report: RunReport, folder: String) {
         let folder = SectionRun.temporaryFolder("ch11-cnn")
         let run = try SectionRun.run("ch11-cnn", ["--quick", "--seed", "\(seed)", "--out", folder])
         #expect(run.status == 0, "\(run.standardError)")
-        return (run, try RunReport.read(from: folder + "/ch11-cnn.metrics.json"))
+        return (run, try RunReport.read(from: folder + "/ch11-cnn.metrics.json"), folder)
     }
 
     @Test func quickRunLearnsAndReports() throws {
-        let (run, report) = try quickRun()
+        let (run, report, folder) = try quickRun()
         #expect(report.section == "ch11-cnn" && report.seed == 42)
         #expect(report.epochs == report.trainLoss.count && report.valLoss.count == report.epochs && report.epochs >= 10)
         #expect(report.valLoss.last! < report.valLoss.first! * 0.8, "validation loss did not fall: \(report.valLoss)")
@@ -23,17 +23,20 @@ import Workbook
         #expect(report.secondsPerEpoch > 0)
         #expect(run.standardOutput.contains("971 training and 461 validation windows"))
         #expect(run.standardOutput.contains("Validation MAE after \(report.epochs) epochs: \(fixed(report.valMAE, 4))"))
+        for name in ["fig-11-04-cnn-predictions", "fig-11-04b-cnn-loss"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/\(name).gp"), "\(name).gp")
+            let data = try String(contentsOfFile: "\(folder)/\(name).dat", encoding: .utf8)
+            // One line per validation window (or epoch) after the column names.
+            #expect(data.split(separator: "\n").count == 1 + (name.hasSuffix("loss") ? report.epochs : 461))
+        }
     }
 
     @Test func sameSeedSameReport() throws {
-        var (_, first) = try quickRun(seed: 7)
-        var (_, second) = try quickRun(seed: 7)
-        for i in [0, 1] {
-            // Timings are the only thing allowed to differ.
-            if i == 0 { first.secondsTotal = 0; first.secondsPerEpoch = 0 } else { second.secondsTotal = 0; second.secondsPerEpoch = 0 }
-        }
+        var first = try quickRun(seed: 7).report, second = try quickRun(seed: 7).report
+        // Timings are the only thing allowed to differ.
+        (first.secondsTotal, first.secondsPerEpoch, second.secondsTotal, second.secondsPerEpoch) = (0, 0, 0, 0)
         #expect(first == second)
-        let (_, other) = try quickRun(seed: 8)
+        let other = try quickRun(seed: 8).report
         #expect(other.valLoss != first.valLoss)
     }
 

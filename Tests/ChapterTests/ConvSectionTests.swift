@@ -1,9 +1,11 @@
+import Foundation
 import Testing
 
 /// `ch11-conv`: the worked example of the chapter's opening figures.
 @Suite struct ConvSectionTests {
     @Test func workedExampleNumbers() throws {
-        let run = try SectionRun.run("ch11-conv", [])
+        let folder = SectionRun.temporaryFolder("ch11-conv")
+        let run = try SectionRun.run("ch11-conv", ["--out", folder])
         #expect(run.status == 0, "\(run.standardError)")
         let lines = run.standardOutput.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         // Row for t = 1 (input 8): -1.5 without padding, -1.5 with padding; t = 2 (input 15): 3 and 3.
@@ -13,10 +15,17 @@ import Testing
         #expect(lines.contains(["0", "4", "-", "0"]))
         #expect(run.standardOutput.contains("8 values without padding, 10 with padding 1."))
         #expect(run.standardOutput.contains("agree: yes"))
+        for name in ["fig-11-01-sequence", "fig-11-02-first-stride", "fig-11-03-next-stride"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/\(name).gp"), "\(name).gp")
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/\(name).dat"), "\(name).dat")
+        }
+        // Figure 11-2's data: the output cell under input 8 (x = 1) holds -1.5.
+        let cells = try String(contentsOfFile: "\(folder)/fig-11-02-first-stride.dat", encoding: .utf8)
+        #expect(cells.contains("\n1 -1.3 -1.5 "))
     }
 
     @Test func refusesAFilterLongerThanTheInput() throws {
-        let run = try SectionRun.run("ch11-conv", ["--input", "1", "2", "--filter", "1", "1", "1"])
+        let run = try SectionRun.run("ch11-conv", ["--input", "1", "2", "--filter", "1", "1", "1", "--no-figures"])
         #expect(run.status != 0)
         #expect(run.standardError.contains("--input needs at least as many values as the filter"))
     }
