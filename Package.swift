@@ -36,6 +36,8 @@ let package = Package(
             ],
             swiftSettings: optimised
         ),
+        .target(name: "ChapterSync"),
+        .executableTarget(name: "chapter-sync", dependencies: ["ChapterSync"]),
         .testTarget(
             name: "SequenceNetTests",
             dependencies: ["SequenceNet"],
@@ -48,7 +50,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChapterTests",
-            dependencies: ["Workbook"]
+            dependencies: ["Workbook", "ChapterSync"]
         ),
     ] + sections.map {
         .executableTarget(name: $0, dependencies: ["Workbook", "SequenceNet"], path: "Sources/\($0)")

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Keeps the chapters' listings and numbers equal to the code and the run reports.
+///
+/// A listing is a fenced block under an include comment naming a marked region of a source file:
+///
+///     <!-- snippet: Sources/ch11-cnn/main.swift#model -->
+///     ```swift
+///     ...
+///     ```
+///
+/// A number is written between a value comment, naming a run report and a key, and `<!-- /value -->`:
+///
+///     the CNN reached <!-- value: figures/ch11-cnn.metrics.json#val_mae decimals=2 -->4.68<!-- /value -->
+///
+/// `check` lists every place where a chapter differs; `rewrite` gives the text with every listing and
+/// number replaced by what the sources and reports now say.
+public struct ChapterSync {
+    /// The package root, against which the paths in comments are resolved.
+    public let root: URL
+
+    public init(root: URL) { self.root = root }
+
+    /// One place where a chapter and its sources disagree.
+    public struct Drift: CustomStringConvertible, Equatable, Sendable {
+        public let file: String
+        public let line: Int
+        public let problem: String
+        /// False when `--write` cannot mend it (a missing snippet or report key).
+        public let fixable: Bool
+        public var description: String { "\(file):\(line): \(problem)" }
+    }
+
+    /// The Markdown files of a chapters folder, in name order.
+    public func chapterFiles(in folder: String = "chapters") -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        return names.filter { $0.hasSuffix(".md") }.sorted().map { "\(folder)/\($0)" }
+    }
+
+    /// Every drift of one chapter file (a path relative to the root).
+    public func check(_ file: String) throws -> [Drift] { try rewrite(file).drifts }
+
+    /// The chapter's text with listings and numbers brought up to date, and what differed.
+    public func rewrite(_ file: String) throws -> (text: String, drifts: [Drift]) {
+        let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        var drifts: [Drift] = []
+        var reports: [String: Any] = [:]
+        var index = 0
+        while index < lines.count {
+            if let target = Self.directive("snippet", in: lines[index]) {
+                index = syncListing(target, after: index, in: &lines, file: file, drifts: &drifts)
+                continue
+            }
+            lines[index] = syncValues(in: lines[index], line: index + 1, file: file, reports: &reports, drifts: &drifts)
+            index += 1
+        }
+        return (lines.joined(separator: "\n"), drifts)
+    }
+
+    /// The argument of a whole-line `<!-- kind: argument -->` comment.
+    static func directive(_ kind: String, in line: String) -> String? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let prefix = "<!-- \(kind): ", suffix = " -->"
+        guard trimmed.hasPrefix(prefix), trimmed.hasSuffix(suffix) else { return nil }
+        return String(trimmed.dropFirst(prefix.count).dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Checks (and replaces) the fenced block after the include comment at `index`; returns the line after it.
+    private func syncListing(_ target: String, after index: Int, in lines: inout [String], file: String,
+                             drifts: inout [Drift]) -> Int {
+        let lineNumber = index + 1
+        guard index + 1 < lines.count, lines[index + 1].hasPrefix("```"),
+              let close = lines[(index + 2)...].firstIndex(where: { $0.hasPrefix("```") }) else {
+            drifts.append(Drift(file: file, line: lineNumber, problem: "no fenced code block follows the snippet comment", fixable: false))
+            return index + 1
+        }
+        let parts = target.split(separator: "#", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else {
+            drifts.append(Drift(file: file, line: lineNumber, problem: "snippet comment must name PATH#NAME, got \(target)", fixable: false))
+            return close + 1
+        }
+        guard let source = try? String(contentsOf: root.appendingPathComponent(parts[0]), encoding: .utf8) else {
+            drifts.append(Drift(file: file, line: lineNumber, problem: "cannot read \(parts[0])", fixable: false))
+            return close + 1
+        }
+        guard let listing = Snippets.extract(parts[1], from: source) else {
+            drifts.append(Drift(file: file, line: lineNumber, problem: "\(parts[0]) has no snippet named \(parts[1])", fixable: false))
+            return close + 1
+        }
+        let current = lines[(index + 2)..<close].joined(separator: "\n")
+        guard current != listing else { return close + 1 }
+        drifts.append(Drift(file: file, line: lineNumber, problem: "listing differs from \(target)", fixable: true))
+        let replacement = listing.components(separatedBy: "\n")
+        lines.replaceSubrange((index + 2)..<close, with: replacement)
+        return index + 2 + replacement.count + 1
+    }
+
+    /// Checks (and replaces) every `<!-- value: ... -->N<!-- /value -->` in one line.
+    private func syncValues(in line: String, line lineNumber: Int, file: String, reports: inout [String: Any],
+                            drifts: inout [Drift]) -> String {
+        let opening = "<!-- value: ", closing = "<!-- /value -->"
+        var result = "", rest = Substring(line)
+        while let start = rest.range(of: opening) {
+            result += rest[..<start.lowerBound]
+            guard let commentEnd = rest[start.upperBound...].range(of: " -->"),
+                  let valueEnd = rest[commentEnd.upperBound...].range(of: closing) else {
+                drifts.append(Drift(file: file, line: lineNumber, problem: "value comment without <!-- /value -->", fixable: false))
+                return result + rest
+            }
+            let spec = String(rest[start.upperBound..<commentEnd.lowerBound])
+            let written = String(rest[commentEnd.upperBound..<valueEnd.lowerBound])
+            var text = written
+            switch expectedValue(spec, reports: &reports) {
+            case .success(let expected) where expected != written:
+                drifts.append(Drift(file: file, line: lineNumber, problem: "\(spec) is \(expected), the text says \(written)", fixable: true))
+                text = expected
+            case .success:
+                break
+            case .failure(let message):
+                drifts.append(Drift(file: file, line: lineNumber, problem: message, fixable: false))
+            }
+            result += rest[start.lowerBound..<commentEnd.upperBound] + text + closing
+            rest = rest[valueEnd.upperBound...]
+        }
+        return result + rest
+    }
+
+    private enum Expected { case success(String), failure(String) }
+
+    /// The text a value comment asks for: `PATH#KEY` and optionally `decimals=N` (default 2).
+    private func expectedValue(_ spec: String, reports: inout [String: Any]) -> Expected {
+        let words = spec.split(separator: " ")
+        guard let target = words.first, target.contains("#") else { return .failure("value comment must name PATH#KEY, got \(spec)") }
+        var decimals = 2
+        for word in words.dropFirst() {
+            guard word.hasPrefix("decimals="), let n = Int(word.dropFirst("decimals=".count)), (0...12).contains(n) else {
+                return .failure("unknown value option \(word) in \(spec)")
+            }
+            decimals = n
+        }
+        let parts = target.split(separator: "#", maxSplits: 1).map(String.init)
+        if reports[parts[0]] == nil {
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(parts[0]).path),
+                  let json = try? JSONSerialization.jsonObject(with: data) else {
+                return .failure("cannot read the run report \(parts[0])")
+            }
+            reports[parts[0]] = json
+        }
+        guard let number = try? ReportValues.number(at: parts[1], in: reports[parts[0]]!) else {
+            return .failure("\(parts[0]) has no number at \(parts[1])")
+        }
+        return .success(ReportValues.format(number, decimals: decimals))
+    }
+}

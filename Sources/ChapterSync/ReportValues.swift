@@ -1,0 +1,46 @@
+import Foundation
+
+/// Numbers read out of run reports (`*.metrics.json`) by a path such as `val_mae`, `settings.window`
+/// or `val_loss[-1]` (negative indexes count from the end).
+enum ReportValues {
+    enum Failure: Error, Equatable { case unreadable, unknownKey }
+
+    static func number(at path: String, in json: Any) throws -> Double {
+        var current: Any = json
+        for component in path.split(separator: ".") {
+            var name = Substring(component)
+            var index: Int? = nil
+            if let open = name.firstIndex(of: "["), name.hasSuffix("]") {
+                index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)])
+                guard index != nil else { throw Failure.unknownKey }
+                name = name[..<open]
+            }
+            guard let object = current as? [String: Any], let value = object[String(name)] else { throw Failure.unknownKey }
+            current = value
+            if let index {
+                guard let array = current as? [Any], !array.isEmpty else { throw Failure.unknownKey }
+                let position = index < 0 ? array.count + index : index
+                guard array.indices.contains(position) else { throw Failure.unknownKey }
+                current = array[position]
+            }
+        }
+        guard let number = current as? NSNumber else { throw Failure.unknownKey }
+        return number.doubleValue
+    }
+
+    /// The number as the chapters print it: a fixed count of decimals, thousands separated by commas.
+    static func format(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? String(text.dropFirst()) : text
+        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+        var whole = String(parts[0])
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole = String(whole.dropLast(3))
+        }
+        let fraction = parts.count > 1 ? "." + parts[1] : ""
+        return (negative ? "-" : "") + whole + grouped + fraction
+    }
+}

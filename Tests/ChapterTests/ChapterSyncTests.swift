@@ -1,0 +1,78 @@
+import ChapterSync
+import Foundation
+import Testing
+
+/// The chapters cannot drift from the code and the run reports.
+@Suite struct ChapterSyncTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func committedChaptersAreInSync() throws {
+        let sync = ChapterSync(root: Self.packageRoot)
+        let files = sync.chapterFiles()
+        #expect(!files.isEmpty)
+        for file in files {
+            let drifts = try sync.check(file)
+            #expect(drifts.isEmpty, "\(drifts.map(\.description).joined(separator: "\n")) -- run `swift run chapter-sync --write`")
+        }
+    }
+
+    /// A small package in a temporary folder: one source with a snippet, one report, one chapter.
+    func scratch(chapter: String) throws -> ChapterSync {
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sync-\(UUID().uuidString)")
+        for folder in ["Sources/demo", "figures", "chapters"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try """
+            func f() {
+                // snippet.body
+                let x = 1
+                return x
+                // snippet.end
+            }
+            """.write(to: root.appendingPathComponent("Sources/demo/main.swift"), atomically: true, encoding: .utf8)
+        try #"{"val_mae": 4.6789, "settings": {"window": 30}, "val_loss": [3, 2, 12345.5]}"#
+            .write(to: root.appendingPathComponent("figures/demo.metrics.json"), atomically: true, encoding: .utf8)
+        try chapter.write(to: root.appendingPathComponent("chapters/demo.md"), atomically: true, encoding: .utf8)
+        return ChapterSync(root: root)
+    }
+
+    let goodChapter = """
+        # Demo
+        <!-- snippet: Sources/demo/main.swift#body -->
+        ```swift
+        let x = 1
+        return x
+        ```
+        MAE <!-- value: figures/demo.metrics.json#val_mae -->4.68<!-- /value -->, window <!-- value: figures/demo.metrics.json#settings.window decimals=0 -->30<!-- /value -->, last loss <!-- value: figures/demo.metrics.json#val_loss[-1] decimals=1 -->12,345.5<!-- /value -->.
+        """
+
+    @Test func inSyncChapterPasses() throws {
+        #expect(try scratch(chapter: goodChapter).check("chapters/demo.md").isEmpty)
+    }
+
+    @Test func changedListingIsFoundAndMended() throws {
+        let sync = try scratch(chapter: goodChapter.replacingOccurrences(of: "let x = 1", with: "let x = 2"))
+        let (text, drifts) = try sync.rewrite("chapters/demo.md")
+        #expect(drifts.map(\.description) == ["chapters/demo.md:2: listing differs from Sources/demo/main.swift#body"])
+        #expect(text == goodChapter)
+    }
+
+    @Test func missingSnippetIsReported() throws {
+        let drifts = try scratch(chapter: goodChapter.replacingOccurrences(of: "#body", with: "#nothing")).check("chapters/demo.md")
+        #expect(drifts.map(\.description) == ["chapters/demo.md:2: Sources/demo/main.swift has no snippet named nothing"])
+        #expect(drifts.allSatisfy { !$0.fixable })
+    }
+
+    @Test func unknownReportKeyIsReported() throws {
+        let drifts = try scratch(chapter: goodChapter.replacingOccurrences(of: "#val_mae", with: "#val_mse")).check("chapters/demo.md")
+        #expect(drifts.map(\.description) == ["chapters/demo.md:7: figures/demo.metrics.json has no number at val_mse"])
+    }
+
+    @Test func staleNumberIsFoundAndMended() throws {
+        let sync = try scratch(chapter: goodChapter.replacingOccurrences(of: "-->4.68<", with: "-->5.33<"))
+        let (text, drifts) = try sync.rewrite("chapters/demo.md")
+        #expect(drifts.map(\.description) == ["chapters/demo.md:7: figures/demo.metrics.json#val_mae is 4.68, the text says 5.33"])
+        #expect(text == goodChapter)
+    }
+}
