@@ -1,7 +1,7 @@
 # The workbook's two set-up commands: `make` trains the chapter's CNN; `make test` runs the tests.
 SWIFT ?= swift
 
-.PHONY: all packages run test bench
+.PHONY: all packages run test figures sync bench
 
 all: run
 
@@ -13,6 +13,16 @@ run: packages
 
 test: packages
 	$(SWIFT) test --disable-xctest
+
+# Every finished section at the book's settings: figures, run reports, and the chapters' numbers.
+figures: packages
+	$(SWIFT) run ch11-conv --figures
+	$(SWIFT) run ch11-cnn --figures
+	$(SWIFT) run chapter-sync --write
+
+# Check that the chapters' listings and numbers match Sources/ and the run reports.
+sync:
+	$(SWIFT) run chapter-sync
 
 # Seconds per epoch of ch11-cnn against PyTorch on this machine (needs a venv with torch; see Tools/benchmark).
 bench: packages

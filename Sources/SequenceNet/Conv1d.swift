@@ -81,16 +81,16 @@ public final class Conv1d: Layer {
         let outLength = outputLength(for: length)
         precondition(outLength > 0, "Conv1d: kernel \(kernelSize) is longer than the padded input \(length)")
         let rows = inChannels * kernelSize, positions = batch * outLength
-        columns.resize([rows, positions])
+        columns.resize(rows, positions)
         unroll(x, batch: batch, length: length, outLength: outLength)
-        productOutput.resize([outChannels, positions])
+        productOutput.resize(outChannels, positions)
         // Start each output channel's row at its bias and let the product add to it (beta = 1).
         let p = productOutput.pointer, b = bias.value.pointer
         for co in 0..<outChannels { (p + co * positions).update(repeating: b[co], count: positions) }
         BLAS.gemm(weight.value.pointer, columns.pointer, into: p,
                   m: outChannels, n: positions, k: rows, beta: 1)
         // [Cout, B*Tout] -> [B, Cout, Tout]
-        output.resize([batch, outChannels, outLength])
+        output.resize(batch, outChannels, outLength)
         let y = output.pointer
         for n in 0..<batch {
             for co in 0..<outChannels {
@@ -129,7 +129,7 @@ public final class Conv1d: Layer {
         let (batch, length) = (x.shape[0], x.shape[2])
         let outLength = dy.shape[2]
         let rows = inChannels * kernelSize, positions = batch * outLength
-        transposedGradient.resize([outChannels, positions])
+        transposedGradient.resize(outChannels, positions)
         let g = transposedGradient.pointer, db = bias.gradient.pointer
         for n in 0..<batch {
             for co in 0..<outChannels {
@@ -145,7 +145,7 @@ public final class Conv1d: Layer {
                   m: outChannels, n: rows, k: positions, beta: 1)
         inputGradient.resize(x.shape)
         guard computesInputGradient else { return inputGradient }
-        columnGradient.resize([rows, positions])
+        columnGradient.resize(rows, positions)
         columnGradient.zero()  // one memset here is far cheaper than OpenBLAS's own zeroing for beta = 0
         BLAS.gemm(weight.value.pointer, transposeA: true, g, into: columnGradient.pointer,
                   m: rows, n: positions, k: outChannels, beta: 1)

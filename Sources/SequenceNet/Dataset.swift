@@ -31,8 +31,8 @@ final class Batcher {
 
     func fill(from data: Dataset, indices: ArraySlice<Int>) {
         let size = data.exampleSize
-        input.resize([indices.count] + data.exampleShape)
-        target.resize([indices.count, 1])
+        input.resize(batch: indices.count, data.exampleShape)
+        target.resize(indices.count, 1)
         data.features.withUnsafeBufferPointer { features in
             for (row, index) in indices.enumerated() {
                 (input.pointer + row * size).update(from: features.baseAddress! + index * size, count: size)

@@ -35,7 +35,7 @@ public final class Linear: Layer {
         let batch = x.count / inFeatures
         precondition(batch * inFeatures == x.count, "Linear(\(inFeatures), \(outFeatures)) got shape \(x.shape)")
         input = x
-        output.resize([batch, outFeatures])
+        output.resize(batch, outFeatures)
         let y = output.pointer, b = bias.value.pointer
         for row in 0..<batch {
             (y + row * outFeatures).update(from: b, count: outFeatures)

@@ -74,6 +74,25 @@ public final class Tensor {
         count = newCount
     }
 
+    /// `resize([d0, d1])` without building an array when the shape is already that (the common case
+    /// inside a training step, which should allocate nothing).
+    public func resize(_ d0: Int, _ d1: Int) {
+        if shape.count == 2 && shape[0] == d0 && shape[1] == d1 { return }
+        resize([d0, d1])
+    }
+
+    /// `resize([d0, d1, d2])`, allocating nothing when the shape is already that.
+    public func resize(_ d0: Int, _ d1: Int, _ d2: Int) {
+        if shape.count == 3 && shape[0] == d0 && shape[1] == d1 && shape[2] == d2 { return }
+        resize([d0, d1, d2])
+    }
+
+    /// `resize([batch] + rest)`, allocating nothing when the shape is already that.
+    public func resize(batch: Int, _ rest: [Int]) {
+        if shape.count == rest.count + 1 && shape[0] == batch && shape.dropFirst().elementsEqual(rest) { return }
+        resize([batch] + rest)
+    }
+
     /// Sets every element to zero.
     public func zero() { pointer.update(repeating: 0, count: count) }
 

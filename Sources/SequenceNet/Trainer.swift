@@ -81,10 +81,14 @@ public final class Trainer {
     /// One half's model copy and buffers.
     private final class Worker {
         let model: Sequential
+        let parameters: [Parameter]
         let loss = MSELoss()
         let batcher = Batcher()
         var lossValue: Float = 0
-        init(model: Sequential) { self.model = model }
+        init(model: Sequential) {
+            self.model = model
+            parameters = model.parameters
+        }
     }
 
     public init(model: Sequential, optimizer: Adam, random: RandomSource) {
@@ -147,7 +151,7 @@ public final class Trainer {
         let firstHalf = (batch.count + 1) / 2
         Parallel.run(workers.count, concurrently: concurrent) { index in
             let worker = workers[index]
-            worker.model.parameters.forEach { $0.zeroGradient() }
+            for parameter in worker.parameters { parameter.zeroGradient() }
             let part = index == 0 ? batch.prefix(firstHalf) : batch.dropFirst(firstHalf)
             worker.lossValue = 0
             guard !part.isEmpty else { return }
@@ -164,7 +168,7 @@ public final class Trainer {
 
     /// The model's gradients += the replica's, element by element (the same sums in any split).
     private func addReplicaGradients() {
-        let mine = model.parameters, theirs = workers[1].model.parameters
+        let mine = workers[0].parameters, theirs = workers[1].parameters
         Parallel.run(partition.pieces.count, concurrently: concurrent) { part in
             for (index, range) in partition.pieces[part] {
                 let target = mine[index].gradient.pointer, source = theirs[index].gradient.pointer
