@@ -32,7 +32,7 @@ public struct CommonOptions<Book: BookSettings>: ParsableArguments {
     @Option(help: ArgumentHelp("Examples per training batch (book: \(Book.batchSize)).", valueName: "n"))
     public var batchSize: Int = Book.batchSize
 
-    @Option(help: ArgumentHelp("Folder holding the data files (default: data).", valueName: "path"))
+    @Option(help: ArgumentHelp("Folder holding the data files, for sections that read them (default: data).", valueName: "path"))
     public var data: String?
 
     @Flag(help: "Print no progress lines.")

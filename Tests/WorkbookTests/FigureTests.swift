@@ -34,14 +34,8 @@ import Testing
             """)
     }
 
-    func temporaryFolder() -> String {
-        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("figure-test-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func writesScriptDataAndStyleWithoutDrawing() throws {
-        let folder = temporaryFolder()
+        let folder = temporaryFolder("figure-test")
         _ = try FigureWriter(folder: folder).write(tiny, draw: false)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["fig-test.dat", "fig-test.gp", "style.gp"])
     }
@@ -50,7 +44,7 @@ import Testing
 
     @Test(.enabled(if: hasGnuplot, "gnuplot is not installed: PNG rendering not tested"))
     func drawsAPNGAndTheSameBytesTwice() throws {
-        let folder = temporaryFolder()
+        let folder = temporaryFolder("figure-test")
         let writer = FigureWriter(folder: folder)
         #expect(try writer.write(tiny) == .drawn(path: folder + "/fig-test.png"))
         let first = try Data(contentsOf: URL(fileURLWithPath: folder + "/fig-test.png"))
@@ -63,7 +57,7 @@ import Testing
     /// A failing script keeps the last good PNG, leaves no partial file, and passes gnuplot's message on.
     @Test(.enabled(if: hasGnuplot, "gnuplot is not installed: the failure path is not tested"))
     func failureKeepsTheOldPNGAndReportsGnuplotsMessage() throws {
-        let folder = temporaryFolder()
+        let folder = temporaryFolder("figure-test")
         let writer = FigureWriter(folder: folder)
         _ = try writer.write(tiny)
         let good = try Data(contentsOf: URL(fileURLWithPath: folder + "/fig-test.png"))

@@ -4,12 +4,6 @@ import Testing
 import Workbook
 
 @Suite struct RunReportTests {
-    func temporaryFolder() -> String {
-        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("report-test-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func writesAtomicallyAndReadsBack() throws {
         var history = TrainingHistory()
         history.trainLoss = [3, 2]
@@ -18,7 +12,7 @@ import Workbook
         history.trainingSeconds = 1
         let report = RunReport(section: "ch11-test", seed: 42, settings: ["window": 30, "lr": 1e-4],
                                parameters: 10, history: history, valMAE: 1.25, secondsTotal: 2)
-        let folder = temporaryFolder()
+        let folder = temporaryFolder("report-test")
         let path = try report.write(toFolder: folder)
         #expect(path.hasSuffix("ch11-test.metrics.json"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["ch11-test.metrics.json"])
