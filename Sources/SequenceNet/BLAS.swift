@@ -4,21 +4,24 @@ import CBLAS
 public enum BLAS {
     /// C = alpha * op(A) op(B) + beta * C, with op(A) [M, K], op(B) [K, N], C [M, N], all row-major.
     /// `transposeA` means A is stored as [K, M]; `transposeB` means B is stored as [N, K].
+    /// `rowStrideA/B/C` are the distances between rows when a matrix is every n-th row of a larger
+    /// one (one time step of a [B, T, C] sequence); by default rows are packed.
     @inline(__always)
     public static func gemm(
         _ a: UnsafePointer<Float>, transposeA: Bool = false,
         _ b: UnsafePointer<Float>, transposeB: Bool = false,
         into c: UnsafeMutablePointer<Float>,
-        m: Int, n: Int, k: Int, alpha: Float = 1, beta: Float = 0
+        m: Int, n: Int, k: Int, alpha: Float = 1, beta: Float = 0,
+        rowStrideA: Int? = nil, rowStrideB: Int? = nil, rowStrideC: Int? = nil
     ) {
         cblas_sgemm(
             CblasRowMajor,
             transposeA ? CblasTrans : CblasNoTrans,
             transposeB ? CblasTrans : CblasNoTrans,
             blasint(m), blasint(n), blasint(k), alpha,
-            a, blasint(transposeA ? m : k),
-            b, blasint(transposeB ? k : n),
-            beta, c, blasint(n)
+            a, blasint(rowStrideA ?? (transposeA ? m : k)),
+            b, blasint(rowStrideB ?? (transposeB ? k : n)),
+            beta, c, blasint(rowStrideC ?? n)
         )
     }
 

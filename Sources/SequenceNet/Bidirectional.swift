@@ -1,0 +1,60 @@
+/// `bidirectional=True`: the same cell run forwards and backwards over the sequence, outputs
+/// concatenated on the feature axis, forward direction first, as PyTorch orders them: [B, T, 2H].
+public final class Bidirectional: Layer {
+    public let forwardLayer: Recurrent
+    public let backwardLayer: Recurrent
+    public var parameters: [Parameter] { forwardLayer.parameters + backwardLayer.parameters }
+
+    private let output = Tensor(shape: [0])
+    private let forwardGradient = Tensor(shape: [0])
+    private let backwardGradient = Tensor(shape: [0])
+    private let inputGradient = Tensor(shape: [0])
+
+    public init(_ cell: RecurrentCell, inputSize: Int, hiddenSize: Int, recurrentDropout: Float = 0,
+                layerIndex: Int = 0, random: RandomSource) {
+        forwardLayer = Recurrent(cell, inputSize: inputSize, hiddenSize: hiddenSize,
+                                 recurrentDropout: recurrentDropout, names: "_l\(layerIndex)", random: random)
+        backwardLayer = Recurrent(cell, inputSize: inputSize, hiddenSize: hiddenSize, reverse: true,
+                                  recurrentDropout: recurrentDropout, names: "_l\(layerIndex)_reverse", random: random)
+    }
+
+    private init(forwardLayer: Recurrent, backwardLayer: Recurrent) {
+        self.forwardLayer = forwardLayer
+        self.backwardLayer = backwardLayer
+    }
+
+    public func replica(random: RandomSource) -> Layer {
+        Bidirectional(forwardLayer: forwardLayer.replica(random: random) as! Recurrent,
+                      backwardLayer: backwardLayer.replica(random: random) as! Recurrent)
+    }
+
+    // x [B, T, C] -> y [B, T, 2H]
+    public func forward(_ x: Tensor, training: Bool) -> Tensor {
+        let forwards = forwardLayer.forward(x, training: training)
+        let backwards = backwardLayer.forward(x, training: training)
+        let (rows, h) = (x.shape[0] * x.shape[1], forwardLayer.hiddenSize)
+        output.resize(x.shape[0], x.shape[1], 2 * h)
+        for r in 0..<rows {
+            (output.pointer + r * 2 * h).update(from: forwards.pointer + r * h, count: h)
+            (output.pointer + r * 2 * h + h).update(from: backwards.pointer + r * h, count: h)
+        }
+        return output
+    }
+
+    // dy [B, T, 2H] -> dx [B, T, C], the sum of both directions' input gradients
+    public func backward(_ dy: Tensor) -> Tensor {
+        let (batch, steps, h) = (dy.shape[0], dy.shape[1], forwardLayer.hiddenSize)
+        forwardGradient.resize(batch, steps, h)
+        backwardGradient.resize(batch, steps, h)
+        for r in 0..<batch * steps {
+            (forwardGradient.pointer + r * h).update(from: dy.pointer + r * 2 * h, count: h)
+            (backwardGradient.pointer + r * h).update(from: dy.pointer + r * 2 * h + h, count: h)
+        }
+        let fromForward = forwardLayer.backward(forwardGradient)
+        inputGradient.copy(from: fromForward)
+        let fromBackward = backwardLayer.backward(backwardGradient)
+        let dx = inputGradient.pointer, other = fromBackward.pointer
+        for i in 0..<inputGradient.count { dx[i] += other[i] }
+        return inputGradient
+    }
+}

@@ -1,0 +1,310 @@
+import Foundation
+
+/// The recurrent cells of PyTorch, by their equations (batch-first, zero initial state).
+public enum RecurrentCell: String, Sendable {
+    /// `nn.RNN` with tanh: h = tanh(W_ih x + b_ih + W_hh h_prev + b_hh).
+    case rnn
+    /// `nn.GRU`: gates r, z, n in that order; b_hn stays inside the reset product:
+    /// n = tanh(W_in x + b_in + r * (W_hn h_prev + b_hn)), h = (1 - z) * n + z * h_prev.
+    case gru
+    /// `nn.LSTM`: gates i, f, g, o in that order; c = f * c_prev + i * g, h = o * tanh(c).
+    case lstm
+
+    /// Blocks of H rows in weight_ih and weight_hh.
+    public var gates: Int {
+        switch self {
+        case .rnn: return 1
+        case .gru: return 3
+        case .lstm: return 4
+        }
+    }
+}
+
+/// One recurrent layer in one direction: [B, T, C] -> [B, T, H], PyTorch's parameter layout and
+/// equations, with backpropagation through time written out.
+///
+/// The input projections of all time steps are one matrix product; each step then multiplies the
+/// previous state by W_hh (skipped at the first step, whose state is zero: with the book's one-step
+/// input layout no recurrent product is ever needed). Everything the backward pass needs is kept
+/// per step in buffers that are reused from batch to batch.
+public final class Recurrent: Layer {
+    public let cell: RecurrentCell
+    public let inputSize: Int
+    public let hiddenSize: Int
+    /// Runs from the last time step to the first (the second half of a bidirectional layer).
+    public let reverse: Bool
+    /// Variational dropout on the state fed to W_hh: one mask per sequence, the same at every step
+    /// (Gal and Ghahramani). PyTorch has no such option; 0 turns it off.
+    public let recurrentDropout: Float
+    /// [G*H, C]
+    public let weightIH: Parameter
+    /// [G*H, H]
+    public let weightHH: Parameter
+    /// [G*H]
+    public let biasIH: Parameter
+    /// [G*H]
+    public let biasHH: Parameter
+    public var parameters: [Parameter] { [weightIH, weightHH, biasIH, biasHH] }
+
+    private let random: RandomSource
+    /// Keep the last recurrent-dropout mask instead of drawing a new one (for gradient checks).
+    var reusesMask = false
+    private var input: Tensor?
+    private var usedMask = false
+    private let projected = Tensor(shape: [0])        // [B*T, GH]: x W_ih^T + b_ih
+    private let recurrentProduct = Tensor(shape: [0]) // [B, GH]: one step's h_prev W_hh^T
+    private let gateValues = Tensor(shape: [0])       // [B*T, GH]: activated gates (RNN: h)
+    private let hiddenCandidate = Tensor(shape: [0])  // GRU [B*T, H]: W_hn h_prev + b_hn
+    private let cellStates = Tensor(shape: [0])       // LSTM [B*T, H]: c
+    private let cellTanh = Tensor(shape: [0])         // LSTM [B*T, H]: tanh(c)
+    private let output = Tensor(shape: [0])           // [B, T, H]
+    private let previousState = Tensor(shape: [0])    // [B*T, H]: the (masked) state each step fed to W_hh
+    private let mask = Tensor(shape: [0])             // [B, H]: 0 or 1/(1-p)
+    private let inputGateGradient = Tensor(shape: [0])     // [B*T, GH]: dL/d(gate pre-activations), input side
+    private let recurrentGateGradient = Tensor(shape: [0]) // [B*T, GH]: the same, recurrent side (GRU's n differs)
+    private let stateGradient = Tensor(shape: [0])    // [B, H]: dL/dh_prev
+    private let directGradient = Tensor(shape: [0])   // [B, H]: GRU's z * dL/dh
+    private let cellGradient = Tensor(shape: [0])     // LSTM [B, H]: dL/dc_prev
+    private let inputGradient = Tensor(shape: [0])    // [B, T, C]
+
+    /// Every weight and bias drawn from U(-1/sqrt(H), 1/sqrt(H)), PyTorch's default.
+    public init(_ cell: RecurrentCell, inputSize: Int, hiddenSize: Int, reverse: Bool = false,
+                recurrentDropout: Float = 0, names suffix: String = "_l0", random: RandomSource) {
+        precondition((0..<1).contains(recurrentDropout), "recurrent dropout must be in [0, 1)")
+        self.cell = cell
+        self.inputSize = inputSize
+        self.hiddenSize = hiddenSize
+        self.reverse = reverse
+        self.recurrentDropout = recurrentDropout
+        self.random = random
+        let rows = cell.gates * hiddenSize, bound = 1 / Float(hiddenSize).squareRoot()
+        weightIH = Parameter(name: "weight_ih" + suffix, value: .uniform([rows, inputSize], bound: bound, random: random))
+        weightHH = Parameter(name: "weight_hh" + suffix, value: .uniform([rows, hiddenSize], bound: bound, random: random))
+        biasIH = Parameter(name: "bias_ih" + suffix, value: .uniform([rows], bound: bound, random: random))
+        biasHH = Parameter(name: "bias_hh" + suffix, value: .uniform([rows], bound: bound, random: random))
+    }
+
+    private init(sharing other: Recurrent, random: RandomSource) {
+        cell = other.cell
+        inputSize = other.inputSize
+        hiddenSize = other.hiddenSize
+        reverse = other.reverse
+        recurrentDropout = other.recurrentDropout
+        self.random = random
+        weightIH = other.weightIH.replica()
+        weightHH = other.weightHH.replica()
+        biasIH = other.biasIH.replica()
+        biasHH = other.biasHH.replica()
+    }
+
+    public func replica(random: RandomSource) -> Layer { Recurrent(sharing: self, random: random) }
+
+    /// The state after the last step processed, [B, H] (for a reverse layer, the state at t = 0),
+    /// and for an LSTM the cell state too.
+    public func finalState() -> (hidden: [Float], cell: [Float]?) {
+        let (batch, steps, h) = (output.shape[0], output.shape[1], hiddenSize)
+        let t = reverse ? 0 : steps - 1
+        var hidden = [Float](), cellState: [Float]? = cell == .lstm ? [] : nil
+        for b in 0..<batch {
+            hidden += UnsafeBufferPointer(start: output.pointer + (b * steps + t) * h, count: h)
+            cellState? += UnsafeBufferPointer(start: cellStates.pointer + (b * steps + t) * h, count: h)
+        }
+        return (hidden, cellState)
+    }
+
+    @inline(__always) private func sigmoid(_ x: Float) -> Float { 1 / (1 + exp(-x)) }
+
+    // x [B, T, C] -> y [B, T, H]
+    public func forward(_ x: Tensor, training: Bool) -> Tensor {
+        precondition(x.shape.count == 3 && x.shape[2] == inputSize,
+                     "\(cell) expects [B, T, \(inputSize)], got \(x.shape)")
+        input = x
+        let (batch, steps, h) = (x.shape[0], x.shape[1], hiddenSize)
+        let gh = cell.gates * h, rows = batch * steps
+        projected.resize(rows, gh)
+        gateValues.resize(rows, gh)
+        output.resize(batch, steps, h)
+        previousState.resize(rows, h)
+        recurrentProduct.resize(batch, gh)
+        if cell == .gru { hiddenCandidate.resize(rows, h) }
+        if cell == .lstm { cellStates.resize(rows, h); cellTanh.resize(rows, h) }
+
+        let bih = biasIH.value.pointer
+        for r in 0..<rows { (projected.pointer + r * gh).update(from: bih, count: gh) }
+        BLAS.gemm(x.pointer, weightIH.value.pointer, transposeB: true, into: projected.pointer,
+                  m: rows, n: gh, k: inputSize, beta: 1)
+
+        usedMask = training && recurrentDropout > 0
+        if usedMask && !(reusesMask && mask.shape == [batch, h]) {
+            mask.resize(batch, h)
+            let keep = 1 / (1 - recurrentDropout)
+            for i in 0..<mask.count { mask[i] = random.unitFloat() < recurrentDropout ? 0 : keep }
+        }
+        for s in 0..<steps {
+            let t = reverse ? steps - 1 - s : s, previous = reverse ? t + 1 : t - 1
+            let first = s == 0
+            for b in 0..<batch {
+                let target = previousState.pointer + (b * steps + t) * h
+                if first { target.update(repeating: 0, count: h); continue }
+                let source = output.pointer + (b * steps + previous) * h
+                if usedMask {
+                    let m = mask.pointer + b * h
+                    for j in 0..<h { target[j] = source[j] * m[j] }
+                } else {
+                    target.update(from: source, count: h)
+                }
+            }
+            if !first {
+                BLAS.gemm(previousState.pointer + t * h, weightHH.value.pointer, transposeB: true,
+                          into: recurrentProduct.pointer, m: batch, n: gh, k: h, rowStrideA: steps * h)
+            }
+            for b in 0..<batch { step(b, t: t, previous: first ? nil : previous, steps: steps) }
+        }
+        return output
+    }
+
+    /// One sequence's cell update at time t.
+    @inline(__always)
+    private func step(_ b: Int, t: Int, previous: Int?, steps: Int) {
+        let h = hiddenSize, gh = cell.gates * h, row = b * steps + t
+        let x = projected.pointer + row * gh, bhh = biasHH.value.pointer
+        let hp = recurrentProduct.pointer + b * gh
+        let g = gateValues.pointer + row * gh, y = output.pointer + row * h
+        let fromState = previous != nil  // at the first step h_prev = 0, so its product is 0
+        switch cell {
+        case .rnn:
+            for j in 0..<h {
+                let value = tanh(x[j] + (fromState ? hp[j] : 0) + bhh[j])
+                g[j] = value
+                y[j] = value
+            }
+        case .gru:
+            let candidate = hiddenCandidate.pointer + row * h
+            let hPrev = previous.map { output.pointer + (b * steps + $0) * h }
+            for j in 0..<h {
+                let r = sigmoid(x[j] + (fromState ? hp[j] : 0) + bhh[j])
+                let z = sigmoid(x[h + j] + (fromState ? hp[h + j] : 0) + bhh[h + j])
+                let hn = (fromState ? hp[2 * h + j] : 0) + bhh[2 * h + j]
+                let n = tanh(x[2 * h + j] + r * hn)
+                g[j] = r; g[h + j] = z; g[2 * h + j] = n
+                candidate[j] = hn
+                y[j] = (1 - z) * n + z * (hPrev?[j] ?? 0)
+            }
+        case .lstm:
+            let c = cellStates.pointer + row * h, tc = cellTanh.pointer + row * h
+            let cPrev = previous.map { cellStates.pointer + (b * steps + $0) * h }
+            for j in 0..<h {
+                let i = sigmoid(x[j] + (fromState ? hp[j] : 0) + bhh[j])
+                let f = sigmoid(x[h + j] + (fromState ? hp[h + j] : 0) + bhh[h + j])
+                let cg = tanh(x[2 * h + j] + (fromState ? hp[2 * h + j] : 0) + bhh[2 * h + j])
+                let o = sigmoid(x[3 * h + j] + (fromState ? hp[3 * h + j] : 0) + bhh[3 * h + j])
+                g[j] = i; g[h + j] = f; g[2 * h + j] = cg; g[3 * h + j] = o
+                c[j] = f * (cPrev?[j] ?? 0) + i * cg
+                tc[j] = tanh(c[j])
+                y[j] = o * tc[j]
+            }
+        }
+    }
+
+    // dy [B, T, H] -> dx [B, T, C]; gradients of all four parameters accumulate
+    public func backward(_ dy: Tensor) -> Tensor {
+        guard let x = input else { preconditionFailure("\(cell).backward before forward") }
+        let (batch, steps, h) = (x.shape[0], x.shape[1], hiddenSize)
+        let gh = cell.gates * h, rows = batch * steps
+        inputGateGradient.resize(rows, gh)
+        recurrentGateGradient.resize(rows, gh)
+        stateGradient.resize(batch, h)
+        stateGradient.zero()
+        if cell == .gru { directGradient.resize(batch, h) }
+        if cell == .lstm { cellGradient.resize(batch, h); cellGradient.zero() }
+
+        for s in stride(from: steps - 1, through: 0, by: -1) {
+            let t = reverse ? steps - 1 - s : s, previous = reverse ? t + 1 : t - 1
+            let first = s == 0
+            for b in 0..<batch { stepBackward(b, t: t, previous: first ? nil : previous, steps: steps, dy: dy) }
+            guard !first else { continue }
+            // dL/dh_prev through W_hh, then the mask, then GRU's direct z * dh path.
+            BLAS.gemm(recurrentGateGradient.pointer + t * gh, weightHH.value.pointer, into: stateGradient.pointer,
+                      m: batch, n: h, k: gh, rowStrideA: steps * gh)
+            let dh = stateGradient.pointer
+            if usedMask {
+                let m = mask.pointer
+                for i in 0..<batch * h { dh[i] *= m[i] }
+            }
+            if cell == .gru {
+                let direct = directGradient.pointer
+                for i in 0..<batch * h { dh[i] += direct[i] }
+            }
+        }
+
+        // Input side: one product for every step.
+        BLAS.gemm(inputGateGradient.pointer, transposeA: true, x.pointer, into: weightIH.gradient.pointer,
+                  m: gh, n: inputSize, k: rows, beta: 1)
+        addColumnSums(of: inputGateGradient, rows: rows, into: biasIH.gradient.pointer)
+        inputGradient.resize(x.shape)
+        inputGradient.zero()
+        BLAS.gemm(inputGateGradient.pointer, weightIH.value.pointer, into: inputGradient.pointer,
+                  m: rows, n: inputSize, k: gh, beta: 1)
+        // Recurrent side: the first step's state is zero, so with one step there is nothing to add to dW_hh.
+        if steps > 1 {
+            BLAS.gemm(recurrentGateGradient.pointer, transposeA: true, previousState.pointer,
+                      into: weightHH.gradient.pointer, m: gh, n: h, k: rows, beta: 1)
+        }
+        addColumnSums(of: recurrentGateGradient, rows: rows, into: biasHH.gradient.pointer)
+        return inputGradient
+    }
+
+    /// Gate gradients of one sequence at time t, from dL/dh (the output's gradient plus what the later
+    /// step sent back), and what flows straight to h_prev or c_prev.
+    @inline(__always)
+    private func stepBackward(_ b: Int, t: Int, previous: Int?, steps: Int, dy: Tensor) {
+        let h = hiddenSize, gh = cell.gates * h, row = b * steps + t
+        let g = gateValues.pointer + row * gh
+        let dx = inputGateGradient.pointer + row * gh, dr = recurrentGateGradient.pointer + row * gh
+        let incoming = dy.pointer + row * h, later = stateGradient.pointer + b * h
+        switch cell {
+        case .rnn:
+            for j in 0..<h {
+                let d = (incoming[j] + later[j]) * (1 - g[j] * g[j])
+                dx[j] = d; dr[j] = d
+            }
+        case .gru:
+            let candidate = hiddenCandidate.pointer + row * h, direct = directGradient.pointer + b * h
+            let hPrev = previous.map { output.pointer + (b * steps + $0) * h }
+            for j in 0..<h {
+                let dh = incoming[j] + later[j]
+                let (r, z, n) = (g[j], g[h + j], g[2 * h + j])
+                let dn = dh * (1 - z) * (1 - n * n)
+                let dz = dh * ((hPrev?[j] ?? 0) - n) * z * (1 - z)
+                let drPre = dn * candidate[j] * r * (1 - r)
+                dx[j] = drPre; dx[h + j] = dz; dx[2 * h + j] = dn
+                dr[j] = drPre; dr[h + j] = dz; dr[2 * h + j] = dn * r
+                direct[j] = dh * z
+            }
+        case .lstm:
+            let tc = cellTanh.pointer + row * h, carried = cellGradient.pointer + b * h
+            let cPrev = previous.map { cellStates.pointer + (b * steps + $0) * h }
+            for j in 0..<h {
+                let dh = incoming[j] + later[j]
+                let (i, f, cg, o) = (g[j], g[h + j], g[2 * h + j], g[3 * h + j])
+                let dc = carried[j] + dh * o * (1 - tc[j] * tc[j])
+                let di = dc * cg * i * (1 - i)
+                let df = dc * (cPrev?[j] ?? 0) * f * (1 - f)
+                let dg = dc * i * (1 - cg * cg)
+                let dout = dh * tc[j] * o * (1 - o)
+                dx[j] = di; dx[h + j] = df; dx[2 * h + j] = dg; dx[3 * h + j] = dout
+                dr[j] = di; dr[h + j] = df; dr[2 * h + j] = dg; dr[3 * h + j] = dout
+                carried[j] = dc * f
+            }
+        }
+    }
+}
+
+/// bias gradient += the sum of a [rows, N] gradient's rows.
+func addColumnSums(of gradient: Tensor, rows: Int, into target: UnsafeMutablePointer<Float>) {
+    let n = gradient.count / max(rows, 1), g = gradient.pointer
+    for r in 0..<rows {
+        let row = g + r * n
+        for j in 0..<n { target[j] += row[j] }
+    }
+}
