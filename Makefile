@@ -27,3 +27,4 @@ sync:
 # Seconds per epoch of ch11-cnn against PyTorch on this machine (needs a venv with torch; see Tools/benchmark).
 bench: packages
 	bash Tools/benchmark/cnn.sh
+	LAYOUT=book bash Tools/benchmark/recurrent.sh

@@ -38,6 +38,7 @@ let package = Package(
         ),
         .target(name: "ChapterSync"),
         .executableTarget(name: "chapter-sync", dependencies: ["ChapterSync"]),
+        .executableTarget(name: "recurrent-bench", dependencies: ["Workbook", "SequenceNet"]),
         .testTarget(
             name: "SequenceNetTests",
             dependencies: ["SequenceNet"],

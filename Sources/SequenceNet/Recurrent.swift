@@ -60,6 +60,7 @@ public final class Recurrent: Layer {
     private let output = Tensor(shape: [0])           // [B, T, H]
     private let previousState = Tensor(shape: [0])    // [B*T, H]: the (masked) state each step fed to W_hh
     private let mask = Tensor(shape: [0])             // [B, H]: 0 or 1/(1-p)
+    private let zeros = Tensor(shape: [0])            // [H]: the zero state before the first step
     private let inputGateGradient = Tensor(shape: [0])     // [B*T, GH]: dL/d(gate pre-activations), input side
     private let recurrentGateGradient = Tensor(shape: [0]) // [B*T, GH]: the same, recurrent side (GRU's n differs)
     private let stateGradient = Tensor(shape: [0])    // [B, H]: dL/dh_prev
@@ -112,8 +113,6 @@ public final class Recurrent: Layer {
         return (hidden, cellState)
     }
 
-    @inline(__always) private func sigmoid(_ x: Float) -> Float { 1 / (1 + exp(-x)) }
-
     // x [B, T, C] -> y [B, T, H]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         precondition(x.shape.count == 3 && x.shape[2] == inputSize,
@@ -126,6 +125,7 @@ public final class Recurrent: Layer {
         output.resize(batch, steps, h)
         previousState.resize(rows, h)
         recurrentProduct.resize(batch, gh)
+        if zeros.count != h { zeros.resize([h]); zeros.zero() }
         if cell == .gru { hiddenCandidate.resize(rows, h) }
         if cell == .lstm { cellStates.resize(rows, h); cellTanh.resize(rows, h) }
 
@@ -154,7 +154,9 @@ public final class Recurrent: Layer {
                     target.update(from: source, count: h)
                 }
             }
-            if !first {
+            if first {
+                recurrentProduct.zero()  // h_prev = 0: no product needed
+            } else {
                 BLAS.gemm(previousState.pointer + t * h, weightHH.value.pointer, transposeB: true,
                           into: recurrentProduct.pointer, m: batch, n: gh, k: h, rowStrideA: steps * h)
             }
@@ -163,46 +165,40 @@ public final class Recurrent: Layer {
         return output
     }
 
-    /// One sequence's cell update at time t.
+    /// One sequence's cell update at time t. Each loop touches few buffers and has no branches, so
+    /// that the compiler vectorises it: before the first step the state is the zero vector and its
+    /// product with W_hh is zero.
     @inline(__always)
     private func step(_ b: Int, t: Int, previous: Int?, steps: Int) {
         let h = hiddenSize, gh = cell.gates * h, row = b * steps + t
         let x = projected.pointer + row * gh, bhh = biasHH.value.pointer
         let hp = recurrentProduct.pointer + b * gh
         let g = gateValues.pointer + row * gh, y = output.pointer + row * h
-        let fromState = previous != nil  // at the first step h_prev = 0, so its product is 0
         switch cell {
         case .rnn:
-            for j in 0..<h {
-                let value = tanh(x[j] + (fromState ? hp[j] : 0) + bhh[j])
-                g[j] = value
-                y[j] = value
-            }
+            for j in 0..<h { g[j] = hyperbolicTangent(x[j] + hp[j] + bhh[j]) }
+            y.update(from: g, count: h)
         case .gru:
-            let candidate = hiddenCandidate.pointer + row * h
-            let hPrev = previous.map { output.pointer + (b * steps + $0) * h }
-            for j in 0..<h {
-                let r = sigmoid(x[j] + (fromState ? hp[j] : 0) + bhh[j])
-                let z = sigmoid(x[h + j] + (fromState ? hp[h + j] : 0) + bhh[h + j])
-                let hn = (fromState ? hp[2 * h + j] : 0) + bhh[2 * h + j]
-                let n = tanh(x[2 * h + j] + r * hn)
-                g[j] = r; g[h + j] = z; g[2 * h + j] = n
-                candidate[j] = hn
-                y[j] = (1 - z) * n + z * (hPrev?[j] ?? 0)
-            }
+            // r and z; the candidate's recurrent part W_hn h + b_hn; n; then h.
+            for j in 0..<2 * h { g[j] = sigmoid(x[j] + hp[j] + bhh[j]) }
+            let candidate = hiddenCandidate.pointer + row * h, hpn = hp + 2 * h, bn = bhh + 2 * h
+            for j in 0..<h { candidate[j] = hpn[j] + bn[j] }
+            let xn = x + 2 * h, n = g + 2 * h
+            for j in 0..<h { n[j] = hyperbolicTangent(xn[j] + g[j] * candidate[j]) }
+            let z = g + h, hPrev = previous.map { output.pointer + (b * steps + $0) * h } ?? zeros.pointer
+            for j in 0..<h { y[j] = (1 - z[j]) * n[j] + z[j] * hPrev[j] }
         case .lstm:
+            // i and f; g; o; then c, tanh(c) and h.
+            for j in 0..<2 * h { g[j] = sigmoid(x[j] + hp[j] + bhh[j]) }
+            for j in 2 * h..<3 * h { g[j] = hyperbolicTangent(x[j] + hp[j] + bhh[j]) }
+            for j in 3 * h..<4 * h { g[j] = sigmoid(x[j] + hp[j] + bhh[j]) }
             let c = cellStates.pointer + row * h, tc = cellTanh.pointer + row * h
-            let cPrev = previous.map { cellStates.pointer + (b * steps + $0) * h }
-            for j in 0..<h {
-                let i = sigmoid(x[j] + (fromState ? hp[j] : 0) + bhh[j])
-                let f = sigmoid(x[h + j] + (fromState ? hp[h + j] : 0) + bhh[h + j])
-                let cg = tanh(x[2 * h + j] + (fromState ? hp[2 * h + j] : 0) + bhh[2 * h + j])
-                let o = sigmoid(x[3 * h + j] + (fromState ? hp[3 * h + j] : 0) + bhh[3 * h + j])
-                g[j] = i; g[h + j] = f; g[2 * h + j] = cg; g[3 * h + j] = o
-                c[j] = f * (cPrev?[j] ?? 0) + i * cg
-                tc[j] = tanh(c[j])
-                y[j] = o * tc[j]
-            }
+            let cPrev = previous.map { cellStates.pointer + (b * steps + $0) * h } ?? zeros.pointer
+            let (i, f, cg) = (g, g + h, g + 2 * h)
+            for j in 0..<h { c[j] = f[j] * cPrev[j] + i[j] * cg[j] }
+            for j in 0..<h { tc[j] = hyperbolicTangent(c[j]) }
+            let o = g + 3 * h
+            for j in 0..<h { y[j] = o[j] * tc[j] }
         }
     }
 
@@ -270,12 +266,12 @@ public final class Recurrent: Layer {
             }
         case .gru:
             let candidate = hiddenCandidate.pointer + row * h, direct = directGradient.pointer + b * h
-            let hPrev = previous.map { output.pointer + (b * steps + $0) * h }
+            let hPrev = previous.map { output.pointer + (b * steps + $0) * h } ?? zeros.pointer
             for j in 0..<h {
                 let dh = incoming[j] + later[j]
                 let (r, z, n) = (g[j], g[h + j], g[2 * h + j])
                 let dn = dh * (1 - z) * (1 - n * n)
-                let dz = dh * ((hPrev?[j] ?? 0) - n) * z * (1 - z)
+                let dz = dh * (hPrev[j] - n) * z * (1 - z)
                 let drPre = dn * candidate[j] * r * (1 - r)
                 dx[j] = drPre; dx[h + j] = dz; dx[2 * h + j] = dn
                 dr[j] = drPre; dr[h + j] = dz; dr[2 * h + j] = dn * r
@@ -283,13 +279,13 @@ public final class Recurrent: Layer {
             }
         case .lstm:
             let tc = cellTanh.pointer + row * h, carried = cellGradient.pointer + b * h
-            let cPrev = previous.map { cellStates.pointer + (b * steps + $0) * h }
+            let cPrev = previous.map { cellStates.pointer + (b * steps + $0) * h } ?? zeros.pointer
             for j in 0..<h {
                 let dh = incoming[j] + later[j]
                 let (i, f, cg, o) = (g[j], g[h + j], g[2 * h + j], g[3 * h + j])
                 let dc = carried[j] + dh * o * (1 - tc[j] * tc[j])
                 let di = dc * cg * i * (1 - i)
-                let df = dc * (cPrev?[j] ?? 0) * f * (1 - f)
+                let df = dc * cPrev[j] * f * (1 - f)
                 let dg = dc * i * (1 - cg * cg)
                 let dout = dh * tc[j] * o * (1 - o)
                 dx[j] = di; dx[h + j] = df; dx[2 * h + j] = dg; dx[3 * h + j] = dout
@@ -307,4 +303,54 @@ func addColumnSums(of gradient: Tensor, rows: Int, into target: UnsafeMutablePoi
         let row = g + r * n
         for j in 0..<n { target[j] += row[j] }
     }
+}
+
+// MARK: - exp, sigmoid and tanh for the cells
+//
+// They live in this file, not a file of their own, because a debug build compiles each file
+// separately and would then call them instead of inlining them into the cells' loops.
+
+/// exp, sigmoid and tanh written out in plain arithmetic, accurate to a couple of units in the last
+/// place, so that the recurrent cells' loops over hidden units vectorise (calls into the C library's
+/// expf and tanhf cannot). PyTorch's CPU kernels likewise use their own vectorised versions.
+
+/// e^x for x in float range (clamped where e^x over- or underflows a normal float).
+@inline(__always)
+private func exponential(_ x: Float) -> Float {
+    let clamped = min(max(x, -87.3), 88.3)
+    // Round x / ln 2 to an integer k by adding 1.5 * 2^23: the sum's low mantissa bits hold k.
+    let magic: Float = 12_582_912
+    let shifted = clamped * 1.442_695_04 + magic
+    let k = shifted - magic
+    // r = x - k ln 2, with ln 2 split in two parts so that the product is exact (Cody and Waite).
+    let r = (clamped - k * 0.693_359_375) - k * -2.121_944_4e-4
+    // e^r on [-ln2/2, ln2/2] by its Taylor series to the r^7 term (error below 1e-8).
+    var p: Float = 1.984_127e-4
+    p = p * r + 1.388_888_9e-3
+    p = p * r + 8.333_333_3e-3
+    p = p * r + 4.166_666_8e-2
+    p = p * r + 0.166_666_67
+    p = p * r + 0.5
+    p = p * r + 1
+    p = p * r + 1
+    // 2^k from its exponent bits.
+    let exponent = Int32(bitPattern: shifted.bitPattern) &- Int32(bitPattern: magic.bitPattern)
+    let scale = Float(bitPattern: UInt32(bitPattern: (exponent &+ 127) << 23))
+    return p * scale
+}
+
+/// 1 / (1 + e^-x).
+@inline(__always)
+private func sigmoid(_ x: Float) -> Float { 1 / (1 + exponential(-x)) }
+
+/// tanh from e^(-2|x|); near zero, where that form cancels, from its series x - x^3/3 + 2x^5/15.
+@inline(__always)
+private func hyperbolicTangent(_ x: Float) -> Float {
+    let a = abs(x)
+    let e = exponential(-2 * a)
+    let large = (1 - e) / (1 + e)
+    let x2 = x * x
+    let small = a * (1 + x2 * (-0.333_333_34 + x2 * 0.133_333_34))
+    let t = a < 0.05 ? small : large
+    return x < 0 ? -t : t
 }

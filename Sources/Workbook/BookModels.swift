@@ -1,0 +1,47 @@
+import SequenceNet
+
+/// The chapter's recurrent models, as the book's notebooks define them (see SETTINGS.md), built from
+/// the library's layers. Input [B, T, C]: the notebooks feed one step of `window - 1` features
+/// ([B, 1, C]); the sequence layout feeds `window - 1` steps of one feature ([B, T, 1]).
+public enum BookModel: String, CaseIterable, Sendable {
+    case simpleRNN = "rnn", gru, lstm, bidirectionalGRU = "bigru"
+
+    /// The model, and the number of parameters PyTorch reports for the book's version (which for
+    /// the GRU and LSTM includes a `fc1 = Linear(100, 100)` that their forward pass never uses and
+    /// that is therefore not built here).
+    public func build(inputSize: Int, hiddenSize: Int = 100, dropout: Float, recurrentDropout: Float = 0,
+                      random: RandomSource) -> (model: Sequential, bookParameterCount: Int) {
+        let h = hiddenSize
+        func stacked(_ cell: RecurrentCell) -> [Layer] {
+            // The notebooks pass `dropout=` to each one-layer module, where PyTorch ignores it.
+            [recurrentModule(cell, inputSize: inputSize, hiddenSize: h, dropout: dropout,
+                             recurrentDropout: recurrentDropout, random: random),
+             recurrentModule(cell, inputSize: h, hiddenSize: h, dropout: dropout,
+                             recurrentDropout: recurrentDropout, random: random),
+             LastTimeStep()]
+        }
+        let unusedDense = h * h + h
+        switch self {
+        case .simpleRNN:
+            let model = Sequential(stacked(.rnn) + [Dropout(dropout, random: random), Linear(h, 1, random: random)])
+            return (model, model.parameterCount)
+        case .gru:
+            let model = Sequential(stacked(.gru) + [Dropout(dropout, random: random), Linear(h, 1, random: random)])
+            return (model, model.parameterCount + unusedDense)
+        case .lstm:
+            let model = Sequential(stacked(.lstm) + [Linear(h, 1, random: random)])
+            return (model, model.parameterCount + unusedDense)
+        case .bidirectionalGRU:
+            let model = Sequential([
+                recurrentModule(.gru, inputSize: inputSize, hiddenSize: h, dropout: dropout, bidirectional: true,
+                                recurrentDropout: recurrentDropout, random: random),
+                recurrentModule(.gru, inputSize: 2 * h, hiddenSize: h, dropout: dropout, bidirectional: true,
+                                recurrentDropout: recurrentDropout, random: random),
+                LastTimeStep(),
+                Linear(2 * h, h, random: random), ReLU(), Dropout(dropout, random: random),
+                Linear(h, 1, random: random),
+            ])
+            return (model, model.parameterCount)
+        }
+    }
+}
