@@ -62,7 +62,7 @@ public final class Recurrent: Layer {
     private let mask = Tensor(shape: [0])             // [B, H]: 0 or 1/(1-p)
     private let zeros = Tensor(shape: [0])            // [H]: the zero state before the first step
     private let inputGateGradient = Tensor(shape: [0])     // [B*T, GH]: dL/d(gate pre-activations), input side
-    private let recurrentGateGradient = Tensor(shape: [0]) // [B*T, GH]: the same, recurrent side (GRU's n differs)
+    private let recurrentGateGradient = Tensor(shape: [0]) // GRU [B*T, GH]: the same, recurrent side (n differs)
     private let stateGradient = Tensor(shape: [0])    // [B, H]: dL/dh_prev
     private let directGradient = Tensor(shape: [0])   // [B, H]: GRU's z * dL/dh
     private let cellGradient = Tensor(shape: [0])     // LSTM [B, H]: dL/dc_prev
@@ -208,7 +208,8 @@ public final class Recurrent: Layer {
         let (batch, steps, h) = (x.shape[0], x.shape[1], hiddenSize)
         let gh = cell.gates * h, rows = batch * steps
         inputGateGradient.resize(rows, gh)
-        recurrentGateGradient.resize(rows, gh)
+        if cell == .gru { recurrentGateGradient.resize(rows, gh) }
+        let recurrentGates = self.recurrentGates
         stateGradient.resize(batch, h)
         stateGradient.zero()
         if cell == .gru { directGradient.resize(batch, h) }
@@ -220,7 +221,7 @@ public final class Recurrent: Layer {
             for b in 0..<batch { stepBackward(b, t: t, previous: first ? nil : previous, steps: steps, dy: dy) }
             guard !first else { continue }
             // dL/dh_prev through W_hh, then the mask, then GRU's direct z * dh path.
-            BLAS.gemm(recurrentGateGradient.pointer + t * gh, weightHH.value.pointer, into: stateGradient.pointer,
+            BLAS.gemm(recurrentGates.pointer + t * gh, weightHH.value.pointer, into: stateGradient.pointer,
                       m: batch, n: h, k: gh, rowStrideA: steps * gh)
             let dh = stateGradient.pointer
             if usedMask {
@@ -243,57 +244,57 @@ public final class Recurrent: Layer {
                   m: rows, n: inputSize, k: gh, beta: 1)
         // Recurrent side: the first step's state is zero, so with one step there is nothing to add to dW_hh.
         if steps > 1 {
-            BLAS.gemm(recurrentGateGradient.pointer, transposeA: true, previousState.pointer,
+            BLAS.gemm(recurrentGates.pointer, transposeA: true, previousState.pointer,
                       into: weightHH.gradient.pointer, m: gh, n: h, k: rows, beta: 1)
         }
-        addColumnSums(of: recurrentGateGradient, rows: rows, into: biasHH.gradient.pointer)
+        addColumnSums(of: recurrentGates, rows: rows, into: biasHH.gradient.pointer)
         return inputGradient
     }
 
     /// Gate gradients of one sequence at time t, from dL/dh (the output's gradient plus what the later
-    /// step sent back), and what flows straight to h_prev or c_prev.
+    /// step sent back), and what flows straight to h_prev or c_prev. dL/dh is summed in place into
+    /// `stateGradient`, whose row is overwritten with dL/dh_prev once every sequence is done. Short
+    /// loops over few buffers, so that each vectorises. RNN and LSTM have the same gate gradient on
+    /// both sides, so their recurrent side is not stored separately (`recurrentGates`).
     @inline(__always)
     private func stepBackward(_ b: Int, t: Int, previous: Int?, steps: Int, dy: Tensor) {
         let h = hiddenSize, gh = cell.gates * h, row = b * steps + t
-        let g = gateValues.pointer + row * gh
-        let dx = inputGateGradient.pointer + row * gh, dr = recurrentGateGradient.pointer + row * gh
-        let incoming = dy.pointer + row * h, later = stateGradient.pointer + b * h
+        let g = gateValues.pointer + row * gh, dx = inputGateGradient.pointer + row * gh
+        let incoming = dy.pointer + row * h, dh = stateGradient.pointer + b * h
+        for j in 0..<h { dh[j] += incoming[j] }
         switch cell {
         case .rnn:
-            for j in 0..<h {
-                let d = (incoming[j] + later[j]) * (1 - g[j] * g[j])
-                dx[j] = d; dr[j] = d
-            }
+            for j in 0..<h { dx[j] = dh[j] * (1 - g[j] * g[j]) }
         case .gru:
-            let candidate = hiddenCandidate.pointer + row * h, direct = directGradient.pointer + b * h
+            let (r, z, n) = (g, g + h, g + 2 * h)
+            let (dxr, dxz, dxn) = (dx, dx + h, dx + 2 * h)
             let hPrev = previous.map { output.pointer + (b * steps + $0) * h } ?? zeros.pointer
-            for j in 0..<h {
-                let dh = incoming[j] + later[j]
-                let (r, z, n) = (g[j], g[h + j], g[2 * h + j])
-                let dn = dh * (1 - z) * (1 - n * n)
-                let dz = dh * (hPrev[j] - n) * z * (1 - z)
-                let drPre = dn * candidate[j] * r * (1 - r)
-                dx[j] = drPre; dx[h + j] = dz; dx[2 * h + j] = dn
-                dr[j] = drPre; dr[h + j] = dz; dr[2 * h + j] = dn * r
-                direct[j] = dh * z
-            }
+            let candidate = hiddenCandidate.pointer + row * h, direct = directGradient.pointer + b * h
+            for j in 0..<h { dxn[j] = dh[j] * (1 - z[j]) * (1 - n[j] * n[j]) }
+            for j in 0..<h { dxz[j] = dh[j] * (hPrev[j] - n[j]) * z[j] * (1 - z[j]) }
+            for j in 0..<h { dxr[j] = dxn[j] * candidate[j] * r[j] * (1 - r[j]) }
+            for j in 0..<h { direct[j] = dh[j] * z[j] }
+            // The recurrent side differs only in n: b_hn and W_hn h sit inside the reset product.
+            let dr = recurrentGateGradient.pointer + row * gh
+            dr.update(from: dx, count: 2 * h)
+            let drn = dr + 2 * h
+            for j in 0..<h { drn[j] = dxn[j] * r[j] }
         case .lstm:
-            let tc = cellTanh.pointer + row * h, carried = cellGradient.pointer + b * h
+            let (i, f, cg, o) = (g, g + h, g + 2 * h, g + 3 * h)
+            let (dxi, dxf, dxg, dxo) = (dx, dx + h, dx + 2 * h, dx + 3 * h)
+            let tc = cellTanh.pointer + row * h, dc = cellGradient.pointer + b * h
             let cPrev = previous.map { cellStates.pointer + (b * steps + $0) * h } ?? zeros.pointer
-            for j in 0..<h {
-                let dh = incoming[j] + later[j]
-                let (i, f, cg, o) = (g[j], g[h + j], g[2 * h + j], g[3 * h + j])
-                let dc = carried[j] + dh * o * (1 - tc[j] * tc[j])
-                let di = dc * cg * i * (1 - i)
-                let df = dc * cPrev[j] * f * (1 - f)
-                let dg = dc * i * (1 - cg * cg)
-                let dout = dh * tc[j] * o * (1 - o)
-                dx[j] = di; dx[h + j] = df; dx[2 * h + j] = dg; dx[3 * h + j] = dout
-                dr[j] = di; dr[h + j] = df; dr[2 * h + j] = dg; dr[3 * h + j] = dout
-                carried[j] = dc * f
-            }
+            for j in 0..<h { dc[j] += dh[j] * o[j] * (1 - tc[j] * tc[j]) }
+            for j in 0..<h { dxo[j] = dh[j] * tc[j] * o[j] * (1 - o[j]) }
+            for j in 0..<h { dxi[j] = dc[j] * cg[j] * i[j] * (1 - i[j]) }
+            for j in 0..<h { dxf[j] = dc[j] * cPrev[j] * f[j] * (1 - f[j]) }
+            for j in 0..<h { dxg[j] = dc[j] * i[j] * (1 - cg[j] * cg[j]) }
+            for j in 0..<h { dc[j] *= f[j] }
         }
     }
+
+    /// dL/d(gate pre-activations) on the recurrent side: its own buffer for the GRU, the input side's otherwise.
+    private var recurrentGates: Tensor { cell == .gru ? recurrentGateGradient : inputGateGradient }
 }
 
 /// bias gradient += the sum of a [rows, N] gradient's rows.
