@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(name: "recurrent-bench", dependencies: ["Workbook", "SequenceNet"]),
         .testTarget(
             name: "SequenceNetTests",
-            dependencies: ["SequenceNet"],
+            dependencies: ["SequenceNet", "Workbook"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

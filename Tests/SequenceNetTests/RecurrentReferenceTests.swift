@@ -1,6 +1,7 @@
 import Foundation
 import SequenceNet
 import Testing
+import Workbook
 
 /// RNN, GRU and LSTM against PyTorch (Fixtures/recurrent.json, made by
 /// Tools/reference/make_recurrent_fixtures.py): outputs, final states, input gradients and every
@@ -69,27 +70,22 @@ import Testing
         }
     }
 
-    /// The book's models, built from the library's layers, have PyTorch's parameter counts. The GRU and
-    /// LSTM models keep the `fc1` layer their forward pass never uses, because PyTorch counts it too.
-    @Test func bookModelParameterCounts() {
+    /// The book's models, as `BookModel` builds them, have PyTorch's parameter counts. The GRU and
+    /// LSTM models' `fc1` (never used in their forward pass) is not built but is counted, as PyTorch does.
+    @Test(arguments: BookModel.allCases)
+    func bookModelParameterCounts(model: BookModel) {
         let counts = Self.fixture.book_models
+        let expected: [String: Int] = switch model {
+        case .simpleRNN: counts.simple_rnn
+        case .gru: counts.gru
+        case .lstm: counts.lstm
+        case .bidirectionalGRU: counts.bidirectional_gru
+        }
         for inputs in [47, 59] {
-            let key = String(inputs)
-            let random = RandomSource(seed: 2)
-            let simple = recurrentModule(.rnn, inputSize: inputs, hiddenSize: 100, random: random).parameterCount
-                + recurrentModule(.rnn, inputSize: 100, hiddenSize: 100, random: random).parameterCount + 101
-            #expect(simple == counts.simple_rnn[key])
-            let unusedDense = 100 * 100 + 100
-            let gru = recurrentModule(.gru, inputSize: inputs, hiddenSize: 100, random: random).parameterCount
-                + recurrentModule(.gru, inputSize: 100, hiddenSize: 100, random: random).parameterCount + 101 + unusedDense
-            #expect(gru == counts.gru[key])
-            let lstm = recurrentModule(.lstm, inputSize: inputs, hiddenSize: 100, random: random).parameterCount
-                + recurrentModule(.lstm, inputSize: 100, hiddenSize: 100, random: random).parameterCount + 101 + unusedDense
-            #expect(lstm == counts.lstm[key])
-            let bidirectional = recurrentModule(.gru, inputSize: inputs, hiddenSize: 100, bidirectional: true, random: random).parameterCount
-                + recurrentModule(.gru, inputSize: 200, hiddenSize: 100, bidirectional: true, random: random).parameterCount
-                + (200 * 100 + 100) + 101
-            #expect(bidirectional == counts.bidirectional_gru[key])
+            let built = model.build(inputSize: inputs, dropout: 0.1, random: RandomSource(seed: 2))
+            #expect(built.bookParameterCount == expected[String(inputs)], "\(model) with \(inputs) inputs")
+            let unused = model == .gru || model == .lstm ? 100 * 100 + 100 : 0
+            #expect(built.model.parameterCount == built.bookParameterCount - unused)
         }
     }
 }
