@@ -28,6 +28,8 @@ public struct ChapterSync {
         public let problem: String
         /// False when `--write` cannot mend it (a missing snippet or report key).
         public let fixable: Bool
+        /// For a number, the run report it comes from.
+        public var report: String? = nil
         public var description: String { "\(file):\(line): \(problem)" }
     }
 
@@ -113,7 +115,8 @@ public struct ChapterSync {
             var text = written
             switch expectedValue(spec, reports: &reports) {
             case .success(let expected) where expected != written:
-                drifts.append(Drift(file: file, line: lineNumber, problem: "\(spec) is \(expected), the text says \(written)", fixable: true))
+                drifts.append(Drift(file: file, line: lineNumber, problem: "\(spec) is \(expected), the text says \(written)",
+                                    fixable: true, report: spec.split(separator: "#").first.map(String.init)))
                 text = expected
             case .success:
                 break

@@ -17,11 +17,6 @@ public struct Dataset: Sendable {
 
     public var count: Int { targets.count }
     public var exampleSize: Int { exampleShape.reduce(1, *) }
-
-    /// The same examples presented to the model in another shape of the same size.
-    public func reshaped(_ shape: [Int]) -> Dataset {
-        Dataset(features: features, targets: targets, exampleShape: shape)
-    }
 }
 
 /// Copies chosen examples into reusable batch tensors: input [B, exampleShape...], target [B, 1].

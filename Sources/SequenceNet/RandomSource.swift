@@ -58,10 +58,4 @@ public final class RandomSource {
             i -= 1
         }
     }
-
-    /// A new source for a sub-task (a search configuration, a worker), derived from this seed and an
-    /// index, so results do not depend on the order in which sub-tasks run.
-    public static func derived(seed: UInt64, index: Int) -> RandomSource {
-        RandomSource(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(truncatingIfNeeded: index) &+ 1)
-    }
 }

@@ -7,14 +7,39 @@ import Testing
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Listings must always match. Numbers must match the committed run reports; a report that a
+    /// reader regenerated (`make`, `swift run ch11-cnn`) differs from git's copy, and its numbers
+    /// are then not held against the chapter, which quotes the committed reference run.
     @Test func committedChaptersAreInSync() throws {
         let sync = ChapterSync(root: Self.packageRoot)
         let files = sync.chapterFiles()
         #expect(!files.isEmpty)
         for file in files {
-            let drifts = try sync.check(file)
+            var regenerated = Set<String>()
+            let drifts = try sync.check(file).filter { drift in
+                guard let report = drift.report, Self.locallyModified(report) else { return true }
+                regenerated.insert(report)
+                return false
+            }
+            for report in regenerated.sorted() {
+                print("note: \(report) was regenerated here; its numbers are not checked against \(file)")
+            }
             #expect(drifts.isEmpty, "\(drifts.map(\.description).joined(separator: "\n")) -- run `swift run chapter-sync --write`")
         }
+    }
+
+    /// Whether git says the file differs from its committed version (false without git or a repository).
+    static func locallyModified(_ path: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", packageRoot.path, "status", "--porcelain", "--", path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return process.terminationStatus == 0 && !text.isEmpty
     }
 
     /// A small package in a temporary folder: one source with a snippet, one report, one chapter.
