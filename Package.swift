@@ -6,7 +6,7 @@ import PackageDescription
 // for C's sqrt, `Float.squareRoot()` becomes one instruction and loops that use it vectorise.
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O", "-Xcc", "-fno-math-errno"])]
 
-let sections = ["ch11-conv", "ch11-cnn"]
+let sections = ["ch11-conv", "ch11-cnn", "ch11-cnn-search"]
 
 let package = Package(
     name: "ch11-workbook",
@@ -37,6 +37,7 @@ let package = Package(
             swiftSettings: optimised
         ),
         .target(name: "ChapterSync"),
+        .target(name: "CNNSearch", dependencies: ["Workbook", "SequenceNet"], swiftSettings: optimised),
         .executableTarget(name: "chapter-sync", dependencies: ["ChapterSync"]),
         .executableTarget(name: "recurrent-bench", dependencies: ["Workbook", "SequenceNet"]),
         .testTarget(
@@ -50,10 +51,15 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "CNNSearchTests",
+            dependencies: ["CNNSearch"]
+        ),
+        .testTarget(
             name: "ChapterTests",
-            dependencies: ["Workbook", "ChapterSync"]
+            dependencies: ["Workbook", "ChapterSync", "CNNSearch"]
         ),
     ] + sections.map {
-        .executableTarget(name: $0, dependencies: ["Workbook", "SequenceNet"], path: "Sources/\($0)")
+        .executableTarget(name: $0, dependencies: ["Workbook", "SequenceNet"] + ($0 == "ch11-cnn-search" ? ["CNNSearch"] : []),
+                          path: "Sources/\($0)")
     }
 )

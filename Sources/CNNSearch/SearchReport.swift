@@ -1,0 +1,75 @@
+import Foundation
+import SequenceNet
+import Workbook
+
+/// The ranked outcome of a search: `<out>/ch11-cnn-search.report.json`, which the chapter quotes.
+public struct SearchReport: Codable, Sendable {
+    public struct Entry: Codable, Sendable {
+        public let rank: Int
+        public let index: Int
+        public let configuration: String
+        public let valMAE: Double
+        public let valLoss: Double
+        public let epochs: Int
+        public let bestEpoch: Int
+        public let kernelSize: Int
+        public let convolutionLayers: Int
+
+        enum CodingKeys: String, CodingKey {
+            case rank, index, configuration, epochs
+            case valMAE = "val_mae", valLoss = "val_loss", bestEpoch = "best_epoch"
+            case kernelSize = "kernel_size", convolutionLayers = "conv_layers"
+        }
+    }
+
+    public let section: String
+    public let seed: UInt64
+    public let configurations: Int
+    public let ranked: [Entry]
+    public let bookWinner: String
+    public let bookWinnerMAE: Double
+    /// Training seconds summed over configurations (what one worker would have taken).
+    public let secondsTraining: Double
+
+    enum CodingKeys: String, CodingKey {
+        case section, seed, configurations, ranked
+        case bookWinner = "book_winner", bookWinnerMAE = "book_winner_mae", secondsTraining = "seconds_training"
+    }
+
+    public static let fileName = "ch11-cnn-search.report.json"
+    public static let bookWinner = (summary: "2 conv [64, 32], k5, dense [64, 32], lr 1e-4", mae: 4.4439)
+
+    public init(seed: UInt64, results: [SearchResult]) {
+        section = "ch11-cnn-search"
+        self.seed = seed
+        configurations = results.count
+        ranked = ResultsFile.ranked(results).enumerated().map { position, result in
+            let configuration = result.configuration
+            return Entry(rank: position + 1, index: result.index, configuration: configuration.summary,
+                         valMAE: result.validationMAE, valLoss: result.validationLoss, epochs: result.epochs,
+                         bestEpoch: result.bestEpoch, kernelSize: configuration.kernelSize,
+                         convolutionLayers: configuration.convolutionLayers)
+        }
+        bookWinner = Self.bookWinner.summary
+        bookWinnerMAE = Self.bookWinner.mae
+        secondsTraining = results.reduce(0) { $0 + $1.seconds }
+    }
+
+    public func write(toFolder folder: String) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let path = (folder as NSString).appendingPathComponent(Self.fileName)
+        try AtomicFile.write(try encoder.encode(self) + Data("\n".utf8), to: path)
+        return path
+    }
+
+    /// The ranked table as the program prints it.
+    public func table(top: Int) -> String {
+        var lines = ["rank  index  val MAE  epochs  configuration"]
+        for entry in ranked.prefix(top) {
+            lines.append(String(format: "%4d  %5d  %7.4f  %6d  ", entry.rank, entry.index, entry.valMAE, entry.epochs)
+                         + entry.configuration)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,86 @@
+import SequenceNet
+
+/// One architecture of the chapter's search: convolution layers, a filter width, dense layers and a
+/// learning rate. `index` is its place in the book's full space, which also fixes its seed, so a
+/// configuration trains the same way whichever shard, worker or narrowed search runs it.
+public struct SearchConfiguration: Equatable, Hashable, Sendable {
+    public let index: Int
+    /// Filters of each convolution layer, e.g. [64, 32].
+    public let channels: [Int]
+    public let kernelSize: Int
+    public let denseSizes: [Int]
+    public let learningRate: Double
+
+    public var convolutionLayers: Int { channels.count }
+
+    /// As the tables print it: `2 conv [64, 32], k5, dense [64, 32], lr 1e-4`.
+    public var summary: String {
+        "\(convolutionLayers) conv \(channels), k\(kernelSize), dense \(denseSizes), lr \(SearchConfiguration.rate(learningRate))"
+    }
+
+    static func rate(_ value: Double) -> String {
+        value == 1e-3 ? "1e-3" : value == 1e-4 ? "1e-4" : "\(value)"
+    }
+
+    /// The model: each convolution (padding 'same') and dense layer followed by ReLU, then one output.
+    /// Input [B, 1, features].
+    public func model(features: Int, random: RandomSource) -> Sequential {
+        var layers: [Layer] = []
+        var inChannels = 1
+        for (position, outChannels) in channels.enumerated() {
+            let convolution = Conv1d(inChannels, outChannels, kernelSize: kernelSize, padding: .same, random: random)
+            convolution.computesInputGradient = position > 0
+            layers += [convolution, ReLU()]
+            inChannels = outChannels
+        }
+        layers.append(Flatten())
+        var width = features * inChannels
+        for size in denseSizes {
+            layers += [Linear(width, size, random: random), ReLU()]
+            width = size
+        }
+        layers.append(Linear(width, 1, random: random))
+        return Sequential(layers)
+    }
+}
+
+/// The lists the chapter's search draws from, and the configurations they make.
+public struct SearchSpace: Sendable {
+    public var convolutionLayers: [Int] = [1, 2]
+    public var channelOptions: [[Int]] = [[32], [64], [32, 16], [64, 32]]
+    public var kernelSizes: [Int] = [3, 5]
+    public var denseOptions: [[Int]] = [[16], [32, 16], [64, 32]]
+    public var learningRates: [Double] = [1e-3, 1e-4]
+
+    /// The book's space.
+    public init() {}
+
+    /// Every combination in the book's order, keeping only channel lists as long as the layer count:
+    /// 2 layer counts x 2 channel lists each x 2 widths x 3 dense stacks x 2 rates = 48.
+    public static let book: [SearchConfiguration] = {
+        let space = SearchSpace()
+        var all: [SearchConfiguration] = []
+        for layers in space.convolutionLayers {
+            for channels in space.channelOptions where channels.count == layers {
+                for kernel in space.kernelSizes {
+                    for dense in space.denseOptions {
+                        for rate in space.learningRates {
+                            all.append(SearchConfiguration(index: all.count, channels: channels, kernelSize: kernel,
+                                                           denseSizes: dense, learningRate: rate))
+                        }
+                    }
+                }
+            }
+        }
+        return all
+    }()
+
+    /// The book's configurations that use only the values in this (possibly narrowed) space.
+    public var configurations: [SearchConfiguration] {
+        Self.book.filter {
+            convolutionLayers.contains($0.convolutionLayers) && channelOptions.contains($0.channels)
+                && kernelSizes.contains($0.kernelSize) && denseOptions.contains($0.denseSizes)
+                && learningRates.contains($0.learningRate)
+        }
+    }
+}

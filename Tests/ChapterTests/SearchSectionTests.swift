@@ -1,0 +1,57 @@
+import CNNSearch
+import Foundation
+import Testing
+
+/// `ch11-cnn-search --quick`: it ranks, resumes and merges shards to the same answer as one whole run.
+@Suite struct SearchSectionTests {
+    func quick(_ arguments: [String], folder: String) throws -> (SectionRun, [SearchReport.Entry]) {
+        let run = try SectionRun.run("ch11-cnn-search", ["--quick", "--no-figures", "--out", folder] + arguments)
+        #expect(run.status == 0, "\(run.standardError)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + SearchReport.fileName))
+        return (run, try JSONDecoder().decode(SearchReport.self, from: data).ranked)
+    }
+
+    func ranking(_ entries: [SearchReport.Entry]) -> [String] { entries.map { "\($0.index) \($0.valMAE) \($0.epochs)" } }
+
+    @Test func quickSearchRanksAndResumesAndMerges() throws {
+        let whole = SectionRun.temporaryFolder("search-whole")
+        let (run, ranked) = try quick([], folder: whole)
+        #expect(ranked.count == 6 && ranked.map(\.valMAE) == ranked.map(\.valMAE).sorted())
+        #expect(run.standardOutput.contains("Winner: \(ranked[0].configuration)"))
+        #expect(FileManager.default.fileExists(atPath: whole + "/fig-11-05b-search-ranking.gp"))
+
+        // An interrupted search: the header and the first two results survive.
+        let lines = try String(contentsOfFile: whole + "/ch11-cnn-search.results.tsv", encoding: .utf8).split(separator: "\n")
+        let partial = SectionRun.temporaryFolder("search-resume")
+        try (lines.prefix(4).joined(separator: "\n") + "\n").write(toFile: partial + "/ch11-cnn-search.results.tsv", atomically: true, encoding: .utf8)
+        let (resumed, resumedRanking) = try quick(["--resume"], folder: partial)
+        #expect(resumed.standardOutput.contains("Resuming: 2 of 6"))
+        #expect(ranking(resumedRanking) == ranking(ranked))
+
+        // Two shards, then merged.
+        let first = SectionRun.temporaryFolder("search-shard0"), second = SectionRun.temporaryFolder("search-shard1")
+        for (k, folder) in [(0, first), (1, second)] {
+            let shard = try SectionRun.run("ch11-cnn-search", ["--quick", "--no-figures", "--out", folder, "--shard", "\(k)/2"])
+            #expect(shard.status == 0, "\(shard.standardError)")
+        }
+        let merged = SectionRun.temporaryFolder("search-merged")
+        let (_, mergedRanking) = try quick(["--merge", first + "/ch11-cnn-search.results.tsv", second + "/ch11-cnn-search.results.tsv"],
+                                           folder: merged)
+        #expect(ranking(mergedRanking) == ranking(ranked))
+    }
+
+    @Test func malformedResultsFileIsReportedWithItsLine() throws {
+        let folder = SectionRun.temporaryFolder("search-bad")
+        try (ResultsFile.header + "0\t5\t2\tnot-a-number\t4.4\t1.0\t1 conv [32], k3, dense [16], lr 1e-3\n")
+            .write(toFile: folder + "/ch11-cnn-search.results.tsv", atomically: true, encoding: .utf8)
+        let run = try SectionRun.run("ch11-cnn-search", ["--quick", "--resume", "--no-figures", "--out", folder])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("ch11-cnn-search.results.tsv:3: val_loss, val_mae and seconds must be numbers"))
+    }
+
+    @Test func narrowingIsValidated() throws {
+        let run = try SectionRun.run("ch11-cnn-search", ["--kernel-sizes", "3,7", "--no-figures", "--out", SectionRun.temporaryFolder("search-narrow")])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("--kernel-sizes: '7' is not one of the book's values [3, 5]"))
+    }
+}
