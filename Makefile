@@ -18,6 +18,7 @@ test: packages
 figures: packages
 	$(SWIFT) run ch11-conv --figures
 	$(SWIFT) run ch11-cnn --figures
+	$(SWIFT) run ch11-cnn-search --figures
 	$(SWIFT) run chapter-sync --write
 
 # Check that the chapters' listings and numbers match Sources/ and the run reports.

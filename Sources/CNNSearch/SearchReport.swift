@@ -28,12 +28,15 @@ public struct SearchReport: Codable, Sendable {
     public let ranked: [Entry]
     public let bookWinner: String
     public let bookWinnerMAE: Double
+    /// How the book's winner did in this search, if it was among the configurations.
+    public let bookWinnerHere: Entry?
     /// Training seconds summed over configurations (what one worker would have taken).
     public let secondsTraining: Double
 
     enum CodingKeys: String, CodingKey {
         case section, seed, configurations, ranked
-        case bookWinner = "book_winner", bookWinnerMAE = "book_winner_mae", secondsTraining = "seconds_training"
+        case bookWinner = "book_winner", bookWinnerMAE = "book_winner_mae", bookWinnerHere = "book_winner_here"
+        case secondsTraining = "seconds_training"
     }
 
     public static let fileName = "ch11-cnn-search.report.json"
@@ -52,6 +55,7 @@ public struct SearchReport: Codable, Sendable {
         }
         bookWinner = Self.bookWinner.summary
         bookWinnerMAE = Self.bookWinner.mae
+        bookWinnerHere = ranked.first { $0.configuration == Self.bookWinner.summary }
         secondsTraining = results.reduce(0) { $0 + $1.seconds }
     }
 

@@ -25,6 +25,7 @@ public struct SearchConfiguration: Equatable, Hashable, Sendable {
     /// The model: each convolution (padding 'same') and dense layer followed by ReLU, then one output.
     /// Input [B, 1, features].
     public func model(features: Int, random: RandomSource) -> Sequential {
+        // snippet.model
         var layers: [Layer] = []
         var inChannels = 1
         for (position, outChannels) in channels.enumerated() {
@@ -40,6 +41,7 @@ public struct SearchConfiguration: Equatable, Hashable, Sendable {
             width = size
         }
         layers.append(Linear(width, 1, random: random))
+        // snippet.end
         return Sequential(layers)
     }
 }

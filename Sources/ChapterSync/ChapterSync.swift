@@ -9,7 +9,8 @@ import Foundation
 ///     ...
 ///     ```
 ///
-/// A number is written between a value comment, naming a run report and a key, and `<!-- /value -->`:
+/// A number (or a text such as a configuration's name) is written between a value comment, naming a
+/// run report and a key, and `<!-- /value -->`:
 ///
 ///     the CNN reached <!-- value: figures/ch11-cnn.metrics.json#val_mae decimals=2 -->4.68<!-- /value -->
 ///
@@ -150,9 +151,9 @@ public struct ChapterSync {
             }
             reports[parts[0]] = json
         }
-        guard let number = try? ReportValues.number(at: parts[1], in: reports[parts[0]]!) else {
+        guard let text = try? ReportValues.text(at: parts[1], in: reports[parts[0]]!, decimals: decimals) else {
             return .failure("\(parts[0]) has no number at \(parts[1])")
         }
-        return .success(ReportValues.format(number, decimals: decimals))
+        return .success(text)
     }
 }

@@ -5,7 +5,20 @@ import Foundation
 enum ReportValues {
     enum Failure: Error, Equatable { case unreadable, unknownKey }
 
+    /// The value at `path` as the chapter prints it: a string as it is, a number with `decimals`.
+    static func text(at path: String, in json: Any, decimals: Int) throws -> String {
+        let value = try value(at: path, in: json)
+        if let string = value as? String { return string }
+        guard let number = value as? NSNumber else { throw Failure.unknownKey }
+        return format(number.doubleValue, decimals: decimals)
+    }
+
     static func number(at path: String, in json: Any) throws -> Double {
+        guard let number = try value(at: path, in: json) as? NSNumber else { throw Failure.unknownKey }
+        return number.doubleValue
+    }
+
+    private static func value(at path: String, in json: Any) throws -> Any {
         var current: Any = json
         for component in path.split(separator: ".") {
             var name = Substring(component)
@@ -24,8 +37,7 @@ enum ReportValues {
                 current = array[position]
             }
         }
-        guard let number = current as? NSNumber else { throw Failure.unknownKey }
-        return number.doubleValue
+        return current
     }
 
     /// The number as the chapters print it: a fixed count of decimals, thousands separated by commas.

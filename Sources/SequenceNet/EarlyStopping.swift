@@ -13,6 +13,7 @@ public struct EarlyStopping: Sendable {
 
     /// Records one epoch's validation loss; says whether it improved and whether to stop now.
     public mutating func record(_ loss: Float) -> (improved: Bool, stop: Bool) {
+        // snippet.rule
         epoch += 1
         let improved = loss < bestLoss
         if improved {
@@ -23,5 +24,6 @@ public struct EarlyStopping: Sendable {
             epochsWithoutImprovement += 1
         }
         return (improved, patience.map { epochsWithoutImprovement >= $0 } ?? false)
+        // snippet.end
     }
 }
