@@ -1,0 +1,124 @@
+// Section 11.4: a simple RNN on NASA GISS monthly temperatures at Seattle-Tacoma airport.
+// data -> drop missing months -> z-scores -> windows of 48 -> two RNN layers -> MAE in z and in degrees.
+import ArgumentParser
+import Foundation
+import SequenceNet
+import Workbook
+
+enum Book: BookSettings {
+    static let epochs = 500, learningRate = 1e-4, batchSize = 64, quickEpochs = 20
+    static let maeReported = 0.2135
+}
+
+struct GISSSection: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ch11-giss-rnn",
+        abstract: "Train the chapter's simple RNN on the GISS station record and report its validation MAE.",
+        discussion: "Defaults are the book's notebook settings: window 48, split 800, hidden 100, dropout 0.3, Adam 1e-4, batch 64, 500 epochs.")
+
+    @OptionGroup var common: CommonOptions<Book>
+    @Option(help: "book: one step of 47 values, as the notebooks feed it; sequence: 47 steps of one value.")
+    var layout: SequenceLayout = .book
+    @Option(help: "Values per window: the last is the target.")
+    var window = 48
+    @Option(help: "Index in the cleaned series where validation begins.")
+    var split = 800
+    @Option(help: "Hidden units of each RNN layer.")
+    var hidden = 100
+    @Option(help: "Dropout before the output layer (the notebook also passes it to each one-layer RNN, where PyTorch ignores it).")
+    var dropout: Float = 0.3
+    @Option(help: "Also keep the predictions after this epoch (the book's 100-epoch figure).")
+    var snapshotEpoch = 100
+
+    func validate() throws {
+        guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1, got \(hidden)") }
+        guard (0..<1).contains(dropout) else { throw ValidationError("--dropout must be in [0, 1), got \(dropout)") }
+        guard window >= 2 else { throw ValidationError("--window must be at least 2, got \(window)") }
+    }
+
+    var suffix: String { layout == .book ? "" : "-sequence" }
+
+    func run() throws {
+        let started = Date()
+        // snippet.data
+        let record = try StationRecord.read(common.dataFolder + "/station.csv")
+        let temperatures = record.valid.map { $0.value! }
+        let normalization = Normalization(fitting: temperatures)
+        let series = normalization.normalize(temperatures)
+        let windows = try WindowedSeries(series: series, windowSize: window)
+        let data = try BookSplit(windows, split: split, exampleShape: layout.exampleShape(features: windows.featureCount))
+        // snippet.end
+        let dropped = record.missing.map { String(format: "%d-%02d", $0.year, $0.month) }.joined(separator: ", ")
+        print("Station record: \(record.readings.count) months, \(record.valid.count) with a value; dropped \(record.missing.count) marked missing (\(dropped))")
+        print(String(format: "Mean %.4f °C, standard deviation %.4f °C; ", normalization.mean, normalization.standardDeviation)
+              + "window \(window): \(data.train.count) training and \(data.validation.count) validation windows, \(layout.rawValue) layout")
+
+        let random = RandomSource(seed: common.seed)
+        // snippet.model
+        let (model, parameters) = BookModel.simpleRNN.build(inputSize: layout.inputSize(features: windows.featureCount),
+                                                            hiddenSize: hidden, dropout: dropout, random: random)
+        // snippet.end
+        print("Model: RNN(\(layout.inputSize(features: windows.featureCount)), \(hidden)) -> RNN(\(hidden), \(hidden)) -> last step -> "
+              + "Dropout(\(dropout)) -> Linear(\(hidden), 1): \(parameters) parameters")
+
+        let epochs = common.resolvedEpochs
+        let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: common.lr), random: random)
+        let progress = ProgressReporter(label: "ch11-giss-rnn", totalEpochs: epochs, quiet: common.noProgress)
+        var snapshot: [Float]?
+        let history = try trainer.fit(train: data.train, validation: data.validation,
+                                      options: TrainingOptions(epochs: epochs, batchSize: common.batchSize)) { record in
+            progress.report(record)
+            if record.epoch == snapshotEpoch { snapshot = trainer.evaluate(data.validation).predictions }
+            return .proceed
+        }
+        progress.finish()
+        let predictions = trainer.evaluate(data.validation).predictions
+        let mae = meanAbsoluteError(predictions, data.validation.targets)
+        let maeDegrees = mae * normalization.standardDeviation
+
+        var settings: [String: SettingValue] = [
+            "layout": .string(layout.rawValue), "window": .int(window), "split": .int(split), "hidden": .int(hidden),
+            "dropout": .double(Double(dropout)), "learning_rate": .double(common.lr), "batch_size": .int(common.batchSize),
+            "epochs_requested": .int(epochs), "mean": .double(normalization.mean), "std": .double(normalization.standardDeviation),
+        ]
+        if let snapshot {
+            settings["snapshot_epoch"] = .int(snapshotEpoch)
+            settings["snapshot_val_mae"] = .double(meanAbsoluteError(snapshot, data.validation.targets))
+        }
+        let report = RunReport(section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings, parameters: parameters,
+                               history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
+                               secondsTotal: Date().timeIntervalSince(started))
+        let path = try report.write(toFolder: common.outputFolder)
+        print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised (book: \(Book.maeReported)), "
+              + "\(fixed(maeDegrees, 3)) °C")
+        print(String(format: "Training: %.4f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))
+        print("Run report: \(path)")
+
+        let dates = data.validationTargetIndices.map { StationFigures.date(record.valid[$0]) }
+        var figures = [StationFigures.record(record), StationFigures.grid(record),
+                       StationFigures.split(series: series, dates: record.valid.map(StationFigures.date), at: split)]
+        if let snapshot {
+            figures.append(.predictions(name: "fig-11-09-giss-predictions-early" + suffix,
+                                        title: "Simple RNN after \(snapshotEpoch) epochs (\(layout.rawValue) layout)",
+                                        time: dates, actual: data.validation.targets, predicted: snapshot,
+                                        xLabel: "year", yLabel: "temperature (z-score)",
+                                        caption: "validation values and the RNN's predictions after \(snapshotEpoch) epochs"))
+        }
+        figures.append(.predictions(name: "fig-11-10-giss-predictions" + suffix,
+                                    title: "Simple RNN after \(history.epochs) epochs (\(layout.rawValue) layout)",
+                                    time: dates, actual: data.validation.targets, predicted: predictions,
+                                    xLabel: "year", yLabel: "temperature (z-score)",
+                                    caption: "validation values and the RNN's predictions after \(history.epochs) epochs"))
+        figures.append(.losses(name: "fig-11-11-giss-loss" + suffix, title: "Simple RNN: loss per epoch (\(layout.rawValue) layout)",
+                               training: history.trainLoss, validation: history.validationLoss,
+                               caption: "training and validation MSE per epoch"))
+        try common.publish(figures)
+    }
+}
+
+do {
+    var command = try GISSSection.parseAsRoot()
+    try command.run()
+} catch {
+    GISSSection.exit(withError: error)
+}
