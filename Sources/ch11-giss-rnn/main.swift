@@ -27,13 +27,19 @@ struct GISSSection: ParsableCommand {
     var hidden = 100
     @Option(help: "Dropout before the output layer (the notebook also passes it to each one-layer RNN, where PyTorch ignores it).")
     var dropout: Float = 0.3
-    @Option(help: "Also keep the predictions after this epoch (the book's 100-epoch figure).")
-    var snapshotEpoch = 100
+    @Option(help: ArgumentHelp("Also measure the model after these epochs; the first gives the early predictions figure (book: 100).",
+                               valueName: "list"))
+    var snapshotEpochs = "100"
+
+    var snapshots: [Int] { snapshotEpochs.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
 
     func validate() throws {
         guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1, got \(hidden)") }
         guard (0..<1).contains(dropout) else { throw ValidationError("--dropout must be in [0, 1), got \(dropout)") }
         guard window >= 2 else { throw ValidationError("--window must be at least 2, got \(window)") }
+        guard !snapshots.isEmpty, snapshots.count == snapshotEpochs.split(separator: ",").count, snapshots.allSatisfy({ $0 >= 1 }) else {
+            throw ValidationError("--snapshot-epochs takes epochs like 100 or 100,500, got '\(snapshotEpochs)'")
+        }
     }
 
     var suffix: String { layout == .book ? "" : "-sequence" }
@@ -65,10 +71,15 @@ struct GISSSection: ParsableCommand {
         let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: common.lr), random: random)
         let progress = ProgressReporter(label: "ch11-giss-rnn", totalEpochs: epochs, quiet: common.noProgress)
         var snapshot: [Float]?
+        var snapshotMAE: [Int: Double] = [:]
         let history = try trainer.fit(train: data.train, validation: data.validation,
                                       options: TrainingOptions(epochs: epochs, batchSize: common.batchSize)) { record in
             progress.report(record)
-            if record.epoch == snapshotEpoch { snapshot = trainer.evaluate(data.validation).predictions }
+            if snapshots.contains(record.epoch) {
+                let predictions = trainer.evaluate(data.validation).predictions
+                snapshotMAE[record.epoch] = meanAbsoluteError(predictions, data.validation.targets)
+                if record.epoch == snapshots[0] { snapshot = predictions }
+            }
             return .proceed
         }
         progress.finish()
@@ -81,10 +92,7 @@ struct GISSSection: ParsableCommand {
             "dropout": .double(Double(dropout)), "learning_rate": .double(common.lr), "batch_size": .int(common.batchSize),
             "epochs_requested": .int(epochs), "mean": .double(normalization.mean), "std": .double(normalization.standardDeviation),
         ]
-        if let snapshot {
-            settings["snapshot_epoch"] = .int(snapshotEpoch)
-            settings["snapshot_val_mae"] = .double(meanAbsoluteError(snapshot, data.validation.targets))
-        }
+        for (epoch, value) in snapshotMAE { settings["val_mae_at_epoch_\(epoch)"] = .double(value) }
         let report = RunReport(section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings, parameters: parameters,
                                history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
                                secondsTotal: Date().timeIntervalSince(started))
@@ -99,10 +107,10 @@ struct GISSSection: ParsableCommand {
                        StationFigures.split(series: series, dates: record.valid.map(StationFigures.date), at: split)]
         if let snapshot {
             figures.append(.predictions(name: "fig-11-09-giss-predictions-early" + suffix,
-                                        title: "Simple RNN after \(snapshotEpoch) epochs (\(layout.rawValue) layout)",
+                                        title: "Simple RNN after \(snapshots[0]) epochs (\(layout.rawValue) layout)",
                                         time: dates, actual: data.validation.targets, predicted: snapshot,
                                         xLabel: "year", yLabel: "temperature (z-score)",
-                                        caption: "validation values and the RNN's predictions after \(snapshotEpoch) epochs"))
+                                        caption: "validation values and the RNN's predictions after \(snapshots[0]) epochs"))
         }
         figures.append(.predictions(name: "fig-11-10-giss-predictions" + suffix,
                                     title: "Simple RNN after \(history.epochs) epochs (\(layout.rawValue) layout)",
