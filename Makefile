@@ -19,6 +19,8 @@ figures: packages
 	$(SWIFT) run ch11-conv --figures
 	$(SWIFT) run ch11-cnn --figures
 	$(SWIFT) run ch11-cnn-search --figures
+	$(SWIFT) run ch11-giss-rnn --epochs 1500 --snapshot-epochs 100,500 --figures
+	$(SWIFT) run ch11-giss-rnn --layout sequence --epochs 1500 --snapshot-epochs 100,500 --figures
 	$(SWIFT) run chapter-sync --write
 
 # Check that the chapters' listings and numbers match Sources/ and the run reports.

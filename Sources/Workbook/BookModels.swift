@@ -23,7 +23,17 @@ public enum BookModel: String, CaseIterable, Sendable {
         let unusedDense = h * h + h
         switch self {
         case .simpleRNN:
-            let model = Sequential(stacked(.rnn) + [Dropout(dropout, random: random), Linear(h, 1, random: random)])
+            // snippet.simple-rnn
+            let model = Sequential([
+                recurrentModule(.rnn, inputSize: inputSize, hiddenSize: h, dropout: dropout,
+                                recurrentDropout: recurrentDropout, random: random),
+                recurrentModule(.rnn, inputSize: h, hiddenSize: h, dropout: dropout,
+                                recurrentDropout: recurrentDropout, random: random),
+                LastTimeStep(),                                   // out[:, -1, :]
+                Dropout(dropout, random: random),
+                Linear(h, 1, random: random),
+            ])
+            // snippet.end
             return (model, model.parameterCount)
         case .gru:
             let model = Sequential(stacked(.gru) + [Dropout(dropout, random: random), Linear(h, 1, random: random)])
