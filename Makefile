@@ -21,6 +21,7 @@ figures: packages
 	$(SWIFT) run ch11-cnn-search --figures
 	$(SWIFT) run ch11-giss-rnn --epochs 1500 --snapshot-epochs 100,500 --figures
 	$(SWIFT) run ch11-giss-rnn --layout sequence --epochs 1500 --snapshot-epochs 100,500 --figures
+	$(SWIFT) run ch11-cet-rnn --figures
 	$(SWIFT) run chapter-sync --write
 
 # Check that the chapters' listings and numbers match Sources/ and the run reports.

@@ -23,6 +23,18 @@ public struct CalendarDay: Equatable, Comparable, Sendable, CustomStringConverti
         return month < 12 ? CalendarDay(year: year, month: month + 1, day: 1) : CalendarDay(year: year + 1, month: 1, day: 1)
     }
 
+    /// Seconds from 1970-01-01 to this day's midnight (negative before 1970): the x value of a date
+    /// axis in the figures, which gnuplot reads with `timefmt "%s"`.
+    public var unixSeconds: Double {
+        // Days from the civil date (proleptic Gregorian), counted from 1 March of year 0.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return Double(era * 146_097 + dayOfEra - 719_468) * 86_400
+    }
+
     /// A fractional year for time axes (the day's middle).
     public var fractionalYear: Double {
         let daysInYear = (1...12).reduce(0) { $0 + CalendarDay.length(of: $1, in: year) }
@@ -40,6 +52,12 @@ public struct DailyRecord: Sendable {
     public let days: [CalendarDay]
     /// Degrees Celsius, read in double precision as the book's Python `float()` reads them.
     public let values: [Double]
+
+    public init(days: [CalendarDay], values: [Double]) {
+        precondition(days.count == values.count)
+        self.days = days
+        self.values = values
+    }
 
     public static func read(_ path: String) throws -> DailyRecord {
         guard let data = FileManager.default.contents(atPath: path) else {

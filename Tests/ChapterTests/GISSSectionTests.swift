@@ -32,3 +32,22 @@ import Workbook
         #expect(run.standardError.contains("\(folder)/station.csv:2: expected 18 comma-separated fields, found 3"))
     }
 }
+
+/// `ch11-cet-rnn --quick`: it learns on a slice of the record and writes its report and figure scripts.
+@Suite struct CETSectionTests {
+    @Test(arguments: ["book", "sequence"])
+    func quickRunLearns(layout: String) throws {
+        let folder = SectionRun.temporaryFolder("cet-\(layout)")
+        let run = try SectionRun.run("ch11-cet-rnn", ["--quick", "--layout", layout, "--epochs", "3", "--no-figures", "--out", folder])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("CET daily record: 3000 days, 1772-01-01 to 1780-03-18"))
+        let suffix = layout == "book" ? "" : "-sequence"
+        let report = try RunReport.read(from: "\(folder)/ch11-cet-rnn\(suffix).metrics.json")
+        #expect(report.valLoss.last! < report.valLoss.first!, "validation loss did not fall: \(report.valLoss)")
+        for name in ["fig-11-12-cet-predictions", "fig-11-13-cet-last-100-days", "fig-11-14-cet-loss"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/\(name)\(suffix).gp"), "\(name)\(suffix).gp")
+        }
+        let script = try String(contentsOfFile: "\(folder)/fig-11-13-cet-last-100-days\(suffix).gp", encoding: .utf8)
+        #expect(script.contains("set xdata time"))
+    }
+}

@@ -12,6 +12,12 @@ import Workbook
         #expect(abs(normalization.standardDeviation - 5.3457685934) < 1e-4)
     }
 
+    /// Date axes use seconds since 1970 (values from Python's datetime).
+    @Test func secondsSince1970() throws {
+        let days = try ["17720101", "19700101", "20000301", "20220710"].map { try DailyRecord.parse("\($0) 1 ", file: "d.txt").days[0] }
+        #expect(days.map(\.unixSeconds) == [-6_248_275_200, 0, 951_868_800, 1_657_411_200])
+    }
+
     /// Year ends and the Gregorian leap rules: 1900 had no 29 February, 2000 had one.
     @Test func leapDaysAndYearEnds() throws {
         #expect(try DailyRecord.parse("19991231 1.0 \n20000101 2.0 \n", file: "d.txt").values == [1, 2])

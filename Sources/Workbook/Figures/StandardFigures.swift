@@ -1,9 +1,9 @@
 /// The kinds of figure that several sections draw.
 extension Figure {
     /// Actual and predicted values over time, e.g. the validation set against a model's predictions.
-    /// `time` is the real axis (series index or date), not an offset.
+    /// `time` is the real axis (series index, or with `dates` seconds since 1970 shown as dates), not an offset.
     public static func predictions(name: String, title: String, time: [Double], actual: [Float], predicted: [Float],
-                                   xLabel: String, yLabel: String, caption: String) -> Figure {
+                                   xLabel: String, yLabel: String, dates: Bool = false, caption: String) -> Figure {
         precondition(time.count == actual.count && actual.count == predicted.count)
         let rows = (0..<time.count).map { [time[$0], Double(actual[$0]), Double(predicted[$0])] }
         let data = FigureData(fileName: name + ".dat", columns: ["time", "actual", "predicted"], rows: rows)
@@ -11,10 +11,16 @@ extension Figure {
             set title "\(title)"
             set xlabel "\(xLabel)"
             set ylabel "\(yLabel)"
+            \(dates ? "set xdata time\nset timefmt \"%s\"\nset format x \(dateFormat(span: (time.last ?? 0) - (time.first ?? 0)))" : "")
             set xrange [*:*] noextend
             plot "\(data.fileName)" using 1:2 with lines ls \(FigureStyle.Role.actual.rawValue) title "actual", \\
                  "" using 1:3 with lines ls \(FigureStyle.Role.predicted.rawValue) title "predicted"
             """)
+    }
+
+    /// Date labels: days and months for a span of under a year, years otherwise.
+    static func dateFormat(span seconds: Double) -> String {
+        seconds < 400 * 86_400 ? "\"%d %b\\n%Y\"" : "\"%Y\""
     }
 
     /// Training and validation loss per epoch, on a log scale so the late epochs stay readable.
