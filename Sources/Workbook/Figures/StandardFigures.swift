@@ -7,12 +7,13 @@ extension Figure {
         precondition(time.count == actual.count && actual.count == predicted.count)
         let rows = (0..<time.count).map { [time[$0], Double(actual[$0]), Double(predicted[$0])] }
         let data = FigureData(fileName: name + ".dat", columns: ["time", "actual", "predicted"], rows: rows)
+        let dateAxis = dates
+            ? "set xdata time\nset timefmt \"%s\"\nset format x \(dateFormat(span: (time.last ?? 0) - (time.first ?? 0)))\n" : ""
         return Figure(name: name, caption: caption, data: [data], commands: """
             set title "\(title)"
             set xlabel "\(xLabel)"
             set ylabel "\(yLabel)"
-            \(dates ? "set xdata time\nset timefmt \"%s\"\nset format x \(dateFormat(span: (time.last ?? 0) - (time.first ?? 0)))" : "")
-            set xrange [*:*] noextend
+            \(dateAxis)set xrange [*:*] noextend
             plot "\(data.fileName)" using 1:2 with lines ls \(FigureStyle.Role.actual.rawValue) title "actual", \\
                  "" using 1:3 with lines ls \(FigureStyle.Role.predicted.rawValue) title "predicted"
             """)
