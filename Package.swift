@@ -6,7 +6,7 @@ import PackageDescription
 // for C's sqrt, `Float.squareRoot()` becomes one instruction and loops that use it vectorise.
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O", "-Xcc", "-fno-math-errno"])]
 
-let sections = ["ch11-conv", "ch11-cnn", "ch11-cnn-search", "ch11-giss-rnn", "ch11-cet-rnn"]
+let sections = ["ch11-conv", "ch11-cnn", "ch11-cnn-search", "ch11-giss-rnn", "ch11-cet-rnn", "ch11-gru-lstm", "ch11-dropout", "ch11-bidirectional"]
 
 let package = Package(
     name: "ch11-workbook",

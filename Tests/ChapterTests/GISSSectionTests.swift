@@ -51,3 +51,42 @@ import Workbook
         #expect(script.contains("set xdata time"))
     }
 }
+
+/// The other Central England sections, each in a quick run: they learn and write their reports and figure scripts.
+@Suite struct CETVariantSectionTests {
+    func quick(_ section: String, _ arguments: [String]) throws -> String {
+        let folder = SectionRun.temporaryFolder(section)
+        let run = try SectionRun.run(section, ["--quick", "--epochs", "3", "--no-figures", "--out", folder] + arguments)
+        #expect(run.status == 0, "\(run.standardError)")
+        return folder
+    }
+
+    func expectLearned(_ path: String) throws {
+        let report = try RunReport.read(from: path)
+        #expect(report.valLoss.last! < report.valLoss.first!, "\(path): validation loss did not fall: \(report.valLoss)")
+        #expect(report.valMAEDenormalized != nil)
+    }
+
+    @Test func gruAndLSTM() throws {
+        let folder = try quick("ch11-gru-lstm", [])
+        for model in ["gru", "lstm"] {
+            try expectLearned("\(folder)/ch11-gru-lstm-\(model).metrics.json")
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/fig-cet-\(model)-loss.gp"))
+        }
+    }
+
+    @Test func bidirectionalGRU() throws {
+        let folder = try quick("ch11-bidirectional", [])
+        try expectLearned("\(folder)/ch11-bidirectional.metrics.json")
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/fig-11-17-bidirectional-predictions.gp"))
+    }
+
+    /// Recurrent dropout needs a state to drop from, so this one reads sequences (a short slice of them).
+    @Test func dropoutAndRecurrentDropout() throws {
+        let folder = try quick("ch11-dropout", ["--layout", "sequence", "--days", "700", "--recurrent-dropout", "0.2"])
+        try expectLearned("\(folder)/ch11-dropout-sequence.metrics.json")
+        let recurrent = try RunReport.read(from: "\(folder)/ch11-dropout-recurrent-sequence.metrics.json")
+        #expect(recurrent.settings["recurrent_dropout"] == .double(Double(Float(0.2))))
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/fig-11-16b-recurrent-dropout-loss-sequence.gp"))
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import SequenceNet
+
+/// The book's settings for the Central England runs.
+public enum CETBook: BookSettings {
+    public static let epochs = 100, learningRate = 5e-4, batchSize = 128, quickEpochs = 2
+}
+
+/// Options every Central England section shares, each defaulting to the book's notebook.
+public struct CETOptions: ParsableArguments {
+    @Option(help: "book: one step of 59 values, as the notebooks feed it; sequence: 59 steps of one value.")
+    public var layout: SequenceLayout = .book
+    @Option(help: "Days per window: the last is the target.")
+    public var window = 60
+    @Option(help: "Day index where validation begins.")
+    public var split = 80_000
+    @Option(help: "Hidden units of each recurrent layer.")
+    public var hidden = 100
+    @Option(help: "Dropout (before the output layer; the notebooks also pass it to one-layer recurrent modules, where PyTorch ignores it).")
+    public var dropout: Float = 0.1
+    @Option(help: "Use only the first N days (0: all), for a quicker look; --quick uses 3,000.")
+    public var days = 0
+
+    public init() {}
+
+    public func validate() throws {
+        guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1, got \(hidden)") }
+        guard (0..<1).contains(dropout) else { throw ValidationError("--dropout must be in [0, 1), got \(dropout)") }
+        guard days >= 0 else { throw ValidationError("--days must be 0 or more, got \(days)") }
+    }
+
+    /// `-sequence` for the sequence layout, so that both layouts' reports and figures can sit side by side.
+    public var suffix: String { layout == .book ? "" : "-sequence" }
+}
+
+/// What one Central England run produced.
+public struct CETOutcome {
+    public let data: CETData
+    public let history: TrainingHistory
+    public let predictions: [Float]
+    public let report: RunReport
+
+    /// Validation predictions against the actual values, all days and the last hundred, on date axes.
+    public func predictionFigures(allDays name: String, lastHundred lastName: String, title: String) -> [Figure] {
+        let dates = data.validationDates, targets = data.split.validation.targets
+        let last = max(0, dates.count - 100)..<dates.count
+        return [
+            .predictions(name: name, title: title + ": every validation day", time: dates, actual: targets,
+                         predicted: predictions, xLabel: "date", yLabel: "temperature (z-score)", dates: true,
+                         caption: "all validation days, actual and predicted"),
+            .predictions(name: lastName, title: title + ": the last hundred days", time: Array(dates[last]),
+                         actual: Array(targets[last]), predicted: Array(predictions[last]), xLabel: "date",
+                         yLabel: "temperature (z-score)", dates: true, caption: "the last hundred validation days, actual and predicted"),
+        ]
+    }
+
+    public func lossFigure(name: String, title: String) -> Figure {
+        .losses(name: name, title: title, training: history.trainLoss, validation: history.validationLoss,
+                caption: "training and validation MSE per epoch")
+    }
+}
+
+/// Loads the data, builds one of the book's models, trains it, reports and writes its run report:
+/// the shared body of every Central England section.
+public func runCETExperiment(_ bookModel: BookModel, section: String, common: CommonOptions<CETBook>, cet: CETOptions,
+                             recurrentDropout: Float = 0) throws -> CETOutcome {
+    let started = Date()
+    var data = try CETData(folder: common.dataFolder, window: cet.window, splitAt: cet.split, layout: cet.layout)
+    let limit = cet.days > 0 ? cet.days : (common.quick ? 3_000 : 0)
+    if limit > 0 {
+        // A shorter record, split at the same fraction as the book's 80,000 of 91,502.
+        let cut = DailyRecord(days: Array(data.record.days.prefix(limit)), values: Array(data.record.values.prefix(limit)))
+        data = try CETData(record: cut, window: cet.window, splitAt: limit * cet.split / data.record.values.count, layout: cet.layout)
+    }
+    print("CET daily record: \(data.record.values.count) days, \(data.record.days.first!) to \(data.record.days.last!)")
+    print(String(format: "Mean %.4f °C, standard deviation %.4f °C; ", data.normalization.mean, data.normalization.standardDeviation)
+          + "window \(cet.window): \(data.split.train.count) training and \(data.split.validation.count) validation windows "
+          + "(validation \(data.validationSpan)), \(cet.layout.rawValue) layout")
+
+    let random = RandomSource(seed: common.seed)
+    let inputs = cet.layout.inputSize(features: data.windows.featureCount)
+    let (model, parameters) = bookModel.build(inputSize: inputs, hiddenSize: cet.hidden, dropout: cet.dropout,
+                                              recurrentDropout: recurrentDropout, random: random)
+    print("Model: \(bookModel.rawValue) with \(inputs) inputs, hidden \(cet.hidden): \(parameters) parameters")
+
+    let epochs = common.resolvedEpochs
+    let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: common.lr), random: random)
+    let progress = ProgressReporter(label: section, totalEpochs: epochs, quiet: common.noProgress)
+    let history = try trainer.fit(train: data.split.train, validation: data.split.validation,
+                                  options: TrainingOptions(epochs: epochs, batchSize: common.batchSize)) {
+        progress.report($0)
+        return .proceed
+    }
+    progress.finish()
+    let predictions = trainer.evaluate(data.split.validation).predictions
+    let targets = data.split.validation.targets
+    let mae = meanAbsoluteError(predictions, targets)
+    let maeDegrees = mae * data.normalization.standardDeviation
+    let report = RunReport(
+        section: section, seed: common.seed,
+        settings: ["model": .string(bookModel.rawValue), "layout": .string(cet.layout.rawValue), "window": .int(cet.window),
+                   "split": .int(cet.split), "hidden": .int(cet.hidden), "dropout": .double(Double(cet.dropout)),
+                   "recurrent_dropout": .double(Double(recurrentDropout)), "learning_rate": .double(common.lr),
+                   "batch_size": .int(common.batchSize), "epochs_requested": .int(epochs),
+                   "days": .int(data.record.values.count), "validation_windows": .int(targets.count)],
+        parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
+        secondsTotal: Date().timeIntervalSince(started))
+    let path = try report.write(toFolder: common.outputFolder)
+    print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C")
+    print(String(format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))
+    print("Run report: \(path)")
+    return CETOutcome(data: data, history: history, predictions: predictions, report: report)
+}

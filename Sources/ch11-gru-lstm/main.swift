@@ -1,0 +1,32 @@
+// Section 11.6: the same Central England data with the book's GRU and LSTM models.
+import ArgumentParser
+import Workbook
+
+enum Choice: String, ExpressibleByArgument, CaseIterable { case gru, lstm, both }
+
+struct GRULSTMSection: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ch11-gru-lstm",
+        abstract: "Train the book's GRU and/or LSTM model on the Central England daily temperatures.",
+        discussion: "Each model writes its own run report (ch11-gru-lstm-gru, ch11-gru-lstm-lstm) and figures.")
+
+    @OptionGroup var common: CommonOptions<CETBook>
+    @OptionGroup var cet: CETOptions
+    @Option(help: "Which model to train: gru, lstm, or both in turn.")
+    var model: Choice = .both
+
+    func run() throws {
+        let models: [BookModel] = model == .both ? [.gru, .lstm] : [model == .gru ? .gru : .lstm]
+        for bookModel in models {
+            let name = bookModel.rawValue
+            let outcome = try runCETExperiment(bookModel, section: "ch11-gru-lstm-\(name)" + cet.suffix, common: common, cet: cet)
+            try common.publish(outcome.predictionFigures(allDays: "fig-cet-\(name)-predictions" + cet.suffix,
+                                                         lastHundred: "fig-cet-\(name)-last-100-days" + cet.suffix,
+                                                         title: "\(name.uppercased()) on CET") + [
+                outcome.lossFigure(name: "fig-cet-\(name)-loss" + cet.suffix, title: "\(name.uppercased()) on CET: loss per epoch"),
+            ])
+        }
+    }
+}
+
+GRULSTMSection.main()
