@@ -22,6 +22,9 @@ figures: packages
 	$(SWIFT) run ch11-giss-rnn --epochs 1500 --snapshot-epochs 100,500 --figures
 	$(SWIFT) run ch11-giss-rnn --layout sequence --epochs 1500 --snapshot-epochs 100,500 --figures
 	$(SWIFT) run ch11-cet-rnn --figures
+	$(SWIFT) run ch11-gru-lstm --figures
+	$(SWIFT) run ch11-dropout --figures
+	$(SWIFT) run ch11-bidirectional --figures
 	$(SWIFT) run chapter-sync --write
 
 # Check that the chapters' listings and numbers match Sources/ and the run reports.

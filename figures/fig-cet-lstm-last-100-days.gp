@@ -1,0 +1,16 @@
+# fig-cet-lstm-last-100-days: the last hundred validation days, actual and predicted
+# Data: fig-cet-lstm-last-100-days.dat. Redraw: gnuplot fig-cet-lstm-last-100-days.gp
+load "style.gp"
+if (!exists("outfile")) outfile = "fig-cet-lstm-last-100-days.png"
+set terminal pngcairo size 1200,600 enhanced font style_font linewidth 1.5
+set output outfile
+set title "LSTM on CET: the last hundred days"
+set xlabel "date"
+set ylabel "temperature (z-score)"
+set xdata time
+set timefmt "%s"
+set format x "%d %b\n%Y"
+set xrange [*:*] noextend
+plot "fig-cet-lstm-last-100-days.dat" using 1:2 with lines ls 1 title "actual", \
+     "" using 1:3 with lines ls 2 title "predicted"
+unset output
