@@ -1,6 +1,6 @@
 import Foundation
 
-/// Numbers read out of run reports (`*.metrics.json`) by a path such as `val_mae`, `settings.window`
+/// Values read out of run reports (`*.metrics.json`) by a path such as `val_mae`, `settings.window`
 /// or `val_loss[-1]` (negative indexes count from the end).
 enum ReportValues {
     enum Failure: Error, Equatable { case unreadable, unknownKey }
@@ -11,11 +11,6 @@ enum ReportValues {
         if let string = value as? String { return string }
         guard let number = value as? NSNumber else { throw Failure.unknownKey }
         return format(number.doubleValue, decimals: decimals)
-    }
-
-    static func number(at path: String, in json: Any) throws -> Double {
-        guard let number = try value(at: path, in: json) as? NSNumber else { throw Failure.unknownKey }
-        return number.doubleValue
     }
 
     private static func value(at path: String, in json: Any) throws -> Any {

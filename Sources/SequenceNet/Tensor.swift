@@ -117,7 +117,4 @@ public final class Tensor {
         get { pointer[index] }
         set { pointer[index] = newValue }
     }
-
-    /// The buffer as a Swift buffer pointer, for loops that want bounds in debug builds.
-    public var buffer: UnsafeMutableBufferPointer<Float> { UnsafeMutableBufferPointer(start: pointer, count: count) }
 }

@@ -84,15 +84,7 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
                                               recurrentDropout: recurrentDropout, random: random)
     print("Model: \(bookModel.rawValue) with \(inputs) inputs, hidden \(cet.hidden): \(parameters) parameters")
 
-    let epochs = common.resolvedEpochs
-    let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: common.lr), random: random)
-    let progress = ProgressReporter(label: section, totalEpochs: epochs, quiet: common.noProgress)
-    let history = try trainer.fit(train: data.split.train, validation: data.split.validation,
-                                  options: TrainingOptions(epochs: epochs, batchSize: common.batchSize)) {
-        progress.report($0)
-        return .proceed
-    }
-    progress.finish()
+    let (trainer, history) = try common.train(model, on: data.split, label: section, random: random)
     let predictions = trainer.evaluate(data.split.validation).predictions
     let targets = data.split.validation.targets
     let mae = meanAbsoluteError(predictions, targets)
@@ -102,7 +94,7 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
         settings: ["model": .string(bookModel.rawValue), "layout": .string(cet.layout.rawValue), "window": .int(cet.window),
                    "split": .int(cet.split), "hidden": .int(cet.hidden), "dropout": .double(Double(cet.dropout)),
                    "recurrent_dropout": .double(Double(recurrentDropout)), "learning_rate": .double(common.lr),
-                   "batch_size": .int(common.batchSize), "epochs_requested": .int(epochs),
+                   "batch_size": .int(common.batchSize), "epochs_requested": .int(common.resolvedEpochs),
                    "days": .int(data.record.values.count), "validation_windows": .int(targets.count)],
         parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
         secondsTotal: Date().timeIntervalSince(started))

@@ -35,13 +35,6 @@ public struct CalendarDay: Equatable, Comparable, Sendable, CustomStringConverti
         return Double(era * 146_097 + dayOfEra - 719_468) * 86_400
     }
 
-    /// A fractional year for time axes (the day's middle).
-    public var fractionalYear: Double {
-        let daysInYear = (1...12).reduce(0) { $0 + CalendarDay.length(of: $1, in: year) }
-        let before = (1..<month).reduce(0) { $0 + CalendarDay.length(of: $1, in: year) }
-        return Double(year) + (Double(before + day) - 0.5) / Double(daysInYear)
-    }
-
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 }

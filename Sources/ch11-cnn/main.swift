@@ -66,24 +66,16 @@ struct CNNSection: ParsableCommand {
               + "Linear(28, 10) -> Linear(10, 1): \(model.parameterCount) parameters")
 
         // snippet.train
-        let epochs = common.resolvedEpochs
-        let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: common.lr), random: random)
-        let progress = ProgressReporter(label: "ch11-cnn", totalEpochs: epochs, quiet: common.noProgress)
-        let history = try trainer.fit(train: data.train, validation: data.validation,
-                                      options: TrainingOptions(epochs: epochs, batchSize: common.batchSize)) {
-            progress.report($0)
-            return .proceed
-        }
+        let (trainer, history) = try common.train(model, on: data, label: "ch11-cnn", random: random)
         let predictions = trainer.evaluate(data.validation).predictions
         let mae = meanAbsoluteError(predictions, data.validation.targets)
         // snippet.end
-        progress.finish()
 
         let report = RunReport(
             section: "ch11-cnn", seed: common.seed,
             settings: ["window": .int(window), "split": .int(split), "filters": .int(filters),
                        "kernel_size": .int(kernelSize), "learning_rate": .double(common.lr),
-                       "batch_size": .int(common.batchSize), "epochs_requested": .int(epochs)],
+                       "batch_size": .int(common.batchSize), "epochs_requested": .int(common.resolvedEpochs)],
             parameters: model.parameterCount, history: history, valMAE: mae,
             secondsTotal: Date().timeIntervalSince(started))
         let path = try report.write(toFolder: common.outputFolder)

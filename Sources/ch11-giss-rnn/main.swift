@@ -67,22 +67,14 @@ struct GISSSection: ParsableCommand {
         print("Model: RNN(\(layout.inputSize(features: windows.featureCount)), \(hidden)) -> RNN(\(hidden), \(hidden)) -> last step -> "
               + "Dropout(\(dropout)) -> Linear(\(hidden), 1): \(parameters) parameters")
 
-        let epochs = common.resolvedEpochs
-        let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: common.lr), random: random)
-        let progress = ProgressReporter(label: "ch11-giss-rnn", totalEpochs: epochs, quiet: common.noProgress)
         var snapshot: [Float]?
         var snapshotMAE: [Int: Double] = [:]
-        let history = try trainer.fit(train: data.train, validation: data.validation,
-                                      options: TrainingOptions(epochs: epochs, batchSize: common.batchSize)) { record in
-            progress.report(record)
-            if snapshots.contains(record.epoch) {
-                let predictions = trainer.evaluate(data.validation).predictions
-                snapshotMAE[record.epoch] = meanAbsoluteError(predictions, data.validation.targets)
-                if record.epoch == snapshots[0] { snapshot = predictions }
-            }
-            return .proceed
+        let (trainer, history) = try common.train(model, on: data, label: "ch11-giss-rnn", random: random) { record, trainer in
+            guard snapshots.contains(record.epoch) else { return }
+            let predictions = trainer.evaluate(data.validation).predictions
+            snapshotMAE[record.epoch] = meanAbsoluteError(predictions, data.validation.targets)
+            if record.epoch == snapshots[0] { snapshot = predictions }
         }
-        progress.finish()
         let predictions = trainer.evaluate(data.validation).predictions
         let mae = meanAbsoluteError(predictions, data.validation.targets)
         let maeDegrees = mae * normalization.standardDeviation
@@ -90,7 +82,7 @@ struct GISSSection: ParsableCommand {
         var settings: [String: SettingValue] = [
             "layout": .string(layout.rawValue), "window": .int(window), "split": .int(split), "hidden": .int(hidden),
             "dropout": .double(Double(dropout)), "learning_rate": .double(common.lr), "batch_size": .int(common.batchSize),
-            "epochs_requested": .int(epochs), "mean": .double(normalization.mean), "std": .double(normalization.standardDeviation),
+            "epochs_requested": .int(common.resolvedEpochs), "mean": .double(normalization.mean), "std": .double(normalization.standardDeviation),
         ]
         for (epoch, value) in snapshotMAE { settings["val_mae_at_epoch_\(epoch)"] = .double(value) }
         let report = RunReport(section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings, parameters: parameters,
