@@ -25,6 +25,22 @@ public final class Adam {
         partition = ElementPartition(sizes: parameters.map(\.value.count), parts: 2)
     }
 
+    /// What the optimiser remembers between steps (PyTorch's `state_dict()` less the hyperparameters):
+    /// the steps taken and both moments of every parameter.
+    public var state: (step: Int, firstMoments: [Tensor], secondMoments: [Tensor]) {
+        (step, firstMoments, secondMoments)
+    }
+
+    /// Puts back a saved `state`; the moments must have the parameters' sizes.
+    public func restore(step: Int, firstMoments first: [[Float]], secondMoments second: [[Float]]) {
+        precondition(first.count == parameters.count && second.count == parameters.count, "one moment per parameter")
+        self.step = step
+        for (tensor, values) in zip(firstMoments + secondMoments, first + second) {
+            precondition(values.count == tensor.count, "a moment of the wrong size")
+            tensor.pointer.update(from: values, count: values.count)
+        }
+    }
+
     /// Sets every parameter's gradient to zero, before the next backward pass.
     public func zeroGradients() { parameters.forEach { $0.zeroGradient() } }
 

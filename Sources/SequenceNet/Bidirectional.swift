@@ -4,6 +4,7 @@ public final class Bidirectional: Layer {
     public let forwardLayer: Recurrent
     public let backwardLayer: Recurrent
     public var parameters: [Parameter] { forwardLayer.parameters + backwardLayer.parameters }
+    public var randomSources: [RandomSource] { forwardLayer.randomSources + backwardLayer.randomSources }
 
     private let output = Tensor(shape: [0])
     private let forwardGradient = Tensor(shape: [0])

@@ -15,6 +15,7 @@ public final class Dropout: Layer {
     }
 
     public func replica(random: RandomSource) -> Layer { Dropout(probability, random: random) }
+    public var randomSources: [RandomSource] { [random] }
 
     // x [any] -> y [same]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {

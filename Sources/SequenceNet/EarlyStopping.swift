@@ -1,6 +1,6 @@
 /// The book's early stopping rule: a validation loss lower than every earlier one is an improvement
 /// and resets the count; `patience` epochs in a row without one end the run.
-public struct EarlyStopping: Sendable {
+public struct EarlyStopping: Sendable, Codable {
     /// nil: never stop, only track the best epoch.
     public let patience: Int?
     public private(set) var bestLoss = Float.infinity

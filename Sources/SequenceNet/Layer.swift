@@ -35,8 +35,11 @@ public protocol Layer: AnyObject {
     /// and buffers, so two workers can run forward and backward passes at once. Layers that draw
     /// random numbers take theirs from `random`.
     func replica(random: RandomSource) -> Layer
+    /// The random sources the layer draws from (a checkpoint saves their state).
+    var randomSources: [RandomSource] { get }
 }
 
 extension Layer {
     public var parameters: [Parameter] { [] }
+    public var randomSources: [RandomSource] { [] }
 }

@@ -50,6 +50,16 @@ public final class RandomSource {
         return Int(product.high)
     }
 
+    /// The generator's whole state: a source given another's state draws the same numbers from then on
+    /// (what a checkpoint saves so that a resumed run continues the same stream).
+    public var state: [UInt64] {
+        get { [s0, s1, s2, s3] }
+        set {
+            precondition(newValue.count == 4, "a random state has four words")
+            (s0, s1, s2, s3) = (newValue[0], newValue[1], newValue[2], newValue[3])
+        }
+    }
+
     /// Shuffles `indices` in place (Fisher-Yates).
     public func shuffle(_ indices: inout [Int]) {
         var i = indices.count - 1

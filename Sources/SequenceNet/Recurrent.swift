@@ -99,6 +99,7 @@ public final class Recurrent: Layer {
     }
 
     public func replica(random: RandomSource) -> Layer { Recurrent(sharing: self, random: random) }
+    public var randomSources: [RandomSource] { [random] }
 
     /// The state after the last step processed, [B, H] (for a reverse layer, the state at t = 0),
     /// and for an LSTM the cell state too.

@@ -13,6 +13,7 @@ public final class Sequential: Layer {
     }
 
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+    public var randomSources: [RandomSource] { layers.flatMap(\.randomSources) }
 
     public func replica(random: RandomSource) -> Layer { replicaModel(random: random) }
 

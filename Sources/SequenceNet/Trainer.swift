@@ -47,12 +47,16 @@ public struct TrainingHistory: Sendable {
 
 public enum TrainingError: Error, CustomStringConvertible {
     case diverged(epoch: Int, trainLoss: Float, validationLoss: Float)
+    /// `stopRequested` said stop during this epoch, which was abandoned.
+    case interrupted(epoch: Int)
 
     public var description: String {
         switch self {
         case let .diverged(epoch, train, validation):
             return "training diverged at epoch \(epoch) (training loss \(train), validation loss \(validation)); "
                 + "try a smaller learning rate"
+        case let .interrupted(epoch):
+            return "training interrupted during epoch \(epoch)"
         }
     }
 }
@@ -76,6 +80,22 @@ public final class Trainer {
     /// The numbers are the same either way.
     public var concurrent: Bool {
         didSet { optimizer.concurrent = concurrent }
+    }
+    /// Asked after every batch; true abandons the epoch in progress and ends `fit` with
+    /// `TrainingError.interrupted` (the last finished epoch is what a checkpoint holds).
+    public var stopRequested: () -> Bool = { false }
+    /// Where the run stands; what a checkpoint saves (TrainingCheckpoint.swift).
+    var run = RunState()
+
+    struct RunState {
+        var history = TrainingHistory()
+        var stopping = EarlyStopping(patience: nil)
+        /// The weights of the best epoch so far, kept when `restoreBest` is set.
+        var best: [Tensor]? = nil
+        /// The training examples in the order of the last epoch; each epoch shuffles the last one's order.
+        var order: [Int] = []
+        /// Epochs finished.
+        var epoch: Int { history.epochs }
     }
 
     /// One half's model copy and buffers.
@@ -102,49 +122,53 @@ public final class Trainer {
         optimizer.concurrent = concurrent
     }
 
-    /// Trains, calling `onEpoch` after every epoch; it may stop the run early.
-    public func fit(train: Dataset, validation: Dataset, options: TrainingOptions,
-                    onEpoch: (EpochRecord) -> TrainingControl = { _ in .proceed }) throws -> TrainingHistory {
+    /// Trains, calling `onEpoch` after every epoch; it may stop the run early. Given a checkpoint, the
+    /// run continues after its last epoch exactly as if it had never stopped.
+    public func fit(train: Dataset, validation: Dataset, options: TrainingOptions, resumingFrom checkpoint: TrainingCheckpoint? = nil,
+                    onEpoch: (EpochRecord) throws -> TrainingControl = { _ in .proceed }) throws -> TrainingHistory {
         // The workers are the parallelism; BLAS threads inside them would only compete for the cores.
         let blasThreads = BLAS.threads
         if concurrent { BLAS.threads = 1 }
         defer { BLAS.threads = blasThreads }
 
-        var history = TrainingHistory()
-        var order = Array(0..<train.count)
-        var best: [Tensor]? = nil
-        var stopping = EarlyStopping(patience: options.patience)
-        for epoch in stride(from: 1, through: options.epochs, by: 1) {
+        run = RunState(stopping: EarlyStopping(patience: options.patience), order: Array(0..<train.count))
+        if let checkpoint { try restore(checkpoint) }
+        var epoch = run.epoch
+        while epoch < options.epochs && !run.history.stoppedEarly {
+            epoch += 1
             let start = DispatchTime.now().uptimeNanoseconds
-            random.shuffle(&order)
+            random.shuffle(&run.order)
             var total: Double = 0
-            for first in stride(from: 0, to: order.count, by: options.batchSize) {
-                let batch = order[first..<min(first + options.batchSize, order.count)]
+            for first in stride(from: 0, to: train.count, by: options.batchSize) {
+                let batch = run.order[first..<min(first + options.batchSize, train.count)]
                 total += Double(step(batch, from: train)) * Double(batch.count)
+                if stopRequested() { throw TrainingError.interrupted(epoch: epoch) }
             }
             let trainLoss = Float(total / Double(max(train.count, 1)))
             let validationLoss = evaluate(validation).loss
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            history.trainingSeconds += seconds
-            history.trainLoss.append(trainLoss)
-            history.validationLoss.append(validationLoss)
             guard trainLoss.isFinite, validationLoss.isFinite else {
                 throw TrainingError.diverged(epoch: epoch, trainLoss: trainLoss, validationLoss: validationLoss)
             }
-            let (improved, stop) = stopping.record(validationLoss)
-            history.bestEpoch = stopping.bestEpoch
-            if improved && options.restoreBest { best = snapshot(into: best) }
-            let control = onEpoch(EpochRecord(epoch: epoch, trainLoss: trainLoss,
+            run.history.trainingSeconds += seconds
+            run.history.trainLoss.append(trainLoss)
+            run.history.validationLoss.append(validationLoss)
+            let (improved, stop) = run.stopping.record(validationLoss)
+            run.history.bestEpoch = run.stopping.bestEpoch
+            if improved && options.restoreBest { run.best = snapshot(into: run.best) }
+            run.history.stoppedEarly = stop && epoch < options.epochs
+            let control = try onEpoch(EpochRecord(epoch: epoch, trainLoss: trainLoss,
                                               validationLoss: validationLoss, seconds: seconds))
             if control == .stop { break }
-            if stop {
-                history.stoppedEarly = epoch < options.epochs
-                break
-            }
         }
-        if options.restoreBest, let best { restore(best) }
-        return history
+        if options.restoreBest, let best = run.best { restore(best) }
+        return run.history
     }
+
+    /// The source that shuffles the examples (the model's layers may share it).
+    var shuffleSource: RandomSource { random }
+    /// The model and its replica.
+    var workerModels: [Sequential] { workers.map(\.model) }
 
     /// One optimiser step on one batch; returns the batch's mean loss.
     private func step(_ batch: ArraySlice<Int>, from data: Dataset) -> Float {

@@ -21,6 +21,10 @@ public struct CETOptions: ParsableArguments {
     public var dropout: Float = 0.1
     @Option(help: "Use only the first N days (0: all), for a quicker look; --quick uses 3,000.")
     public var days = 0
+    @Flag(help: "Continue from the checkpoint an earlier run with the same options left in the output folder (after Ctrl-C, or to train a finished run further with more --epochs).")
+    public var resume = false
+    @Option(help: .hidden)
+    public var interruptAfterEpoch: Int?
 
     public init() {}
 
@@ -84,18 +88,23 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
                                               recurrentDropout: recurrentDropout, random: random)
     print("Model: \(bookModel.rawValue) with \(inputs) inputs, hidden \(cet.hidden): \(parameters) parameters")
 
-    let (trainer, history) = try common.train(model, on: data.split, label: section, random: random)
-    let predictions = trainer.evaluate(data.split.validation).predictions
     let targets = data.split.validation.targets
+    var settings: [String: SettingValue] = [
+        "model": .string(bookModel.rawValue), "layout": .string(cet.layout.rawValue), "window": .int(cet.window),
+        "split": .int(cet.split), "hidden": .int(cet.hidden), "dropout": .double(Double(cet.dropout)),
+        "recurrent_dropout": .double(Double(recurrentDropout)), "learning_rate": .double(common.lr),
+        "batch_size": .int(common.batchSize), "days": .int(data.record.values.count), "validation_windows": .int(targets.count)]
+    let checkpoint = CheckpointFile(path: (common.outputFolder as NSString).appendingPathComponent(section + ".checkpoint"),
+                                    fingerprint: CheckpointFile.fingerprint(seed: common.seed, settings: settings),
+                                    resume: cet.resume, interruptAfterEpoch: cet.interruptAfterEpoch)
+    settings["epochs_requested"] = .int(common.resolvedEpochs)
+
+    let (trainer, history) = try common.train(model, on: data.split, label: section, random: random, checkpoint: checkpoint)
+    let predictions = trainer.evaluate(data.split.validation).predictions
     let mae = meanAbsoluteError(predictions, targets)
     let maeDegrees = mae * data.normalization.standardDeviation
     let report = RunReport(
-        section: section, seed: common.seed,
-        settings: ["model": .string(bookModel.rawValue), "layout": .string(cet.layout.rawValue), "window": .int(cet.window),
-                   "split": .int(cet.split), "hidden": .int(cet.hidden), "dropout": .double(Double(cet.dropout)),
-                   "recurrent_dropout": .double(Double(recurrentDropout)), "learning_rate": .double(common.lr),
-                   "batch_size": .int(common.batchSize), "epochs_requested": .int(common.resolvedEpochs),
-                   "days": .int(data.record.values.count), "validation_windows": .int(targets.count)],
+        section: section, seed: common.seed, settings: settings,
         parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
         secondsTotal: Date().timeIntervalSince(started))
     let path = try report.write(toFolder: common.outputFolder)

@@ -6,15 +6,18 @@ import SequenceNet
 public final class ProgressReporter {
     private let label: String
     private let totalEpochs: Int
+    /// Epochs a resumed run had finished before this process started (they took no time here).
+    private let resumedAfter: Int
     private let interactive: Bool
     private let quiet: Bool
     private var lastDraw = 0.0
     private var elapsed = 0.0
     private var lineOpen = false
 
-    public init(label: String, totalEpochs: Int, quiet: Bool = false) {
+    public init(label: String, totalEpochs: Int, resumedAfter: Int = 0, quiet: Bool = false) {
         self.label = label
         self.totalEpochs = totalEpochs
+        self.resumedAfter = resumedAfter
         self.quiet = quiet
         interactive = isatty(STDERR_FILENO) == 1
     }
@@ -24,9 +27,10 @@ public final class ProgressReporter {
         guard !quiet else { return }
         elapsed += record.seconds
         let last = record.epoch == totalEpochs
-        let remaining = elapsed / Double(record.epoch) * Double(totalEpochs - record.epoch)
+        let perEpoch = elapsed / Double(max(1, record.epoch - resumedAfter))
+        let remaining = perEpoch * Double(totalEpochs - record.epoch)
         let numbers = String(format: "train loss %.5g  val loss %.5g  %.4f s/epoch",
-                             record.trainLoss, record.validationLoss, elapsed / Double(record.epoch))
+                             record.trainLoss, record.validationLoss, perEpoch)
         let line = "\(label) epoch \(record.epoch)/\(totalEpochs)  \(numbers)  "
             + (last ? "done" : "about \(Self.duration(remaining)) left")
         if interactive {
