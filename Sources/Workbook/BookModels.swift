@@ -12,6 +12,7 @@ public enum BookModel: String, CaseIterable, Sendable {
     public func build(inputSize: Int, hiddenSize: Int = 100, dropout: Float, recurrentDropout: Float = 0,
                       random: RandomSource) -> (model: Sequential, bookParameterCount: Int) {
         let h = hiddenSize
+        // snippet.stacked
         func stacked(_ cell: RecurrentCell) -> [Layer] {
             // The notebooks pass `dropout=` to each one-layer module, where PyTorch ignores it.
             [recurrentModule(cell, inputSize: inputSize, hiddenSize: h, dropout: dropout,
@@ -20,6 +21,7 @@ public enum BookModel: String, CaseIterable, Sendable {
                              recurrentDropout: recurrentDropout, random: random),
              LastTimeStep()]
         }
+        // snippet.end
         let unusedDense = h * h + h
         switch self {
         case .simpleRNN:
@@ -36,12 +38,17 @@ public enum BookModel: String, CaseIterable, Sendable {
             // snippet.end
             return (model, model.parameterCount)
         case .gru:
+            // snippet.gru
             let model = Sequential(stacked(.gru) + [Dropout(dropout, random: random), Linear(h, 1, random: random)])
+            // snippet.end
             return (model, model.parameterCount + unusedDense)
         case .lstm:
+            // snippet.lstm
             let model = Sequential(stacked(.lstm) + [Linear(h, 1, random: random)])
+            // snippet.end
             return (model, model.parameterCount + unusedDense)
         case .bidirectionalGRU:
+            // snippet.bidirectional-gru
             let model = Sequential([
                 recurrentModule(.gru, inputSize: inputSize, hiddenSize: h, dropout: dropout, bidirectional: true,
                                 recurrentDropout: recurrentDropout, random: random),
@@ -51,6 +58,7 @@ public enum BookModel: String, CaseIterable, Sendable {
                 Linear(2 * h, h, random: random), ReLU(), Dropout(dropout, random: random),
                 Linear(h, 1, random: random),
             ])
+            // snippet.end
             return (model, model.parameterCount)
         }
     }

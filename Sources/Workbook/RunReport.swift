@@ -45,6 +45,11 @@ public struct RunReport: Codable, Equatable, Sendable {
     public var valMAE: Double
     /// In the data's own units (degrees Celsius), for sections that normalise.
     public var valMAEDenormalized: Double?
+    /// The MAE of the naive forecast "the next value equals the last one" on the same validation set
+    /// (normalised), for sections that report it: the yardstick a model has to beat.
+    public var valMAEPersistence: Double?
+    /// The same naive forecast's MAE on the training examples.
+    public var trainMAEPersistence: Double?
     public var secondsTotal: Double
     /// Training and validation seconds divided by epochs run.
     public var secondsPerEpoch: Double
@@ -53,7 +58,8 @@ public struct RunReport: Codable, Equatable, Sendable {
         case section, seed, epochs, settings, parameters
         case trainLoss = "train_loss", valLoss = "val_loss", bestEpoch = "best_epoch"
         case stoppedEarly = "stopped_early", valMAE = "val_mae"
-        case valMAEDenormalized = "val_mae_denormalized"
+        case valMAEDenormalized = "val_mae_denormalized", valMAEPersistence = "val_mae_persistence"
+        case trainMAEPersistence = "train_mae_persistence"
         case secondsTotal = "seconds_total", secondsPerEpoch = "seconds_per_epoch"
     }
 

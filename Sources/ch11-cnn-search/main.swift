@@ -1,4 +1,4 @@
-// Section 11.3: the chapter's search over CNN architectures. 48 configurations, each trained with
+// Walkthrough 11.2 (chapters/11-02-architecture-search.md): the chapter's search over CNN architectures. 48 configurations, each trained with
 // early stopping, several at once; results appended as they finish (resumable, shardable, mergeable),
 // then ranked by the validation MAE of each configuration's best weights.
 import ArgumentParser

@@ -1,20 +1,26 @@
-// Section 11.7: the GRU with dropout, and the recurrent (variational) dropout the chapter describes.
+// Walkthrough 11.6 (chapters/11-06-dropout.md): the GRU with dropout, the same GRU without it, and the recurrent (variational)
+// dropout the chapter describes.
 import ArgumentParser
 import Workbook
 
 struct DropoutSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-dropout",
-        abstract: "Train the book's GRU with dropout on the Central England daily temperatures, and optionally with recurrent dropout.",
+        abstract: "Train the book's GRU with dropout on the Central England daily temperatures, beside the same GRU without dropout and optionally with recurrent dropout.",
         discussion: """
-            --recurrent-dropout P adds a second run whose GRU layers drop units of the state they feed back, with one \
-            mask per sequence reused at every step (Gal and Ghahramani), as the chapter's text describes. PyTorch's GRU \
-            has no such option; this one is the workbook's own. With the book's one-step layout there is no state to \
-            feed back, so compare it with --layout sequence.
+            The book's GRU with dropout (report ch11-dropout) is the GRU of section 11.6: its one Dropout layer, before the \
+            output layer, is the only dropout that acts. --baseline (the default) also trains it with no dropout at all \
+            (ch11-dropout-none), so that the two sets of loss curves can be compared. --recurrent-dropout P adds a run \
+            whose GRU layers drop units of the state they feed back, with one mask per sequence reused at every step \
+            (Gal and Ghahramani), as the chapter's text describes (ch11-dropout-recurrent). PyTorch's GRU has no such \
+            option; this one is the workbook's own. With the book's one-step layout there is no state to feed back, so \
+            compare it with --layout sequence.
             """)
 
     @OptionGroup var common: CommonOptions<CETBook>
     @OptionGroup var cet: CETOptions
+    @Flag(inversion: .prefixedNo, help: "Also train the same GRU with no dropout, for comparison.")
+    var baseline = true
     @Option(help: "Also train with this recurrent dropout probability (0: skip).")
     var recurrentDropout: Float = 0
 
@@ -23,15 +29,27 @@ struct DropoutSection: ParsableCommand {
     }
 
     func run() throws {
+        var runs: [(label: String, outcome: CETOutcome)] = []
+        if baseline {
+            var none = cet
+            none.dropout = 0
+            runs.append(("no dropout", try runCETExperiment(.gru, section: "ch11-dropout-none" + cet.suffix, common: common, cet: none)))
+        }
         let outcome = try runCETExperiment(.gru, section: "ch11-dropout" + cet.suffix, common: common, cet: cet)
-        var figures = [outcome.lossFigure(name: "fig-11-16-dropout-loss" + cet.suffix, title: "GRU with dropout: loss per epoch")]
+        runs.append(("dropout \(cet.dropout)", outcome))
+        var figures = [UnrolledDiagram.figure(),
+                       outcome.lossFigure(name: "fig-11-16-dropout-loss" + cet.suffix, title: "GRU with dropout: loss per epoch")]
         if recurrentDropout > 0 {
             let recurrent = try runCETExperiment(.gru, section: "ch11-dropout-recurrent" + cet.suffix, common: common, cet: cet,
                                                  recurrentDropout: recurrentDropout)
-            print("Validation MAE: dropout \(fixed(outcome.report.valMAE, 4)), with recurrent dropout \(recurrentDropout): "
-                  + "\(fixed(recurrent.report.valMAE, 4))")
+            runs.append(("recurrent dropout \(recurrentDropout)", recurrent))
             figures.append(recurrent.lossFigure(name: "fig-11-16b-recurrent-dropout-loss" + cet.suffix,
                                                 title: "GRU with recurrent dropout \(recurrentDropout): loss per epoch"))
+        }
+        if runs.count > 1 {
+            print("Validation MAE: " + runs.map { "\($0.label) \(fixed($0.outcome.report.valMAE, 4))" }.joined(separator: ", "))
+            figures.append(LossComparison.figure(name: "fig-11-16c-dropout-comparison" + cet.suffix, title: "GRU on CET: loss with and without dropout",
+                                                 runs: runs.map { ($0.label, $0.outcome.history) }))
         }
         try common.publish(figures)
     }

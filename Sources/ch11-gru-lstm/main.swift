@@ -1,4 +1,4 @@
-// Section 11.6: the same Central England data with the book's GRU and LSTM models.
+// Walkthrough 11.5 (chapters/11-05-gru-lstm.md): the same Central England data with the book's GRU and LSTM models.
 import ArgumentParser
 import Workbook
 

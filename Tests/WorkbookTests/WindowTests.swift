@@ -34,4 +34,13 @@ import Workbook
     @Test func meanAbsoluteErrorIsTheMeanOfDistances() {
         #expect(meanAbsoluteError([1, 2, 3], [2, 2, 1]) == 1)
     }
+
+    /// "Tomorrow as today": each window's forecast is its last value, in either layout.
+    @Test(arguments: [[1, 3], [3, 1]])
+    func persistenceForecastIsTheLastValueOfEachWindow(shape: [Int]) throws {
+        let series: [Float] = [0, 1, 4, 9, 16, 25, 36]
+        let split = try BookSplit(try WindowedSeries(series: series, windowSize: 4), split: 5, exampleShape: shape)
+        #expect(split.validation.targets == [25, 36])
+        #expect(persistenceForecast(split.validation) == [16, 25])
+    }
 }

@@ -1,0 +1,19 @@
+# fig-11-16c-dropout-comparison: training (dashed) and validation (solid) loss per epoch of no dropout, dropout 0.1
+# Data: fig-11-16c-dropout-comparison.dat. Redraw: gnuplot fig-11-16c-dropout-comparison.gp
+load "style.gp"
+if (!exists("outfile")) outfile = "fig-11-16c-dropout-comparison.png"
+set terminal pngcairo size 1200,600 enhanced font style_font linewidth 1.5
+set output outfile
+set title "GRU on CET: loss with and without dropout"
+set xlabel "epoch"
+set ylabel "MSE loss (log scale)"
+set logscale y
+set autoscale yfix
+set offsets 0, 0, graph 0.05, graph 0.05
+set key top right
+set xrange [1:*] noextend
+plot "fig-11-16c-dropout-comparison.dat" using 1:3 with lines lc rgb "#555555" lw 2 title "no dropout: validation", \
+     "fig-11-16c-dropout-comparison.dat" using 1:2 with lines lc rgb "#555555" lw 2 dt 2 title "no dropout: training", \
+     "fig-11-16c-dropout-comparison.dat" using 1:5 with lines ls 2 title "dropout 0.1: validation", \
+     "fig-11-16c-dropout-comparison.dat" using 1:4 with lines ls 2 dt 2 title "dropout 0.1: training"
+unset output
