@@ -103,16 +103,19 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
     let predictions = trainer.evaluate(data.split.validation).predictions
     let mae = meanAbsoluteError(predictions, targets)
     let maeDegrees = mae * data.normalization.standardDeviation
-    let persistence = meanAbsoluteError(persistenceForecast(data.split.validation), targets)
+    let naive = persistenceForecast(data.split.validation), naiveMAE = meanAbsoluteError(naive, targets)
+    let persistence = PersistenceBaseline(
+        valMAE: naiveMAE, valMAEDenormalized: naiveMAE * data.normalization.standardDeviation,
+        trainMAE: meanAbsoluteError(persistenceForecast(data.split.train), data.split.train.targets),
+        distanceToModel: meanAbsoluteError(predictions, naive))
     var report = RunReport(
         section: section, seed: common.seed, settings: settings,
         parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
         secondsTotal: Date().timeIntervalSince(started))
-    report.valMAEPersistence = persistence
-    report.trainMAEPersistence = meanAbsoluteError(persistenceForecast(data.split.train), data.split.train.targets)
+    report.persistence = persistence
     let path = try report.write(toFolder: common.outputFolder)
     print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C "
-          + "(\"tomorrow as today\": \(fixed(persistence, 4)), \(fixed(persistence * data.normalization.standardDeviation, 3)) °C)")
+          + "(\"tomorrow as today\": \(fixed(naiveMAE, 4)), \(fixed(persistence.valMAEDenormalized, 3)) °C)")
     print(String(format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))
     print("Run report: \(path)")
     return CETOutcome(data: data, history: history, predictions: predictions, report: report)

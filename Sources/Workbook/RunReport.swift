@@ -29,6 +29,30 @@ public enum SettingValue: Codable, Equatable, Sendable, ExpressibleByIntegerLite
     }
 }
 
+/// The yardstick a forecasting model has to beat: predicting every value as the one before it.
+public struct PersistenceBaseline: Codable, Equatable, Sendable {
+    /// Its MAE on the validation examples (normalised), and in the data's own units.
+    public var valMAE: Double
+    public var valMAEDenormalized: Double
+    /// Its MAE on the training examples.
+    public var trainMAE: Double
+    /// The mean distance between the model's validation predictions and this forecast: how far the model
+    /// strays from copying the last value (small: its prediction is yesterday's value, a day late).
+    public var distanceToModel: Double
+
+    enum CodingKeys: String, CodingKey {
+        case valMAE = "val_mae", valMAEDenormalized = "val_mae_denormalized", trainMAE = "train_mae"
+        case distanceToModel = "distance_to_model"
+    }
+
+    public init(valMAE: Double, valMAEDenormalized: Double, trainMAE: Double, distanceToModel: Double) {
+        self.valMAE = valMAE
+        self.valMAEDenormalized = valMAEDenormalized
+        self.trainMAE = trainMAE
+        self.distanceToModel = distanceToModel
+    }
+}
+
 /// What a run did and measured: `<out>/<section>.metrics.json`. The chapters quote these files.
 public struct RunReport: Codable, Equatable, Sendable {
     public var section: String
@@ -45,11 +69,8 @@ public struct RunReport: Codable, Equatable, Sendable {
     public var valMAE: Double
     /// In the data's own units (degrees Celsius), for sections that normalise.
     public var valMAEDenormalized: Double?
-    /// The MAE of the naive forecast "the next value equals the last one" on the same validation set
-    /// (normalised), for sections that report it: the yardstick a model has to beat.
-    public var valMAEPersistence: Double?
-    /// The same naive forecast's MAE on the training examples.
-    public var trainMAEPersistence: Double?
+    /// The naive forecast "the next value equals the last one" on the same data, for sections that report it.
+    public var persistence: PersistenceBaseline?
     public var secondsTotal: Double
     /// Training and validation seconds divided by epochs run.
     public var secondsPerEpoch: Double
@@ -58,8 +79,7 @@ public struct RunReport: Codable, Equatable, Sendable {
         case section, seed, epochs, settings, parameters
         case trainLoss = "train_loss", valLoss = "val_loss", bestEpoch = "best_epoch"
         case stoppedEarly = "stopped_early", valMAE = "val_mae"
-        case valMAEDenormalized = "val_mae_denormalized", valMAEPersistence = "val_mae_persistence"
-        case trainMAEPersistence = "train_mae_persistence"
+        case valMAEDenormalized = "val_mae_denormalized", persistence
         case secondsTotal = "seconds_total", secondsPerEpoch = "seconds_per_epoch"
     }
 

@@ -44,7 +44,8 @@ import Workbook
         let suffix = layout == "book" ? "" : "-sequence"
         let report = try RunReport.read(from: "\(folder)/ch11-cet-rnn\(suffix).metrics.json")
         #expect(report.valLoss.last! < report.valLoss.first!, "validation loss did not fall: \(report.valLoss)")
-        #expect(report.valMAEPersistence.map { $0 > 0.2 && $0 < 0.5 } == true, "persistence MAE \(String(describing: report.valMAEPersistence))")
+        let persistence = try #require(report.persistence)
+        #expect(persistence.valMAE > 0.2 && persistence.valMAE < 0.5, "persistence MAE \(persistence.valMAE)")
         for name in ["fig-11-12-cet-predictions", "fig-11-13-cet-last-100-days", "fig-11-14-cet-loss"] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/\(name)\(suffix).gp"), "\(name)\(suffix).gp")
         }
