@@ -62,7 +62,9 @@ public final class Recurrent: Layer {
     private let bias = Tensor(shape: [0])             // [GH]: b_ih + b_hh (GRU's n block: b_in alone)
     private let gateValues = Tensor(shape: [0])       // [T*B, GH]: gate pre-activations, activated in place (RNN: h)
     private let states = Tensor(shape: [0])           // GRU, LSTM [T*B, H]: h
-    private let recurrentProduct = Tensor(shape: [0]) // GRU [B, GH]: one step's h_prev W_hh^T
+    private let recurrentWeights = Tensor(shape: [0]) // [H, GH]: W_hh^T
+    private let recurrentBias = Tensor(shape: [0])    // GRU [GH]: 0 for r and z, b_hn for n
+    private let recurrentProduct = Tensor(shape: [0]) // GRU [B, GH]: one step's h_prev W_hh^T + recurrentBias
     private let resetCandidate = Tensor(shape: [0])   // GRU [T*B, H]: r * (W_hn h_prev + b_hn)
     private let cellStates = Tensor(shape: [0])       // LSTM [T*B, H]: c
     private let cellTanh = Tensor(shape: [0])         // LSTM [T*B, H]: tanh(c)
@@ -138,7 +140,8 @@ public final class Recurrent: Layer {
         output.resize(batch, steps, h)
         if zeros.count != h { zeros.resize([h]); zeros.zero() }
         if cell != .rnn { states.resize(rows, h) }
-        if cell == .gru { recurrentProduct.resize(batch, gh); resetCandidate.resize(rows, h) }
+        recurrentWeights.resize(h, gh)
+        if cell == .gru { recurrentBias.resize([gh]); recurrentProduct.resize(batch, gh); resetCandidate.resize(rows, h) }
         if cell == .lstm { cellStates.resize(rows, h); cellTanh.resize(rows, h) }
 
         let xs = inputRows.pointer
@@ -146,7 +149,12 @@ public final class Recurrent: Layer {
         // b_hh joins b_ih except in the GRU's n block, where it sits inside the reset product.
         let bih = biasIH.value.pointer, bhh = biasHH.value.pointer, b = bias.pointer
         for j in 0..<gh { b[j] = bih[j] + bhh[j] }
-        if cell == .gru { (b + 2 * h).update(from: bih + 2 * h, count: h) }
+        if cell == .gru {
+            (b + 2 * h).update(from: bih + 2 * h, count: h)
+            let rb = recurrentBias.pointer
+            rb.update(repeating: 0, count: 2 * h)
+            (rb + 2 * h).update(from: bhh + 2 * h, count: h)
+        }
         let gates = gateValues.pointer, wih = weightIH.value.pointer
         if c > 1 {
             for r in 0..<rows { (gates + r * gh).update(from: b, count: gh) }
@@ -162,7 +170,11 @@ public final class Recurrent: Layer {
         }
         if usedMask { previousState.resize(rows, h) }
         let hidden = hiddenStates.pointer, m = mask.pointer, masked = previousState.pointer
-        let whh = weightHH.value.pointer, product = recurrentProduct.pointer, candidates = resetCandidate.pointer
+        // The step products run with W_hh^T stored as such and onto values already there (beta 1):
+        // OpenBLAS is quickest that way at these sizes.
+        let whh = recurrentWeights.pointer
+        transpose(weightHH.value.pointer, into: whh, outer: gh, inner: h, width: 1)
+        let product = recurrentProduct.pointer, productBias = recurrentBias.pointer, candidates = resetCandidate.pointer
         let cells = cellStates.pointer, tanhs = cellTanh.pointer, zero = zeros.pointer
         for s in 0..<steps {
             let t = reverse ? steps - 1 - s : s, previous = reverse ? t + 1 : t - 1
@@ -176,20 +188,17 @@ public final class Recurrent: Layer {
             }
             // h_prev W_hh^T: straight onto the pre-activations, except for the GRU, whose n block
             // needs it apart (it is scaled by r). At the first step h_prev = 0.
-            if first {
-                if cell == .gru { recurrentProduct.zero() }
-            } else {
+            if cell == .gru {
+                for r in 0..<batch { (product + r * gh).update(from: productBias, count: gh) }
+            }
+            if !first {
                 var hPrev = UnsafePointer(hidden + previous * batch * h)
                 if usedMask {
                     let target = masked + t * batch * h
                     for i in 0..<batch * h { target[i] = hPrev[i] * m[i] }
                     hPrev = UnsafePointer(target)
                 }
-                if cell == .gru {
-                    BLAS.gemm(hPrev, whh, transposeB: true, into: product, m: batch, n: gh, k: h)
-                } else {
-                    BLAS.gemm(hPrev, whh, transposeB: true, into: block, m: batch, n: gh, k: h, beta: 1)
-                }
+                BLAS.gemm(hPrev, whh, into: cell == .gru ? product : block, m: batch, n: gh, k: h, beta: 1)
             }
             switch cell {
             case .rnn:
@@ -197,7 +206,7 @@ public final class Recurrent: Layer {
             case .gru:
                 for r in 0..<batch {
                     let row = t * batch + r
-                    gruStep(block + r * gh, product + r * gh, bhh + 2 * h, candidate: candidates + row * h,
+                    gruStep(block + r * gh, product + r * gh, candidate: candidates + row * h,
                             hPrev: first ? zero : hidden + (previous * batch + r) * h, h: hidden + row * h)
                 }
             case .lstm:
@@ -217,12 +226,12 @@ public final class Recurrent: Layer {
     /// writes one buffer while reading another part of it: the compiler then checks for overlap once
     /// for all sequences of the step, which such a loop fails, and runs it unvectorised.
     @inline(__always)
-    private func gruStep(_ g: UnsafeMutablePointer<Float>, _ hp: UnsafeMutablePointer<Float>, _ bn: UnsafePointer<Float>,
+    private func gruStep(_ g: UnsafeMutablePointer<Float>, _ hp: UnsafeMutablePointer<Float>,
                          candidate: UnsafeMutablePointer<Float>, hPrev: UnsafePointer<Float>, h y: UnsafeMutablePointer<Float>) {
         let h = hiddenSize
         for j in 0..<2 * h { g[j] = sigmoid(g[j] + hp[j]) }
         let hpn = hp + 2 * h
-        for j in 0..<h { candidate[j] = g[j] * (hpn[j] + bn[j]) }
+        for j in 0..<h { candidate[j] = g[j] * hpn[j] }
         let n = g + 2 * h
         for j in 0..<h { n[j] = hyperbolicTangent(n[j] + candidate[j]) }
         let z = g + h
@@ -257,7 +266,6 @@ public final class Recurrent: Layer {
         inputGateGradient.resize(rows, gh)
         if cell == .gru { recurrentGateGradient.resize(rows, gh) }
         stateGradient.resize(batch, h)
-        stateGradient.zero()
         if usedMask { maskedGradient.resize(batch, h) }
         if cell == .lstm { cellGradient.resize(batch, h); cellGradient.zero() }
 
@@ -267,12 +275,15 @@ public final class Recurrent: Layer {
         let usedMask = self.usedMask, m = mask.pointer, maskedDh = maskedGradient.pointer
         let candidates = resetCandidate.pointer, cells = cellStates.pointer, tanhs = cellTanh.pointer
         let dc = cellGradient.pointer, zero = zeros.pointer
+        // dL/dh at a step is dy there plus what the later step sends back through W_hh (and for the
+        // GRU, straight through z); dh starts as dy and the product is added onto it (beta 1).
+        let lastT = reverse ? steps - 1 - last : last
+        for r in 0..<batch { (dh + r * h).update(from: incoming + (r * steps + lastT) * h, count: h) }
         for s in stride(from: last, through: 0, by: -1) {
             let t = reverse ? steps - 1 - s : s, previous = reverse ? t + 1 : t - 1
             let first = s == 0
             for r in 0..<batch {
-                let row = t * batch + r, dhRow = dh + r * h, dyRow = incoming + (r * steps + t) * h
-                for j in 0..<h { dhRow[j] += dyRow[j] }
+                let row = t * batch + r, dhRow = dh + r * h
                 switch cell {
                 case .rnn:
                     let g = gates + row * h, dx = dGates + row * h
@@ -288,17 +299,22 @@ public final class Recurrent: Layer {
                 }
             }
             guard !first else { continue }
-            // dL/dh_prev through W_hh (and the mask), added to the GRU's direct z * dh path.
+            // dL/dh_prev: dy at the previous step, the GRU's direct z * dh path, and the gate
+            // gradients through W_hh (and the mask).
+            for r in 0..<batch {
+                let dhRow = dh + r * h, dyRow = incoming + (r * steps + previous) * h
+                if cell == .gru {
+                    for j in 0..<h { dhRow[j] += dyRow[j] }
+                } else {
+                    dhRow.update(from: dyRow, count: h)
+                }
+            }
             let block = dRecurrent + t * batch * gh
             if usedMask {
                 BLAS.gemm(block, whh, into: maskedDh, m: batch, n: h, k: gh)
-                if cell == .gru {
-                    for i in 0..<batch * h { dh[i] += maskedDh[i] * m[i] }
-                } else {
-                    for i in 0..<batch * h { dh[i] = maskedDh[i] * m[i] }
-                }
+                for i in 0..<batch * h { dh[i] += maskedDh[i] * m[i] }
             } else {
-                BLAS.gemm(block, whh, into: dh, m: batch, n: h, k: gh, beta: cell == .gru ? 1 : 0)
+                BLAS.gemm(block, whh, into: dh, m: batch, n: h, k: gh, beta: 1)
             }
         }
 
@@ -390,12 +406,13 @@ public final class Recurrent: Layer {
 }
 
 /// Swaps the first two axes of [outer, inner, width] into [inner, outer, width], for the rows of
-/// `outerRange` (all by default).
+/// `outerRange` (all by default). A plain loop rather than a copy call per row: rows are short.
 private func transpose(_ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>,
                        outer: Int, inner: Int, width: Int, outerRange: Range<Int>? = nil) {
     for o in outerRange ?? 0..<outer {
         for i in 0..<inner {
-            (target + (i * outer + o) * width).update(from: source + (o * inner + i) * width, count: width)
+            let from = source + (o * inner + i) * width, to = target + (i * outer + o) * width
+            for j in 0..<width { to[j] = from[j] }
         }
     }
 }
