@@ -171,9 +171,9 @@ public final class Recurrent: Layer {
         if usedMask { previousState.resize(rows, h) }
         let hidden = hiddenStates.pointer, m = mask.pointer, masked = previousState.pointer
         // The step products run with W_hh^T stored as such and onto values already there (beta 1):
-        // OpenBLAS is quickest that way at these sizes.
+        // OpenBLAS is quickest that way at these sizes. One step needs no product.
         let whh = recurrentWeights.pointer
-        transpose(weightHH.value.pointer, into: whh, outer: gh, inner: h, width: 1)
+        if steps > 1 { transpose(weightHH.value.pointer, into: whh, outer: gh, inner: h, width: 1) }
         let product = recurrentProduct.pointer, productBias = recurrentBias.pointer, candidates = resetCandidate.pointer
         let cells = cellStates.pointer, tanhs = cellTanh.pointer, zero = zeros.pointer
         for s in 0..<steps {
