@@ -25,6 +25,21 @@ public enum BLAS {
         )
     }
 
+    /// y = alpha * op(A) x + beta * y, with A [M, N] row-major (`rowStrideA` apart when not packed),
+    /// op(A) = A^T when `transpose`; x and y have `strideX` and `strideY` between elements.
+    @inline(__always)
+    public static func gemv(
+        _ a: UnsafePointer<Float>, transpose: Bool = false, m: Int, n: Int, rowStrideA: Int? = nil,
+        _ x: UnsafePointer<Float>, strideX: Int = 1,
+        into y: UnsafeMutablePointer<Float>, strideY: Int = 1, alpha: Float = 1, beta: Float = 0
+    ) {
+        cblas_sgemv(
+            CblasRowMajor, transpose ? CblasTrans : CblasNoTrans,
+            blasint(m), blasint(n), alpha, a, blasint(rowStrideA ?? n),
+            x, blasint(strideX), beta, y, blasint(strideY)
+        )
+    }
+
     /// How many threads OpenBLAS uses for one product. Results are reproducible for a fixed count.
     public static var threads: Int {
         get { Int(openblas_get_num_threads()) }
