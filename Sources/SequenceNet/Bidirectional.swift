@@ -5,6 +5,12 @@ public final class Bidirectional: Layer {
     public let backwardLayer: Recurrent
     public var parameters: [Parameter] { forwardLayer.parameters + backwardLayer.parameters }
     public var randomSources: [RandomSource] { forwardLayer.randomSources + backwardLayer.randomSources }
+    /// Only `out[:, -1, :]` is used downstream: the reverse direction then runs a single step (see
+    /// `Recurrent.onlyLastOutput`), which halves the work of the layer below `LastTimeStep`.
+    public var onlyLastOutput: Bool {
+        get { backwardLayer.onlyLastOutput }
+        set { forwardLayer.onlyLastOutput = newValue; backwardLayer.onlyLastOutput = newValue }
+    }
 
     private let output = Tensor(shape: [0])
     private let forwardGradient = Tensor(shape: [0])

@@ -51,6 +51,11 @@ public final class Recurrent: Layer {
     /// [G*H]
     public let biasHH: Parameter
     public var parameters: [Parameter] { [weightIH, weightHH, biasIH, biasHH] }
+    /// Only `out[:, -1, :]` is used downstream (the book's models take the last time step). A reverse
+    /// layer then runs one step, its first, instead of all of them, and leaves the other outputs zero;
+    /// a forward layer needs every step for its last output and runs them all. The numbers that are
+    /// used are the same either way.
+    public var onlyLastOutput = false
 
     private let random: RandomSource
     /// Keep the last recurrent-dropout mask instead of drawing a new one (for gradient checks).
@@ -104,6 +109,7 @@ public final class Recurrent: Layer {
         hiddenSize = other.hiddenSize
         reverse = other.reverse
         recurrentDropout = other.recurrentDropout
+        onlyLastOutput = other.onlyLastOutput
         self.random = random
         weightIH = other.weightIH.replica()
         weightHH = other.weightHH.replica()
@@ -156,10 +162,14 @@ public final class Recurrent: Layer {
             rb.update(repeating: 0, count: 2 * h)
             (rb + 2 * h).update(from: bhh + 2 * h, count: h)
         }
+        // The steps this pass runs, and the rows of the time-major buffers they fill.
+        let run = onlyLastOutput && reverse ? 1 : steps
+        let runRows = (reverse ? steps - run : 0) * batch..<(reverse ? steps : run) * batch
         let gates = gateValues.pointer, wih = weightIH.value.pointer
         if c > 1 {
-            for r in 0..<rows { (gates + r * gh).update(from: b, count: gh) }
-            BLAS.gemm(xs, wih, transposeB: true, into: gates, m: rows, n: gh, k: c, beta: 1)
+            for r in runRows { (gates + r * gh).update(from: b, count: gh) }
+            BLAS.gemm(xs + runRows.lowerBound * c, wih, transposeB: true, into: gates + runRows.lowerBound * gh,
+                      m: runRows.count, n: gh, k: c, beta: 1)
         }
 
         let usedMask = training && recurrentDropout > 0
@@ -177,7 +187,10 @@ public final class Recurrent: Layer {
         if steps > 1 { transpose(weightHH.value.pointer, into: whh, outer: gh, inner: h, width: 1) }
         let product = recurrentProduct.pointer, productBias = recurrentBias.pointer, candidates = resetCandidate.pointer
         let cells = cellStates.pointer, tanhs = cellTanh.pointer, zero = zeros.pointer
-        for s in 0..<steps {
+        if run < steps {
+            (hidden + (reverse ? 0 : runRows.upperBound) * h).update(repeating: 0, count: (rows - runRows.count) * h)
+        }
+        for s in 0..<run {
             let t = reverse ? steps - 1 - s : s, previous = reverse ? t + 1 : t - 1
             let first = s == 0
             let block = gates + t * batch * gh
@@ -263,7 +276,9 @@ public final class Recurrent: Layer {
         inputGradient.zero()
         // Steps processed after the last one with a nonzero output gradient pass nothing back and are
         // skipped: under `out[:, -1, :]` the reverse direction's only such step is its first.
-        guard let last = lastStepWithGradient(dy) else { return inputGradient }
+        // A reverse layer that ran only its first step (`onlyLastOutput`) has nothing to send back from the others.
+        guard var last = lastStepWithGradient(dy) else { return inputGradient }
+        if onlyLastOutput && reverse { last = 0 }
         inputGateGradient.resize(rows, gh)
         if cell == .gru { recurrentGateGradient.resize(rows, gh) }
         stateGradient.resize(batch, h)

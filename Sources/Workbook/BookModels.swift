@@ -53,8 +53,8 @@ public enum BookModel: String, CaseIterable, Sendable {
                 recurrentModule(.gru, inputSize: inputSize, hiddenSize: h, dropout: dropout, bidirectional: true,
                                 recurrentDropout: recurrentDropout, random: random),
                 recurrentModule(.gru, inputSize: 2 * h, hiddenSize: h, dropout: dropout, bidirectional: true,
-                                recurrentDropout: recurrentDropout, random: random),
-                LastTimeStep(),
+                                recurrentDropout: recurrentDropout, onlyLastOutput: true, random: random),
+                LastTimeStep(),                                   // so the reverse half of the layer above runs one step
                 Linear(2 * h, h, random: random), ReLU(), Dropout(dropout, random: random),
                 Linear(h, 1, random: random),
             ])
