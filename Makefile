@@ -22,8 +22,10 @@ figures: packages
 	$(SWIFT) run ch11-giss-rnn --epochs 1500 --snapshot-epochs 100,500 --figures
 	$(SWIFT) run ch11-giss-rnn --layout sequence --epochs 1500 --snapshot-epochs 100,500 --figures
 	$(SWIFT) run ch11-cet-rnn --figures
+	$(SWIFT) run ch11-cet-rnn --layout sequence --figures
 	$(SWIFT) run ch11-gru-lstm --figures
 	$(SWIFT) run ch11-dropout --figures
+	$(SWIFT) run ch11-dropout --layout sequence --days 20000 --epochs 20 --recurrent-dropout 0.2 --figures
 	$(SWIFT) run ch11-bidirectional --figures
 	$(SWIFT) run chapter-sync --write
 

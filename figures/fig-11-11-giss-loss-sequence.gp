@@ -8,6 +8,9 @@ set title "Simple RNN: loss per epoch (sequence layout)"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
+set autoscale yfix
+set offsets 0, 0, graph 0.05, graph 0.05
+set ytics (0.1, 0.2, 0.5, 1)
 set key top right
 set xrange [1:*] noextend
 plot "fig-11-11-giss-loss-sequence.dat" using 1:2 with lines ls 3 title "training", \

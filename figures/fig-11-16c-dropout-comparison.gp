@@ -10,6 +10,7 @@ set ylabel "MSE loss (log scale)"
 set logscale y
 set autoscale yfix
 set offsets 0, 0, graph 0.05, graph 0.05
+set ytics (0.1, 0.12, 0.14, 0.16)
 set key top right
 set xrange [1:*] noextend
 plot "fig-11-16c-dropout-comparison.dat" using 1:3 with lines lc rgb "#555555" lw 2 title "no dropout: validation", \

@@ -172,6 +172,8 @@ public final class Recurrent: Layer {
                       m: runRows.count, n: gh, k: c, beta: 1)
         }
 
+        // snippet.recurrent-mask
+        // One mask per sequence for the whole pass: every step reuses it (Gal and Ghahramani).
         let usedMask = training && recurrentDropout > 0
         self.usedMask = usedMask
         if usedMask && !(reusesMask && mask.shape == [batch, h]) {
@@ -179,6 +181,7 @@ public final class Recurrent: Layer {
             let keep = 1 / (1 - recurrentDropout)
             for i in 0..<mask.count { mask[i] = random.unitFloat() < recurrentDropout ? 0 : keep }
         }
+        // snippet.end
         if usedMask { previousState.resize(rows, h) }
         let hidden = hiddenStates.pointer, m = mask.pointer, masked = previousState.pointer
         // The step products run with W_hh^T stored as such and onto values already there (beta 1):
@@ -206,6 +209,7 @@ public final class Recurrent: Layer {
                 for r in 0..<batch { (product + r * gh).update(from: productBias, count: gh) }
             }
             if !first {
+                // snippet.recurrent-mask-use
                 var hPrev = UnsafePointer(hidden + previous * batch * h)
                 if usedMask {
                     let target = masked + t * batch * h
@@ -213,6 +217,7 @@ public final class Recurrent: Layer {
                     hPrev = UnsafePointer(target)
                 }
                 BLAS.gemm(hPrev, whh, into: cell == .gru ? product : block, m: batch, n: gh, k: h, beta: 1)
+                // snippet.end
             }
             switch cell {
             case .rnn:

@@ -1,0 +1,22 @@
+# fig-11-16c-dropout-comparison-sequence: training (dashed) and validation (solid) loss per epoch of no dropout, dropout 0.1, recurrent dropout 0.2
+# Data: fig-11-16c-dropout-comparison-sequence.dat. Redraw: gnuplot fig-11-16c-dropout-comparison-sequence.gp
+load "style.gp"
+if (!exists("outfile")) outfile = "fig-11-16c-dropout-comparison-sequence.png"
+set terminal pngcairo size 1200,600 enhanced font style_font linewidth 1.5
+set output outfile
+set title "GRU on CET: loss with and without dropout"
+set xlabel "epoch"
+set ylabel "MSE loss (log scale)"
+set logscale y
+set autoscale yfix
+set offsets 0, 0, graph 0.05, graph 0.05
+set ytics (0.12, 0.14, 0.16, 0.18, 0.2)
+set key top right
+set xrange [1:*] noextend
+plot "fig-11-16c-dropout-comparison-sequence.dat" using 1:3 with lines lc rgb "#555555" lw 2 title "no dropout: validation", \
+     "fig-11-16c-dropout-comparison-sequence.dat" using 1:2 with lines lc rgb "#555555" lw 2 dt 2 title "no dropout: training", \
+     "fig-11-16c-dropout-comparison-sequence.dat" using 1:5 with lines ls 2 title "dropout 0.1: validation", \
+     "fig-11-16c-dropout-comparison-sequence.dat" using 1:4 with lines ls 2 dt 2 title "dropout 0.1: training", \
+     "fig-11-16c-dropout-comparison-sequence.dat" using 1:7 with lines ls 5 title "recurrent dropout 0.2: validation", \
+     "fig-11-16c-dropout-comparison-sequence.dat" using 1:6 with lines ls 5 dt 2 title "recurrent dropout 0.2: training"
+unset output
