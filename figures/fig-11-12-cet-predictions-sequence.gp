@@ -4,7 +4,7 @@ load "style.gp"
 if (!exists("outfile")) outfile = "fig-11-12-cet-predictions-sequence.png"
 set terminal pngcairo size 1200,600 enhanced font style_font linewidth 1.5
 set output outfile
-set title "Simple RNN on CET: every validation day"
+set title "Simple RNN on CET: every validation day (sequence layout)"
 set xlabel "date"
 set ylabel "temperature (z-score)"
 set xdata time

@@ -4,7 +4,7 @@ load "style.gp"
 if (!exists("outfile")) outfile = "fig-11-14-cet-loss-sequence.png"
 set terminal pngcairo size 1200,600 enhanced font style_font linewidth 1.5
 set output outfile
-set title "Simple RNN on CET: loss per epoch"
+set title "Simple RNN on CET: loss per epoch (sequence layout)"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y

@@ -36,6 +36,8 @@ public struct CETOptions: ParsableArguments {
 
     /// `-sequence` for the sequence layout, so that both layouts' reports and figures can sit side by side.
     public var suffix: String { layout == .book ? "" : "-sequence" }
+    /// ` (sequence layout)` for figure titles, so the two layouts' figures cannot be mistaken for each other.
+    public var titleNote: String { layout == .book ? "" : " (sequence layout)" }
 }
 
 /// What one Central England run produced.
@@ -44,23 +46,25 @@ public struct CETOutcome {
     public let history: TrainingHistory
     public let predictions: [Float]
     public let report: RunReport
+    /// Added to every figure title (see `CETOptions.titleNote`).
+    public let titleNote: String
 
     /// Validation predictions against the actual values, all days and the last hundred, on date axes.
     public func predictionFigures(allDays name: String, lastHundred lastName: String, title: String) -> [Figure] {
         let dates = data.validationDates, targets = data.split.validation.targets
         let last = max(0, dates.count - 100)..<dates.count
         return [
-            .predictions(name: name, title: title + ": every validation day", time: dates, actual: targets,
+            .predictions(name: name, title: title + ": every validation day" + titleNote, time: dates, actual: targets,
                          predicted: predictions, xLabel: "date", yLabel: "temperature (z-score)", dates: true,
                          caption: "all validation days, actual and predicted"),
-            .predictions(name: lastName, title: title + ": the last hundred days", time: Array(dates[last]),
+            .predictions(name: lastName, title: title + ": the last hundred days" + titleNote, time: Array(dates[last]),
                          actual: Array(targets[last]), predicted: Array(predictions[last]), xLabel: "date",
                          yLabel: "temperature (z-score)", dates: true, caption: "the last hundred validation days, actual and predicted"),
         ]
     }
 
     public func lossFigure(name: String, title: String) -> Figure {
-        .losses(name: name, title: title, training: history.trainLoss, validation: history.validationLoss,
+        .losses(name: name, title: title + titleNote, training: history.trainLoss, validation: history.validationLoss,
                 caption: "training and validation MSE per epoch")
     }
 }
@@ -118,5 +122,5 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
           + "(\"tomorrow as today\": \(fixed(naiveMAE, 4)), \(fixed(persistence.valMAEDenormalized, 3)) °C)")
     print(String(format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))
     print("Run report: \(path)")
-    return CETOutcome(data: data, history: history, predictions: predictions, report: report)
+    return CETOutcome(data: data, history: history, predictions: predictions, report: report, titleNote: cet.titleNote)
 }

@@ -48,7 +48,7 @@ struct DropoutSection: ParsableCommand {
         }
         if runs.count > 1 {
             print("Validation MAE: " + runs.map { "\($0.label) \(fixed($0.outcome.report.valMAE, 4))" }.joined(separator: ", "))
-            figures.append(LossComparison.figure(name: "fig-11-16c-dropout-comparison" + cet.suffix, title: "GRU on CET: loss with and without dropout",
+            figures.append(LossComparison.figure(name: "fig-11-16c-dropout-comparison" + cet.suffix, title: "GRU on CET: loss with and without dropout" + cet.titleNote,
                                                  runs: runs.map { ($0.label, $0.outcome.history) }))
         }
         try common.publish(figures)
