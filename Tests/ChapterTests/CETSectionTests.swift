@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import Workbook
+
+/// `ch11-cet-rnn --quick`: it learns on a slice of the record and writes its report and figure scripts.
+@Suite struct CETSectionTests {
+    @Test(arguments: ["book", "sequence"])
+    func quickRunLearns(layout: String) throws {
+        let folder = SectionRun.temporaryFolder("cet-\(layout)")
+        let run = try SectionRun.run("ch11-cet-rnn", ["--quick", "--layout", layout, "--epochs", "3", "--no-figures", "--out", folder])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("CET daily record: 3000 days, 1772-01-01 to 1780-03-18"))
+        let suffix = layout == "book" ? "" : "-sequence"
+        let report = try RunReport.read(from: "\(folder)/ch11-cet-rnn\(suffix).metrics.json")
+        #expect(report.valLoss.last! < report.valLoss.first!, "validation loss did not fall: \(report.valLoss)")
+        let persistence = try #require(report.persistence)
+        #expect(persistence.valMAE > 0.2 && persistence.valMAE < 0.5, "persistence MAE \(persistence.valMAE)")
+        for name in ["fig-11-12-cet-predictions", "fig-11-13-cet-last-100-days", "fig-11-14-cet-loss"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/\(name)\(suffix).gp"), "\(name)\(suffix).gp")
+        }
+        let script = try String(contentsOfFile: "\(folder)/fig-11-13-cet-last-100-days\(suffix).gp", encoding: .utf8)
+        #expect(script.contains("set xdata time"))
+    }
+}
+
+/// The other Central England sections, each in a quick run: they learn and write their reports and figure scripts.
+@Suite struct CETVariantSectionTests {
+    func quick(_ section: String, _ arguments: [String]) throws -> String {
+        let folder = SectionRun.temporaryFolder(section)
+        let run = try SectionRun.run(section, ["--quick", "--epochs", "3", "--no-figures", "--out", folder] + arguments)
+        #expect(run.status == 0, "\(run.standardError)")
+        return folder
+    }
+
+    func expectLearned(_ path: String) throws {
+        let report = try RunReport.read(from: path)
+        #expect(report.valLoss.last! < report.valLoss.first!, "\(path): validation loss did not fall: \(report.valLoss)")
+        #expect(report.valMAEDenormalized != nil)
+    }
+
+    @Test func gruAndLSTM() throws {
+        let folder = try quick("ch11-gru-lstm", [])
+        for model in ["gru", "lstm"] {
+            try expectLearned("\(folder)/ch11-gru-lstm-\(model).metrics.json")
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/fig-cet-\(model)-loss.gp"))
+        }
+    }
+
+    @Test func bidirectionalGRU() throws {
+        let folder = try quick("ch11-bidirectional", [])
+        try expectLearned("\(folder)/ch11-bidirectional.metrics.json")
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/fig-11-17-bidirectional-predictions.gp"))
+    }
+
+    /// Recurrent dropout needs a state to drop from, so this one reads sequences (a short slice of them).
+    @Test func dropoutAndRecurrentDropout() throws {
+        let folder = try quick("ch11-dropout", ["--layout", "sequence", "--days", "700", "--recurrent-dropout", "0.2"])
+        try expectLearned("\(folder)/ch11-dropout-sequence.metrics.json")
+        let recurrent = try RunReport.read(from: "\(folder)/ch11-dropout-recurrent-sequence.metrics.json")
+        #expect(recurrent.settings["recurrent_dropout"] == .double(Double(Float(0.2))))
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/fig-11-16b-recurrent-dropout-loss-sequence.gp"))
+    }
+}
