@@ -52,9 +52,10 @@ public enum BookModel: String, CaseIterable, Sendable {
             let model = Sequential([
                 recurrentModule(.gru, inputSize: inputSize, hiddenSize: h, dropout: dropout, bidirectional: true,
                                 recurrentDropout: recurrentDropout, random: random),
+                // Only out[:, -1, :] is used, so this layer's reverse half needs to run just one step.
                 recurrentModule(.gru, inputSize: 2 * h, hiddenSize: h, dropout: dropout, bidirectional: true,
                                 recurrentDropout: recurrentDropout, onlyLastOutput: true, random: random),
-                LastTimeStep(),                                   // so the reverse half of the layer above runs one step
+                LastTimeStep(),                                   // out[:, -1, :]
                 Linear(2 * h, h, random: random), ReLU(), Dropout(dropout, random: random),
                 Linear(h, 1, random: random),
             ])

@@ -7,6 +7,9 @@
 #
 #   LAYOUT=book MODELS=all PYTHON=.venv-bench/bin/python bash Tools/benchmark/recurrent.sh
 #
+# SAVE=figures/bench-recurrent.json also records the results (both sides and their ratio) in that
+# file, adding to what it holds for other layouts or models; chapter 11.7 quotes it.
+#
 # Run it on an otherwise idle machine: the two cores are shared.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +23,12 @@ if ! "$PYTHON" -c "import torch" 2>/dev/null; then
     exit 1
 fi
 swift build --product recurrent-bench >/dev/null     # the debug build, as `swift run` uses (its library code is optimised)
+swift_out=$(mktemp) torch_out=$(mktemp)
+trap 'rm -f "$swift_out" "$torch_out"' EXIT
 echo "Swift (SequenceNet):"
-.build/debug/recurrent-bench --layout "$LAYOUT" --model "$MODELS" 2>/dev/null
+.build/debug/recurrent-bench --layout "$LAYOUT" --model "$MODELS" 2>/dev/null | tee "$swift_out"
 echo "PyTorch ($THREADS threads):"
-"$PYTHON" Tools/benchmark/recurrent_pytorch.py --layout "$LAYOUT" --model "$MODELS" --threads "$THREADS"
+"$PYTHON" Tools/benchmark/recurrent_pytorch.py --layout "$LAYOUT" --model "$MODELS" --threads "$THREADS" --json | tee "$torch_out" | grep -v '^{'
+if [ -n "${SAVE:-}" ]; then
+    python3 Tools/benchmark/save_recurrent.py "$SAVE" "$swift_out" "$torch_out"
+fi
