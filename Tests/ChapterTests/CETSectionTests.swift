@@ -61,3 +61,16 @@ import Workbook
         #expect(FileManager.default.fileExists(atPath: "\(folder)/fig-11-16b-recurrent-dropout-loss-sequence.gp"))
     }
 }
+
+/// A run whose loss becomes NaN stops with a message and leaves no report or figure behind.
+@Suite struct DivergenceTests {
+    @Test func divergingRunStopsCleanly() throws {
+        let folder = SectionRun.temporaryFolder("cet-diverge")
+        let run = try SectionRun.run("ch11-cet-rnn", ["--quick", "--epochs", "3", "--lr", "1e38", "--out", folder])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("training diverged at epoch 1"))
+        #expect(run.standardError.contains("try a smaller learning rate"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(!written.contains { $0.hasSuffix(".metrics.json") || $0.hasSuffix(".png") || $0.hasSuffix(".gp") }, "\(written)")
+    }
+}
