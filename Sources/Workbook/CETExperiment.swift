@@ -75,11 +75,13 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
                              recurrentDropout: Float = 0) throws -> CETOutcome {
     let started = Date()
     var data = try CETData(folder: common.dataFolder, window: cet.window, splitAt: cet.split, layout: cet.layout)
+    var splitUsed = cet.split
     let limit = cet.days > 0 ? cet.days : (common.quick ? 3_000 : 0)
     if limit > 0 {
         // A shorter record, split at the same fraction as the book's 80,000 of 91,502.
         let cut = DailyRecord(days: Array(data.record.days.prefix(limit)), values: Array(data.record.values.prefix(limit)))
-        data = try CETData(record: cut, window: cet.window, splitAt: limit * cet.split / data.record.values.count, layout: cet.layout)
+        splitUsed = limit * cet.split / data.record.values.count
+        data = try CETData(record: cut, window: cet.window, splitAt: splitUsed, layout: cet.layout)
     }
     print("CET daily record: \(data.record.values.count) days, \(data.record.days.first!) to \(data.record.days.last!)")
     print(String(format: "Mean %.4f °C, standard deviation %.4f °C; ", data.normalization.mean, data.normalization.standardDeviation)
@@ -102,6 +104,8 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
                                     fingerprint: CheckpointFile.fingerprint(seed: common.seed, settings: settings),
                                     resume: cet.resume, interruptAfterEpoch: cet.interruptAfterEpoch)
     settings["epochs_requested"] = .int(common.resolvedEpochs)
+    // With --days the split moves with the record's length (`split` stays the option's value).
+    settings["split_used"] = .int(splitUsed)
 
     let (trainer, history) = try common.train(model, on: data.split, label: section, random: random, checkpoint: checkpoint)
     let predictions = trainer.evaluate(data.split.validation).predictions

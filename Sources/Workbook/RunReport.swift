@@ -71,6 +71,8 @@ public struct RunReport: Codable, Equatable, Sendable {
     public var valMAEDenormalized: Double?
     /// The naive forecast "the next value equals the last one" on the same data, for sections that report it.
     public var persistence: PersistenceBaseline?
+    /// Wall time of the process that wrote the report, start to finish. A run resumed from a checkpoint
+    /// counts only its own part; `secondsPerEpoch` covers every epoch either way.
     public var secondsTotal: Double
     /// Training and validation seconds divided by epochs run.
     public var secondsPerEpoch: Double
