@@ -281,9 +281,9 @@ public final class Recurrent: Layer {
         inputGradient.zero()
         // Steps processed after the last one with a nonzero output gradient pass nothing back and are
         // skipped: under `out[:, -1, :]` the reverse direction's only such step is its first.
-        // A reverse layer that ran only its first step (`onlyLastOutput`) has nothing to send back from the others.
-        guard var last = lastStepWithGradient(dy) else { return inputGradient }
-        if onlyLastOutput && reverse { last = 0 }
+        // A reverse layer that ran only its first step (`onlyLastOutput`) has nothing to send back from the
+        // others, and needs no search for them.
+        guard let last = onlyLastOutput && reverse ? 0 : lastStepWithGradient(dy) else { return inputGradient }
         inputGateGradient.resize(rows, gh)
         if cell == .gru { recurrentGateGradient.resize(rows, gh) }
         stateGradient.resize(batch, h)
