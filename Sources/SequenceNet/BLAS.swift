@@ -1,4 +1,6 @@
 import CBLAS
+import Dispatch
+import Synchronization
 
 /// The matrix products of the library, all through OpenBLAS's `cblas_sgemm` on row-major data.
 public enum BLAS {
@@ -14,6 +16,8 @@ public enum BLAS {
         m: Int, n: Int, k: Int, alpha: Float = 1, beta: Float = 0,
         rowStrideA: Int? = nil, rowStrideB: Int? = nil, rowStrideC: Int? = nil
     ) {
+        let meter = productMeter, start = meter == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+        defer { meter?.add(operations: 2 * m * n * k, since: start) }
         cblas_sgemm(
             CblasRowMajor,
             transposeA ? CblasTrans : CblasNoTrans,
@@ -33,6 +37,8 @@ public enum BLAS {
         _ x: UnsafePointer<Float>, strideX: Int = 1,
         into y: UnsafeMutablePointer<Float>, strideY: Int = 1, alpha: Float = 1, beta: Float = 0
     ) {
+        let meter = productMeter, start = meter == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+        defer { meter?.add(operations: 2 * m * n, since: start) }
         cblas_sgemv(
             CblasRowMajor, transpose ? CblasTrans : CblasNoTrans,
             blasint(m), blasint(n), alpha, a, blasint(rowStrideA ?? n),
@@ -40,9 +46,29 @@ public enum BLAS {
         )
     }
 
+    /// Set by benchmarks that compare a run's time with the time its products alone take: while set,
+    /// every product adds its operations (a multiply-add is two) and its duration to it. Nil in normal runs.
+    nonisolated(unsafe) public static var productMeter: ProductMeter?
+
     /// How many threads OpenBLAS uses for one product. Results are reproducible for a fixed count.
     public static var threads: Int {
         get { Int(openblas_get_num_threads()) }
         set { openblas_set_num_threads(Int32(newValue)) }
+    }
+}
+
+/// The operations the products did since it was made, and the time spent in them summed over the
+/// threads that ran them; safe to add to from any thread.
+public final class ProductMeter: Sendable {
+    private let operationCount = Atomic<Int>(0), nanoseconds = Atomic<UInt64>(0)
+
+    public init() {}
+
+    public var operations: Int { operationCount.load(ordering: .relaxed) }
+    public var seconds: Double { Double(nanoseconds.load(ordering: .relaxed)) / 1e9 }
+
+    func add(operations: Int, since start: UInt64) {
+        operationCount.add(operations, ordering: .relaxed)
+        nanoseconds.add(DispatchTime.now().uptimeNanoseconds - start, ordering: .relaxed)
     }
 }

@@ -1,7 +1,11 @@
 // Seconds per training epoch of the book's recurrent models at the CET settings (79,941 training and
 // 11,502 validation windows of 59 values, batch 128, Adam 5e-4), on random data of the same shapes:
 // the time an epoch takes does not depend on the values. Tools/benchmark/recurrent_pytorch.py does
-// the same in PyTorch; Tools/benchmark/recurrent.sh runs both.
+// the same in PyTorch; Tools/benchmark/recurrent.sh runs both. Other shapes through --features,
+// --train, --validation, --batch and --dropout (Tools/benchmark/giss.sh passes the GISS ones).
+//
+// --floor adds what the epoch's matrix products alone take: the time the second epoch spent inside
+// them (so it runs at least two), and their operations at the best speed OpenBLAS reaches on this machine with both cores busy.
 import Foundation
 import SequenceNet
 import Workbook
@@ -14,9 +18,12 @@ func option(_ name: String, _ fallback: String) -> String {
 
 let models = option("--model", "all") == "all" ? BookModel.allCases : [BookModel(rawValue: option("--model", "all"))!]
 let layouts = option("--layout", "both") == "both" ? ["book", "sequence"] : [option("--layout", "book")]
-let epochs = Int(option("--epochs", "1"))!
 let trainCount = Int(option("--train", "79941"))!, validationCount = Int(option("--validation", "11502"))!
-let features = 59
+let features = Int(option("--features", "59"))!
+let batchSize = Int(option("--batch", "128"))!
+let dropout = Float(option("--dropout", "0.1"))!
+let measuresFloor = CommandLine.arguments.contains("--floor")
+let epochs = max(Int(option("--epochs", "1"))!, measuresFloor ? 2 : 1)
 
 let random = RandomSource(seed: 42)
 func randomSet(_ count: Int, shape: [Int], _ random: RandomSource) -> Dataset {
@@ -28,10 +35,51 @@ for layout in layouts {
     let shape = layout == "book" ? [1, features] : [features, 1]
     let train = randomSet(trainCount, shape: shape, random), validation = randomSet(validationCount, shape: shape, random)
     for model in models {
-        let built = model.build(inputSize: shape[1], dropout: 0.1, random: random)
+        let built = model.build(inputSize: shape[1], dropout: dropout, random: random)
         let trainer = Trainer(model: built.model, optimizer: Adam(built.model.parameters, learningRate: 5e-4), random: random)
-        let history = try trainer.fit(train: train, validation: validation, options: TrainingOptions(epochs: epochs, batchSize: 128))
+        // The meter runs through the second epoch, training and validation (the first warms up).
+        let meter = ProductMeter()
+        let history = try trainer.fit(train: train, validation: validation,
+                                      options: TrainingOptions(epochs: epochs, batchSize: batchSize)) { record in
+            BLAS.productMeter = measuresFloor && record.epoch == 1 ? meter : nil
+            return .proceed
+        }
         print(model.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0), layout.padding(toLength: 8, withPad: " ", startingAt: 0),
-              String(format: "%8.3f", history.trainingSeconds / Double(history.epochs)), built.bookParameterCount)
+              String(format: "%8.4f", history.trainingSeconds / Double(history.epochs)), built.bookParameterCount)
+        if measuresFloor { printFloor(meter) }
     }
+}
+
+/// The second epoch's products: the time spent in them (summed over both cores, so halved for an
+/// epoch's wall time if the cores shared them evenly), and their operations at OpenBLAS's best speed here.
+func printFloor(_ meter: ProductMeter) {
+    let best = productRate(m: 1024, n: 1024, k: 1024), gigaflops = Double(meter.operations) / 1e9
+    print(String(format: "  matrix products: %.3f GFLOP per epoch, %.4f s inside them (both cores together)",
+                 gigaflops, meter.seconds))
+    print(String(format: "  OpenBLAS here, both cores busy: %.0f GFLOP/s on 1024x1024x1024", best))
+    print(String(format: "  products alone: %.4f s/epoch at that speed, %.4f s/epoch as this run did them",
+                 gigaflops / best, meter.seconds / 2))
+}
+
+/// GFLOP/s of C += A B ([m, k] x [k, n]) computed over and over on every core at once: the best of
+/// five trials of about 0.3 s, since a shared machine only ever slows a trial down.
+func productRate(m: Int, n: Int, k: Int) -> Double {
+    let cores = 2
+    let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
+    let savedThreads = BLAS.threads
+    BLAS.threads = 1
+    defer { BLAS.threads = savedThreads }
+    let repeats = max(1, Int(3e8 / Double(2 * m * n * k)))
+    var best = 0.0
+    for _ in 0..<5 {
+        let start = Date()
+        DispatchQueue.concurrentPerform(iterations: cores) { _ in
+            var c = [Float](repeating: 0, count: m * n)
+            c.withUnsafeMutableBufferPointer { c in
+                for _ in 0..<repeats { BLAS.gemm(a, b, into: c.baseAddress!, m: m, n: n, k: k, beta: 1) }
+            }
+        }
+        best = max(best, Double(cores * repeats * 2 * m * n * k) / Date().timeIntervalSince(start) / 1e9)
+    }
+    return best
 }
