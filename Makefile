@@ -14,26 +14,19 @@ run: packages
 test: packages
 	$(SWIFT) test --disable-xctest
 
-# Every finished section at the book's settings: figures, run reports, and the chapters' numbers.
+# Every run the chapters show (figures/chapter-runs.txt): figures, run reports, and the chapters' numbers.
 figures: packages
-	$(SWIFT) run ch11-conv --figures
-	$(SWIFT) run ch11-cnn --figures
-	$(SWIFT) run ch11-cnn-search --figures
-	$(SWIFT) run ch11-giss-rnn --epochs 1500 --snapshot-epochs 100,500 --figures
-	$(SWIFT) run ch11-giss-rnn --layout sequence --epochs 1500 --snapshot-epochs 100,500 --figures
-	$(SWIFT) run ch11-cet-rnn --figures
-	$(SWIFT) run ch11-cet-rnn --layout sequence --figures
-	$(SWIFT) run ch11-gru-lstm --figures
-	$(SWIFT) run ch11-dropout --figures
-	$(SWIFT) run ch11-dropout --layout sequence --days 20000 --epochs 20 --recurrent-dropout 0.2 --figures
-	$(SWIFT) run ch11-bidirectional --figures
+	grep -v '^#' figures/chapter-runs.txt | grep . | while read -r run; do \
+		$(SWIFT) run $$run --out figures --figures < /dev/null || exit 1; \
+	done
 	$(SWIFT) run chapter-sync --write
 
 # Check that the chapters' listings and numbers match Sources/ and the run reports.
 sync:
 	$(SWIFT) run chapter-sync
 
-# Seconds per epoch of ch11-cnn against PyTorch on this machine (needs a venv with torch; see Tools/benchmark).
+# Seconds per epoch against PyTorch on this machine (needs a venv with torch; see Tools/benchmark).
 bench: packages
 	bash Tools/benchmark/cnn.sh
 	LAYOUT=book bash Tools/benchmark/recurrent.sh
+	bash Tools/benchmark/giss.sh

@@ -97,10 +97,8 @@ public final class ResultsAppender: @unchecked Sendable {
         let manager = FileManager.default
         try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let size = ((try? manager.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
-        if size == 0 {
-            manager.createFile(atPath: path, contents: Data(ResultsFile.header.utf8))
-        }
-        guard let handle = FileHandle(forWritingAtPath: path) else {
+        guard size > 0 || manager.createFile(atPath: path, contents: Data(ResultsFile.header.utf8)),
+              let handle = FileHandle(forWritingAtPath: path) else {
             throw ResultsFile.Failure(file: path, line: 0, problem: "cannot open the file for writing")
         }
         handle.seekToEndOfFile()

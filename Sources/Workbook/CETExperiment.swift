@@ -11,19 +11,19 @@ public enum CETBook: BookSettings {
 public struct CETOptions: ParsableArguments {
     @Option(help: "book: one step of 59 values, as the notebooks feed it; sequence: 59 steps of one value.")
     public var layout: SequenceLayout = .book
-    @Option(help: "Days per window: the last is the target.")
+    @Option(parsing: .unconditional, help: "Days per window: the last is the target.")
     public var window = 60
-    @Option(help: "Day index where validation begins.")
+    @Option(parsing: .unconditional, help: "Day index where validation begins.")
     public var split = 80_000
-    @Option(help: "Hidden units of each recurrent layer.")
+    @Option(parsing: .unconditional, help: "Hidden units of each recurrent layer.")
     public var hidden = 100
-    @Option(help: "Dropout (before the output layer; the notebooks also pass it to one-layer recurrent modules, where PyTorch ignores it).")
+    @Option(parsing: .unconditional, help: "Dropout (before the output layer; the notebooks also pass it to one-layer recurrent modules, where PyTorch ignores it).")
     public var dropout: Float = 0.1
-    @Option(help: "Use only the first N days (0: all), for a quicker look; --quick uses 3,000.")
+    @Option(parsing: .unconditional, help: "Use only the first N days (0: all), for a quicker look; --quick uses 3,000.")
     public var days = 0
     @Flag(help: "Continue from the checkpoint an earlier run with the same options left in the output folder (after Ctrl-C, or to train a finished run further with more --epochs).")
     public var resume = false
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden)
     public var interruptAfterEpoch: Int?
 
     public init() {}
@@ -78,10 +78,19 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
     var splitUsed = cet.split
     let limit = cet.days > 0 ? cet.days : (common.quick ? 3_000 : 0)
     if limit > 0 {
+        let available = data.record.values.count
+        guard limit <= available else {
+            throw WorkbookError.invalid("--days \(limit): the record holds only \(available) days")
+        }
         // A shorter record, split at the same fraction as the book's 80,000 of 91,502.
         let cut = DailyRecord(days: Array(data.record.days.prefix(limit)), values: Array(data.record.values.prefix(limit)))
-        splitUsed = limit * cet.split / data.record.values.count
-        data = try CETData(record: cut, window: cet.window, splitAt: splitUsed, layout: cet.layout)
+        splitUsed = limit * cet.split / available
+        do {
+            data = try CETData(record: cut, window: cet.window, splitAt: splitUsed, layout: cet.layout)
+        } catch WorkbookError.invalid(let problem) {
+            let shortened = cet.days > 0 ? "--days \(limit)" : "--quick's first \(limit) days"
+            throw WorkbookError.invalid("with \(shortened), --split \(cet.split) moves in proportion to \(splitUsed): \(problem)")
+        }
     }
     print("CET daily record: \(data.record.values.count) days, \(data.record.days.first!) to \(data.record.days.last!)")
     print(String(format: "Mean %.4f °C, standard deviation %.4f °C; ", data.normalization.mean, data.normalization.standardDeviation)
@@ -121,10 +130,10 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
         parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
         secondsTotal: Date().timeIntervalSince(started))
     report.persistence = persistence
-    let path = try report.write(toFolder: common.outputFolder)
     print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C "
           + "(\"tomorrow as today\": \(fixed(naiveMAE, 4)), \(fixed(persistence.valMAEDenormalized, 3)) °C)")
     print(String(format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))
-    print("Run report: \(path)")
+    // The result is on screen before any file is written, so a failed write cannot lose it.
+    print("Run report: \(try report.write(toFolder: common.outputFolder))")
     return CETOutcome(data: data, history: history, predictions: predictions, report: report, titleNote: cet.titleNote)
 }

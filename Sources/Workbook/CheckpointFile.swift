@@ -30,6 +30,33 @@ public struct CheckpointFile {
         return "seed \(seed) \(json)"
     }
 
+    /// The settings in which two fingerprints differ, as "name: checkpoint's value, this run's value".
+    static func differences(_ theirs: String, _ ours: String) -> String {
+        func parts(_ fingerprint: String) -> (seed: Substring, settings: [String: Any])? {
+            guard let space = fingerprint.dropFirst(5).firstIndex(of: " "),
+                  let object = try? JSONSerialization.jsonObject(with: Data(fingerprint[fingerprint.index(after: space)...].utf8)),
+                  let settings = object as? [String: Any] else { return nil }
+            return (fingerprint.dropFirst(5)[..<space], settings)
+        }
+        guard let a = parts(theirs), let b = parts(ours) else { return "\n  checkpoint: \(theirs)\n  this run:   \(ours)" }
+        // Settings are stored as doubles; Float options such as 0.1 print as 0.10000000149011612 unless shortened.
+        func show(_ value: Any?) -> String {
+            guard let value else { return "(none)" }
+            if let number = value as? NSNumber, !(value is Bool) {
+                let double = number.doubleValue
+                return double == double.rounded() && abs(double) < 1e15 ? String(Int(double)) : "\(Float(double))"
+            }
+            return "\(value)"
+        }
+        var lines: [String] = []
+        if a.seed != b.seed { lines.append("seed: \(a.seed) in the checkpoint, \(b.seed) now") }
+        for key in Set(a.settings.keys).union(b.settings.keys).sorted() {
+            let old = show(a.settings[key]), new = show(b.settings[key])
+            if old != new { lines.append("\(key): \(old) in the checkpoint, \(new) now") }
+        }
+        return lines.map { "\n  " + $0 }.joined()
+    }
+
     /// The checkpoint to continue from: nil for a fresh start.
     public func load() throws -> TrainingCheckpoint? {
         let exists = FileManager.default.fileExists(atPath: path)
@@ -48,8 +75,9 @@ public struct CheckpointFile {
             throw WorkbookError.io("\(path): not a checkpoint this workbook can read (\(error)); delete it to start afresh")
         }
         guard checkpoint.fingerprint == fingerprint else {
-            throw WorkbookError.invalid("\(path) was written by a run with other settings:\n  checkpoint: \(checkpoint.fingerprint)\n"
-                                        + "  this run:   \(fingerprint)\nrun with the same options, or delete it to start afresh")
+            throw WorkbookError.invalid("\(path) was written by a run with other settings: "
+                                        + Self.differences(checkpoint.fingerprint, fingerprint)
+                                        + "\nrun with the same options, or delete it to start afresh")
         }
         print("Resuming from \(path) after epoch \(checkpoint.epoch)")
         return checkpoint

@@ -12,24 +12,24 @@ public protocol BookSettings {
 
 /// Options every section takes. Each defaults to the book's value for that section.
 public struct CommonOptions<Book: BookSettings>: ParsableArguments {
-    @Option(help: ArgumentHelp("Training epochs (book: \(Book.epochs); --quick: \(Book.quickEpochs)).",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Training epochs (book: \(Book.epochs); --quick: \(Book.quickEpochs)).",
                                valueName: "n"))
     public var epochs: Int?
 
-    @Option(help: "Seed of the one random source behind initialisation, shuffling and dropout.")
+    @Option(parsing: .unconditional, help: "Seed of the one random source behind initialisation, shuffling and dropout.")
     public var seed: UInt64 = 42
 
     @Flag(help: "A run of a few seconds (for tests and a first look); writes to a temporary folder unless --out is given.")
     public var quick = false
 
-    @Option(help: ArgumentHelp("Folder for the run report and figures (default: figures, or a temporary folder with --quick).",
-                               valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder for the run report and figures (default: figures for the chapter's own runs, "
+                               + "runs for any other settings, a temporary folder with --quick).", valueName: "dir"))
     public var out: String?
 
-    @Option(help: ArgumentHelp("Adam's learning rate (book: \(Book.learningRate)).", valueName: "rate"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Adam's learning rate (book: \(Book.learningRate)).", valueName: "rate"))
     public var lr: Double = Book.learningRate
 
-    @Option(help: ArgumentHelp("Examples per training batch (book: \(Book.batchSize)).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Examples per training batch (book: \(Book.batchSize)).", valueName: "n"))
     public var batchSize: Int = Book.batchSize
 
     @Option(help: ArgumentHelp("Folder holding the data files, for sections that read them (default: data).", valueName: "path"))
@@ -48,6 +48,7 @@ public struct CommonOptions<Book: BookSettings>: ParsableArguments {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
         guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be a positive number, got \(lr)") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+        _ = outputFolder    // says first thing when a run writes into runs/ (see ChapterRuns)
     }
 
     /// Epochs to run: the given number, else the quick or the book's count.
@@ -57,7 +58,7 @@ public struct CommonOptions<Book: BookSettings>: ParsableArguments {
     public var outputFolder: String {
         if let out { return out }
         if quick { return (NSTemporaryDirectory() as NSString).appendingPathComponent("ch11-quick") }
-        return "figures"
+        return ChapterRuns.defaultFolder
     }
 
     /// Where data files are read from.

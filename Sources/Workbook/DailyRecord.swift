@@ -81,6 +81,9 @@ public struct DailyRecord: Sendable {
             guard let value = Double(fields[1]), value.isFinite else {
                 throw WorkbookError.badInput(file: file, line: number, problem: "value '\(fields[1])' is not a number")
             }
+            if let problem = PlausibleTemperature.problem(with: value, named: "value") {
+                throw WorkbookError.badInput(file: file, line: number, problem: problem)
+            }
             if let previous = days.last, day != previous.next {
                 let problem = day <= previous ? "\(day) repeats or goes back from \(previous)" : "\(day) follows \(previous): \(previous.next) is missing"
                 throw WorkbookError.badInput(file: file, line: number, problem: problem)

@@ -61,6 +61,9 @@ public struct StationRecord: Sendable {
                 guard let value = Double(fields[index + 1]), value.isFinite else {
                     throw WorkbookError.badInput(file: file, line: number, problem: "\(name) value '\(fields[index + 1])' is not a number")
                 }
+                if value != missingMark, let problem = PlausibleTemperature.problem(with: value, named: "\(name) value") {
+                    throw WorkbookError.badInput(file: file, line: number, problem: problem + "; \(missingMark) marks a missing month")
+                }
                 readings.append(MonthlyReading(year: year, month: index + 1, value: value == missingMark ? nil : value))
             }
         }

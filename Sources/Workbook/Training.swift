@@ -8,6 +8,7 @@ extension CommonOptions {
     public func train(_ model: Sequential, on data: BookSplit, label: String, random: RandomSource,
                       checkpoint: CheckpointFile? = nil,
                       afterEpoch: (EpochRecord, Trainer) -> Void = { _, _ in }) throws -> (trainer: Trainer, history: TrainingHistory) {
+        try AtomicFile.checkWritable(folder: outputFolder)
         do {
             // snippet.train
             let epochs = resolvedEpochs

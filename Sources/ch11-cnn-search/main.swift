@@ -31,13 +31,14 @@ struct CNNSearchSection: ParsableCommand {
             from K, and --merge FILE... ranks the union of shards' files.
             """)
 
-    @Option(help: ArgumentHelp("Most epochs per configuration (book: 100; --quick: 5).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Most epochs per configuration (book: 100; --quick: 5).", valueName: "n"))
     var epochs: Int?
-    @Option(help: "Seed of the run; each configuration's seed derives from it and its index.")
+    @Option(parsing: .unconditional, help: "Seed of the run; each configuration's seed derives from it and its index.")
     var seed: UInt64 = 42
     @Flag(help: "A narrowed search of a few seconds (1 conv layer, width 3, lr 1e-3, 5 epochs); writes to a temporary folder unless --out is given.")
     var quick = false
-    @Option(help: ArgumentHelp("Folder for the results, report and figures (default: figures).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder for the results, report and figures (default: figures for the book's search, "
+                               + "runs for a narrowed or sharded one, a temporary folder with --quick).", valueName: "dir"))
     var out: String?
     @Option(help: ArgumentHelp("Only these convolution layer counts, e.g. 2.", valueName: "list"))
     var convLayers: String?
@@ -45,11 +46,11 @@ struct CNNSearchSection: ParsableCommand {
     var kernelSizes: String?
     @Option(help: ArgumentHelp("Only these learning rates, e.g. 1e-3.", valueName: "list"))
     var learningRates: String?
-    @Option(help: "Configurations trained at once (default: one per core).")
+    @Option(parsing: .unconditional, help: "Configurations trained at once, one per core unless given.")
     var workers = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Continue the search in the results file, skipping configurations it already holds.")
     var resume = false
-    @Option(help: ArgumentHelp("Run only configurations K, K+N, K+2N, ... of the search (0 <= K < N).", valueName: "K/N"))
+    @Option(help: ArgumentHelp("Run only the K-th, (K+N)-th, ... of the configurations searched, from 0 (0 <= K < N).", valueName: "K/N"))
     var shard: Shard?
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Rank the union of these results files instead of training.", valueName: "files"))
     var merge: [String] = []
@@ -61,11 +62,13 @@ struct CNNSearchSection: ParsableCommand {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
         if !merge.isEmpty && (resume || shard != nil) { throw ValidationError("--merge cannot be combined with --resume or --shard") }
         _ = try space()
+        _ = outputFolder    // says first thing when the search writes into runs/ (see ChapterRuns)
     }
 
     /// The search space, narrowed by the options.
     func space() throws -> SearchSpace {
-        var space = SearchSpace()
+        let book = SearchSpace()
+        var space = book
         func list<T>(_ text: String?, _ option: String, _ allowed: [T], _ parse: (String) -> T?) throws -> [T]? where T: Equatable {
             guard let text else { return nil }
             let values = text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
@@ -77,19 +80,21 @@ struct CNNSearchSection: ParsableCommand {
             }
         }
         if quick { (space.convolutionLayers, space.kernelSizes, space.learningRates) = ([1], [3], [1e-3]) }
-        space.convolutionLayers = try list(convLayers, "conv-layers", space.convolutionLayers) { Int($0) } ?? space.convolutionLayers
-        space.kernelSizes = try list(kernelSizes, "kernel-sizes", space.kernelSizes) { Int($0) } ?? space.kernelSizes
-        space.learningRates = try list(learningRates, "learning-rates", space.learningRates) { Double($0) } ?? space.learningRates
+        // A list given explicitly may pick any of the book's values, with --quick too.
+        space.convolutionLayers = try list(convLayers, "conv-layers", book.convolutionLayers) { Int($0) } ?? space.convolutionLayers
+        space.kernelSizes = try list(kernelSizes, "kernel-sizes", book.kernelSizes) { Int($0) } ?? space.kernelSizes
+        space.learningRates = try list(learningRates, "learning-rates", book.learningRates) { Double($0) } ?? space.learningRates
         return space
     }
 
     var outputFolder: String {
-        out ?? (quick ? (NSTemporaryDirectory() as NSString).appendingPathComponent("ch11-quick") : "figures")
+        out ?? (quick ? (NSTemporaryDirectory() as NSString).appendingPathComponent("ch11-quick") : ChapterRuns.defaultFolder)
     }
     var resultsPath: String { (outputFolder as NSString).appendingPathComponent("ch11-cnn-search.results.tsv") }
 
     func run() throws {
         let started = Date()
+        try AtomicFile.checkWritable(folder: outputFolder)
         // snippet.data
         let windows = try WindowedSeries(series: SyntheticSeries.make(), windowSize: 30)
         let data = try BookSplit(windows, split: 1000, exampleShape: [1, windows.featureCount])
@@ -123,7 +128,9 @@ struct CNNSearchSection: ParsableCommand {
     /// Trains what the results file does not yet hold, appending each result as it comes.
     func search(_ runner: SearchRunner) throws -> [SearchResult] {
         var all = try space().configurations
-        if let shard { all = all.filter { $0.index % shard.n == shard.k } }
+        // Shards deal out the configurations this run trains (the narrowed list, not the book's 48),
+        // so that every shard gets its share.
+        if let shard { all = all.enumerated().filter { $0.offset % shard.n == shard.k }.map(\.element) }
         var done: [SearchResult] = []
         if resume, FileManager.default.fileExists(atPath: resultsPath) {
             done = try ResultsFile.read(resultsPath).filter { result in all.contains { $0.index == result.index } }

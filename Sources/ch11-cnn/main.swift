@@ -21,16 +21,16 @@ struct CNNSection: ParsableCommand {
 
     @OptionGroup var common: CommonOptions<Book>
 
-    @Option(help: "Values per window: the last is the target, the rest are the features.")
+    @Option(parsing: .unconditional, help: "Values per window: the last is the target, the rest are the features.")
     var window = 30
 
-    @Option(help: "Series index where validation begins.")
+    @Option(parsing: .unconditional, help: "Series index where validation begins.")
     var split = 1000
 
-    @Option(help: "Convolution filters (output channels).")
+    @Option(parsing: .unconditional, help: "Convolution filters (output channels).")
     var filters = 128
 
-    @Option(help: "Filter width; padded by width/2 zeros at each end, as the book's padding=1 for width 3.")
+    @Option(parsing: .unconditional, help: "Filter width; padded by width/2 zeros at each end, as the book's padding=1 for width 3.")
     var kernelSize = 3
 
     func validate() throws {
@@ -78,10 +78,10 @@ struct CNNSection: ParsableCommand {
                        "batch_size": .int(common.batchSize), "epochs_requested": .int(common.resolvedEpochs)],
             parameters: model.parameterCount, history: history, valMAE: mae,
             secondsTotal: Date().timeIntervalSince(started))
-        let path = try report.write(toFolder: common.outputFolder)
         print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) (book: \(Book.maeReported))")
         print(String(format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))
-        print("Run report: \(path)")
+        // The result is on screen before any file is written, so a failed write cannot lose it.
+        print("Run report: \(try report.write(toFolder: common.outputFolder))")
 
         // snippet.figures
         try common.publish([

@@ -10,20 +10,22 @@ struct HandConvolution: ParsableCommand {
         commandName: "ch11-conv",
         abstract: "The chapter's 1D convolution worked by hand: filter [-0.5, 1, -0.5] over ten numbers.")
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("The sequence to filter.", valueName: "values"))
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("The sequence to filter, e.g. --input 1 2 3 4 5.", valueName: "values"))
     var input: [Float] = [4, 8, 15, 16, 23, 42, 51, 64, 99, -1]
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("The filter's weights.", valueName: "weights"))
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("The filter's weights, e.g. --filter -0.5 1 -0.5.", valueName: "weights"))
     var filter: [Float] = [-0.5, 1, -0.5]
 
-    @Option(help: ArgumentHelp("Folder for the figures (default: figures).", valueName: "dir"))
-    var out = "figures"
+    @Option(help: ArgumentHelp("Folder for the figures (default: figures for the book's filter and numbers, runs for others).",
+                               valueName: "dir"))
+    var out: String?
 
     @Flag(inversion: .prefixedNo, help: "Draw Figures 11-1 to 11-3 with gnuplot (default: when gnuplot is installed).")
     var figures: Bool?
 
     func validate() throws {
         guard filter.count >= 1 else { throw ValidationError("--filter needs at least one weight") }
+        if out == nil { _ = ChapterRuns.defaultFolder }    // says first thing when the figures go into runs/
         guard input.count >= filter.count else {
             throw ValidationError("--input needs at least as many values as the filter (\(filter.count))")
         }
@@ -46,14 +48,14 @@ struct HandConvolution: ParsableCommand {
 
         let byHand = slide(filter, over: input)
         let byHandPadded = slide(filter, over: [0] + input + [0])
-        print("Filter \(filter.map(show)) over \(input.map(show))\n")
+        print("Filter [\(filter.map(show).joined(separator: ", "))] over [\(input.map(show).joined(separator: ", "))]\n")
         printTable(input: input, unpadded: filtered, padded: filteredPadded, half: filter.count / 2)
         let agree = filtered == byHand && filteredPadded == byHandPadded
         print("\nConv1d and the by-hand loop agree: \(agree ? "yes" : "NO")")
         if !agree { throw ExitCode.failure }
 
         var options = CommonOptions<NoTraining>()
-        options.out = out
+        options.out = out ?? ChapterRuns.defaultFolder
         options.figures = figures
         try options.publish([
             ConvolutionDiagrams.sequence(input),
@@ -95,4 +97,5 @@ func printTable(input: [Float], unpadded: [Float], padded: [Float], half: Int) {
     print("\n\(unpadded.count) values without padding, \(padded.count) with padding 1.")
 }
 
-HandConvolution.main()
+// Negative numbers in --input and --filter would read as option names: see NumberLists.
+HandConvolution.main(NumberLists.expand(Array(CommandLine.arguments.dropFirst()), options: ["--input", "--filter"]))

@@ -21,7 +21,7 @@ struct DropoutSection: ParsableCommand {
     @OptionGroup var cet: CETOptions
     @Flag(inversion: .prefixedNo, help: "Also train the same GRU with no dropout, for comparison.")
     var baseline = true
-    @Option(help: "Also train with this recurrent dropout probability (0: skip).")
+    @Option(parsing: .unconditional, help: "Also train with this recurrent dropout probability (0: skip).")
     var recurrentDropout: Float = 0
 
     func validate() throws {

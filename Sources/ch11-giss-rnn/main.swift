@@ -19,13 +19,13 @@ struct GISSSection: ParsableCommand {
     @OptionGroup var common: CommonOptions<Book>
     @Option(help: "book: one step of 47 values, as the notebooks feed it; sequence: 47 steps of one value.")
     var layout: SequenceLayout = .book
-    @Option(help: "Values per window: the last is the target.")
+    @Option(parsing: .unconditional, help: "Values per window: the last is the target.")
     var window = 48
-    @Option(help: "Index in the cleaned series where validation begins.")
+    @Option(parsing: .unconditional, help: "Index in the cleaned series where validation begins.")
     var split = 800
-    @Option(help: "Hidden units of each RNN layer.")
+    @Option(parsing: .unconditional, help: "Hidden units of each RNN layer.")
     var hidden = 100
-    @Option(help: "Dropout before the output layer (the notebook also passes it to each one-layer RNN, where PyTorch ignores it).")
+    @Option(parsing: .unconditional, help: "Dropout before the output layer (the notebook also passes it to each one-layer RNN, where PyTorch ignores it).")
     var dropout: Float = 0.3
     @Option(help: ArgumentHelp("Also measure the model after these epochs; the first gives the early predictions figure (book: 100).",
                                valueName: "list"))
@@ -88,11 +88,11 @@ struct GISSSection: ParsableCommand {
         let report = RunReport(section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings, parameters: parameters,
                                history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
                                secondsTotal: Date().timeIntervalSince(started))
-        let path = try report.write(toFolder: common.outputFolder)
         print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised (book: \(Book.maeReported)), "
               + "\(fixed(maeDegrees, 3)) °C")
         print(String(format: "Training: %.4f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))
-        print("Run report: \(path)")
+        // The result is on screen before any file is written, so a failed write cannot lose it.
+        print("Run report: \(try report.write(toFolder: common.outputFolder))")
 
         let dates = data.validationTargetIndices.map { StationFigures.date(record.valid[$0]) }
         var figures = [StationFigures.record(record), StationFigures.grid(record),
@@ -103,6 +103,8 @@ struct GISSSection: ParsableCommand {
                                         time: dates, actual: data.validation.targets, predicted: snapshot,
                                         xLabel: "year", yLabel: "temperature (z-score)",
                                         caption: "validation values and the RNN's predictions after \(snapshots[0]) epochs"))
+        } else {
+            print("Note: no early-predictions figure (11-9): its epoch, \(snapshots[0]), is beyond this run's \(history.epochs)")
         }
         figures.append(.predictions(name: "fig-11-10-giss-predictions" + suffix,
                                     title: "Simple RNN after \(history.epochs) epochs (\(layout.rawValue) layout)",

@@ -43,7 +43,8 @@ for file in sync.chapterFiles() {
     }
 }
 if problems > 0 {
-    print("\(problems) problem(s)" + (write ? " left that --write cannot mend" : "; `swift run chapter-sync --write` mends the ones that drifted"))
+    print("\(problems) problem(s)" + (write ? " left that --write cannot mend" : "; `swift run chapter-sync --write` mends the ones that drifted, after a deliberate rerun of the "
+                  + "chapter's runs (if an experiment wrote into figures/, `git checkout figures/` restores them instead)"))
     exit(1)
 }
 print(write ? "chapters are in sync" : "chapters match the sources and run reports")

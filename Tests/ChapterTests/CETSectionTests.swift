@@ -74,3 +74,16 @@ import Workbook
         #expect(!written.contains { $0.hasSuffix(".metrics.json") || $0.hasSuffix(".png") || $0.hasSuffix(".gp") }, "\(written)")
     }
 }
+
+/// Options that cut the record say what they did to the split, in the user's own terms.
+@Suite struct CETRecordLengthTests {
+    @Test(arguments: [
+        (["--quick", "--split", "100"], "with --quick's first 3000 days, --split 100 moves in proportion to 3: split 3 leaves no training"),
+        (["--days", "200000"], "--days 200000: the record holds only 91502 days"),
+    ])
+    func shortenedRecordsExplainTheirSplit(arguments: [String], message: String) throws {
+        let run = try SectionRun.run("ch11-cet-rnn", arguments + ["--no-figures", "--out", SectionRun.temporaryFolder("cet-days")])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains(message), "stderr: \(run.standardError)")
+    }
+}

@@ -47,10 +47,22 @@ import Workbook
         (["--window", "5000"], "the window (5000) is longer than the series (1461 values)"),
         (["--split", "20"], "split 20 leaves no training"),
         (["--epochs", "many"], "many"),
+        // Negative numbers reach the checks instead of reading as option names.
+        (["--epochs", "-5"], "--epochs must be at least 1, got -5"),
+        (["--lr", "-1"], "--lr must be a positive number, got -1"),
     ])
     func badOptionsAreRefused(arguments: [String], message: String) throws {
         let run = try SectionRun.run("ch11-cnn", arguments + ["--out", SectionRun.temporaryFolder("ch11-cnn-bad")])
         #expect(run.status != 0)
         #expect(run.standardError.contains(message), "stderr: \(run.standardError)")
+    }
+
+    @Test func anOutputFolderThatCannotBeMadeStopsTheRunBeforeTraining() throws {
+        let folder = SectionRun.temporaryFolder("ch11-cnn-blocked")
+        try "x".write(toFile: folder + "/file", atomically: true, encoding: .utf8)
+        let run = try SectionRun.run("ch11-cnn", ["--quick", "--out", folder + "/file/out"])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("cannot make the output folder \(folder)/file/out"), "stderr: \(run.standardError)")
+        #expect(!run.standardOutput.contains("Validation MAE") && !run.standardError.contains("epoch 1/"))
     }
 }

@@ -21,4 +21,20 @@ import Testing
             #expect(printed.contains(line), "the chapter quotes a line ch11-conv does not print: \(line)")
         }
     }
+
+    /// figures/chapter-runs.txt names programs that exist, and every report in figures/ is one of its runs'.
+    @Test func theChapterRunsListMatchesThePrograms() throws {
+        let root = ChapterSyncTests.packageRoot
+        let list = try String(contentsOf: root.appendingPathComponent("figures/chapter-runs.txt"), encoding: .utf8)
+        let commands = list.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        let programs = Set(commands.map { String($0.split(separator: " ")[0]) })
+        for program in programs {
+            #expect(FileManager.default.fileExists(atPath: SectionRun.productsFolder.appendingPathComponent(program).path), "\(program)")
+        }
+        let reports = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("figures").path)
+            .filter { $0.hasSuffix(".metrics.json") || $0.hasSuffix(".report.json") }
+        for report in reports {
+            #expect(programs.contains { report.hasPrefix($0) }, "\(report) comes from no listed run")
+        }
+    }
 }

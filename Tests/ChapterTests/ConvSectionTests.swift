@@ -24,6 +24,17 @@ import Testing
         #expect(cells.contains("\n1 -1.3 -1.5 "))
     }
 
+    @Test func listsTakeNegativeNumbers() throws {
+        let folder = SectionRun.temporaryFolder("ch11-conv-negative")
+        let run = try SectionRun.run("ch11-conv", ["--input", "1", "2", "3", "4", "5", "--filter", "1", "0", "-1",
+                                                   "--no-figures", "--out", folder])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("Filter [1, 0, -1] over [1, 2, 3, 4, 5]"))
+        // 1*1 + 0*2 - 1*3 = -2 under the input 2, at t = 1.
+        let lines = run.standardOutput.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(lines.contains(["1", "2", "-2", "-2"]))
+    }
+
     @Test func refusesAFilterLongerThanTheInput() throws {
         let run = try SectionRun.run("ch11-conv", ["--input", "1", "2", "--filter", "1", "1", "1", "--no-figures"])
         #expect(run.status != 0)

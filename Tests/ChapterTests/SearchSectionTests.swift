@@ -54,4 +54,16 @@ import Testing
         #expect(run.status != 0)
         #expect(run.standardError.contains("--kernel-sizes: '7' is not one of the book's values [3, 5]"))
     }
+
+    @Test func narrowedSearchesTakeAnyBookValueAndShardEvenly() throws {
+        // --quick narrows to width 3; asking for the book's other width is allowed, and two shards of the
+        // six configurations it leaves train three each.
+        for k in 0..<2 {
+            let run = try SectionRun.run("ch11-cnn-search", ["--quick", "--kernel-sizes", "5", "--epochs", "1", "--no-figures",
+                                                             "--shard", "\(k)/2", "--out", SectionRun.temporaryFolder("search-shard-even")])
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(run.standardOutput.contains("Training 3 configurations"), "\(run.standardOutput)")
+            #expect(run.standardOutput.contains("k5"))
+        }
+    }
 }

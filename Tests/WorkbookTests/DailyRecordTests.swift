@@ -33,6 +33,7 @@ import Workbook
         ("17720101 3.2 \n17720103 2.0 ", "d.txt:2: 1772-01-03 follows 1772-01-01: 1772-01-02 is missing"),
         ("17720101 3.2 \n17720101 2.0 ", "d.txt:2: 1772-01-01 repeats or goes back from 1772-01-01"),
         ("17720101 3.2 \n17720102 2.x ", "d.txt:2: value '2.x' is not a number"),
+        ("17720101 3.2 \n17720102 -99.9 ", "d.txt:2: value -99.9 is not a plausible temperature in °C (expected -90 to 60)"),
         ("17720101 3.2 \n17720102 ", "d.txt:2: expected a date and a value, found '17720102 '"),
         ("17721301 3.2 ", "d.txt:1: '17721301' is not a date YYYYMMDD"),
         ("", "d.txt:1: the file is empty"),

@@ -43,6 +43,8 @@ import Testing
         ("1951,1,2,3,4,5,6,7,8,9,10,11\n", "s.csv:3: expected 18 comma-separated fields, found 12"),
         ("1951,1,2,abc,4,5,6,7,8,9,10,11,12,1,2,3,4,5\n", "s.csv:3: MAR value 'abc' is not a number"),
         ("1949,1,2,3,4,5,6,7,8,9,10,11,12,1,2,3,4,5\n", "s.csv:3: year 1949 comes after 1950: years must increase"),
+        ("1951,1,419.0,3,4,5,6,7,8,9,10,11,12,1,2,3,4,5\n",
+         "s.csv:3: FEB value 419.0 is not a plausible temperature in °C (expected -90 to 60); 999.9 marks a missing month"),
     ])
     func brokenRows(row: String, message: String) {
         do {

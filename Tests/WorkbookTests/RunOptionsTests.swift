@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import Workbook
+
+/// Where runs write when not told, number lists on the command line, and output folders that cannot be written.
+@Suite struct RunOptionsTests {
+    let list = """
+        # comment
+        ch11-cnn
+        ch11-giss-rnn --epochs 1500 --snapshot-epochs 100,500
+
+        """
+
+    @Test func theChaptersOwnRunsWriteIntoFigures() {
+        #expect(ChapterRuns.folder(for: ["/x/.build/debug/ch11-cnn"], listed: list).folder == "figures")
+        // Presentation options aside, and --name=value read as --name value.
+        let giss = ["ch11-giss-rnn", "--no-figures", "--epochs=1500", "--data", "somewhere", "--snapshot-epochs", "100,500", "--resume"]
+        #expect(ChapterRuns.folder(for: giss, listed: list) == ("figures", nil))
+    }
+
+    @Test func otherRunsWriteIntoRunsAndSaySo() {
+        let experiment = ChapterRuns.folder(for: ["ch11-cnn", "--filters", "32"], listed: list)
+        #expect(experiment.folder == "runs")
+        #expect(experiment.note == "Writing to runs/: figures/ keeps the chapter's own runs (`ch11-cnn`); --out figures would replace them.")
+        // The notebook's 500 epochs are not the chapter's 1,500: the note shows the command that made the figures.
+        let plain = ChapterRuns.folder(for: ["ch11-giss-rnn"], listed: list)
+        #expect(plain.folder == "runs")
+        #expect(plain.note?.contains("`ch11-giss-rnn --epochs 1500 --snapshot-epochs 100,500`") == true)
+        // Without a list (run outside the project) everything goes where it always did.
+        #expect(ChapterRuns.folder(for: ["ch11-cnn", "--filters", "32"], listed: nil).folder == "figures")
+    }
+
+    @Test func numberListsAreHandedOnOneValueAtATime() {
+        let expanded = NumberLists.expand(["--input", "1", "-2", "--filter", "-0.5", "1", "--no-figures", "--out", "-dir"],
+                                          options: ["--input", "--filter"])
+        #expect(expanded == ["--input", "1", "--input", "-2", "--filter", "-0.5", "--filter", "1", "--no-figures", "--out", "-dir"])
+    }
+
+    @Test func anUnwritableOutputFolderIsNamedBeforeAnyWork() throws {
+        let folder = temporaryFolder("unwritable")
+        let file = (folder as NSString).appendingPathComponent("a-file")
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        // A folder cannot be made inside a file.
+        do {
+            try AtomicFile.checkWritable(folder: file + "/out")
+            Issue.record("accepted a folder inside a file")
+        } catch {
+            #expect("\(error)".contains("cannot make the output folder \(file)/out: Not a directory; choose another with --out"))
+        }
+        try AtomicFile.checkWritable(folder: folder + "/new/deeper")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/new/deeper").isEmpty)
+    }
+}
