@@ -17,8 +17,10 @@ public enum ChapterRuns {
     public static var defaultFolder: String { decided }
 
     private static let decided: String = {
-        let decision = folder(for: CommandLine.arguments, listed: (try? String(contentsOfFile: listPath, encoding: .utf8)))
-        if let note = decision.note { print(note) }
+        let arguments = CommandLine.arguments
+        let decision = folder(for: arguments, listed: (try? String(contentsOfFile: listPath, encoding: .utf8)))
+        let asksForHelp = arguments.contains("--help") || arguments.contains("-h")
+        if let note = decision.note, !asksForHelp { print(note) }
         return decision.folder
     }()
 

@@ -26,10 +26,10 @@ public struct CommonOptions<Book: BookSettings>: ParsableArguments {
                                + "runs for any other settings, a temporary folder with --quick).", valueName: "dir"))
     public var out: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Adam's learning rate (book: \(Book.learningRate)).", valueName: "rate"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Adam's learning rate; the default is the book's.", valueName: "rate"))
     public var lr: Double = Book.learningRate
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Examples per training batch (book: \(Book.batchSize)).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Examples per training batch; the default is the book's.", valueName: "n"))
     public var batchSize: Int = Book.batchSize
 
     @Option(help: ArgumentHelp("Folder holding the data files, for sections that read them (default: data).", valueName: "path"))
