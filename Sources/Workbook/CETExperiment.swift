@@ -19,7 +19,7 @@ public struct CETOptions: ParsableArguments {
     public var hidden = 100
     @Option(parsing: .unconditional, help: "Dropout (before the output layer; the notebooks also pass it to one-layer recurrent modules, where PyTorch ignores it).")
     public var dropout: Float = 0.1
-    @Option(parsing: .unconditional, help: "Use only the first N days (0: all), for a quicker look; --quick uses 3,000.")
+    @Option(parsing: .unconditional, help: "Use only the first N days (0: all), for a quicker look; the split moves with them in proportion. --quick uses 3,000.")
     public var days = 0
     @Flag(help: "Continue from the checkpoint an earlier run with the same options left in the output folder (after Ctrl-C, or to train a finished run further with more --epochs).")
     public var resume = false

@@ -8,7 +8,7 @@ struct DropoutSection: ParsableCommand {
         commandName: "ch11-dropout",
         abstract: "Train the book's GRU with dropout on the Central England daily temperatures, beside the same GRU without dropout and optionally with recurrent dropout.",
         discussion: """
-            The book's GRU with dropout (report ch11-dropout) is the GRU of section 11.6: its one Dropout layer, before the \
+            The book's GRU with dropout (report ch11-dropout) is the GRU of section 11.5: its one Dropout layer, before the \
             output layer, is the only dropout that acts. --baseline (the default) also trains it with no dropout at all \
             (ch11-dropout-none), so that the two sets of loss curves can be compared. --recurrent-dropout P adds a run \
             whose GRU layers drop units of the state they feed back, with one mask per sequence reused at every step \

@@ -88,8 +88,12 @@ struct GISSSection: ParsableCommand {
         let report = RunReport(section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings, parameters: parameters,
                                history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
                                secondsTotal: Date().timeIntervalSince(started))
-        print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised (book: \(Book.maeReported)), "
-              + "\(fixed(maeDegrees, 3)) °C")
+        // The notebook's number is for its 500 epochs: it sits beside this run's MAE at that epoch.
+        func book(_ epoch: Int) -> String { epoch == Book.epochs ? " (the notebook's \(Book.epochs) epochs: \(Book.maeReported))" : "" }
+        for (epoch, value) in snapshotMAE.sorted(by: { $0.key < $1.key }) where epoch < history.epochs {
+            print("Validation MAE after \(epoch) epochs: \(fixed(value, 4)) normalised" + book(epoch))
+        }
+        print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C" + book(history.epochs))
         print(String(format: "Training: %.4f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))
         // The result is on screen before any file is written, so a failed write cannot lose it.
         print("Run report: \(try report.write(toFolder: common.outputFolder))")

@@ -17,6 +17,9 @@ import Workbook
         #expect(report.valLoss.last! < report.valLoss.first!, "validation loss did not fall: \(report.valLoss)")
         #expect(report.valMAEDenormalized != nil && abs(report.valMAEDenormalized! - report.valMAE * 5.1774050847) < 1e-6)
         #expect(report.settings["val_mae_at_epoch_5"] != nil && report.settings["val_mae_at_epoch_10"] != nil)
+        // Snapshots are printed as well as recorded.
+        #expect(run.standardOutput.contains("Validation MAE after 5 epochs: "))
+        #expect(run.standardOutput.contains("Validation MAE after 20 epochs: "))
         for name in ["fig-11-06-giss-record", "fig-11-07-giss-grid", "fig-11-08-giss-split", "fig-11-09-giss-predictions-early\(suffix)",
                      "fig-11-10-giss-predictions\(suffix)", "fig-11-11-giss-loss\(suffix)"] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/\(name).gp"), "\(name).gp")
