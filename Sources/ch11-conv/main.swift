@@ -25,10 +25,10 @@ struct HandConvolution: ParsableCommand {
 
     func validate() throws {
         guard filter.count >= 1 else { throw ValidationError("--filter needs at least one weight") }
-        if out == nil { _ = ChapterRuns.defaultFolder }    // says first thing when the figures go into runs/
         guard input.count >= filter.count else {
             throw ValidationError("--input needs at least as many values as the filter (\(filter.count))")
         }
+        if out == nil { _ = ChapterRuns.defaultFolder }    // says first thing when the figures go into runs/
     }
 
     func run() throws {

@@ -5,7 +5,8 @@
 // --train, --validation, --batch and --dropout (Tools/benchmark/giss.sh passes the GISS ones).
 //
 // --floor adds what the epoch's matrix products alone take: the time the second epoch spent inside
-// them (so it runs at least two), and their operations at the best speed OpenBLAS reaches on this machine with both cores busy.
+// them (so it runs at least two), and their operations at the best speed OpenBLAS reaches on this
+// machine with both cores busy.
 import Foundation
 import SequenceNet
 import Workbook
