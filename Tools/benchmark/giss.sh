@@ -43,8 +43,9 @@ for layout in $layouts; do
     .build/debug/recurrent-bench --model rnn --layout "$layout" --features 47 --train 753 --validation 97 \
         --batch 64 --dropout 0.3 --epochs 2 --floor 2>/dev/null | tee "$out/floor-$layout.txt" | tail -3
     gflop=$(sed -n 's/.*matrix products: \([0-9.]*\) GFLOP.*/\1/p' "$out/floor-$layout.txt")
+    metered=$(sed -n 's/.*of an epoch of \([0-9.]*\) s.*/\1/p' "$out/floor-$layout.txt")
     sed -n 's/.*products alone: \([0-9.]*\) s\/epoch .*, \([0-9.]*\) s\/epoch .*/\1\t\2/p' "$out/floor-$layout.txt" |
-        sed "s/^/$layout\t$gflop\t/" >> "$floors"
+        sed "s/^/$layout\t$gflop\t/; s/\$/\t$metered/" >> "$floors"
 done
 
 torch_version=$("$PYTHON" -c "import torch; print(torch.__version__)")

@@ -3,7 +3,8 @@
     python3 summarise_giss.py RUNS.tsv FLOORS.tsv EPOCHS THREADS TORCH_VERSION [SAVE.json]
 
 RUNS.tsv: layout, round, Swift s/epoch, PyTorch s/epoch. FLOORS.tsv: layout, GFLOP of an epoch's
-matrix products, their time at OpenBLAS's large-product speed, and the time the run spent in them. With SAVE, writes all of it there
+matrix products, their time at OpenBLAS's large-product speed, the time the metered epoch spent in
+them (halved for two cores), and that epoch's own time. With SAVE, writes all of it there
 as JSON (chapter 11.3 quotes that file). Standard library only.
 """
 import datetime
@@ -22,8 +23,8 @@ def main():
             runs.setdefault(layout, []).append((float(swift), float(torch)))
     with open(floors_path) as handle:
         for line in handle:
-            layout, gflop, best, in_run = line.split()
-            floors[layout] = (float(gflop), float(best), float(in_run))
+            layout, gflop, best, in_run, metered = line.split()
+            floors[layout] = (float(gflop), float(best), float(in_run), float(metered))
 
     result = {"measured": datetime.date.today().isoformat(), "epochs": int(epochs),
               "torch": torch_version, "pytorch_threads": int(threads), "layouts": {}}
@@ -32,7 +33,7 @@ def main():
     for layout, pairs in runs.items():
         swift = statistics.median(p[0] for p in pairs)
         torch = statistics.median(p[1] for p in pairs)
-        gflop, best_floor, run_floor = floors.get(layout, (float("nan"),) * 3)
+        gflop, best_floor, run_floor, metered = floors.get(layout, (float("nan"),) * 4)
         print(f"{layout:9}{swift:15.4f}{torch:17.4f}{torch / swift:7.1f}x"
               f"{best_floor:13.4f} / {run_floor:.4f}{torch / best_floor:14.1f}x")
         result["layouts"][layout] = {
@@ -40,7 +41,8 @@ def main():
             "pytorch_seconds_per_epoch": [p[1] for p in pairs],
             "swift_median": swift, "pytorch_median": torch, "ratio": round(torch / swift, 2),
             "products_gflop_per_epoch": gflop, "products_alone_at_best_speed": best_floor,
-            "products_alone_in_run": run_floor,
+            "products_alone_in_run": run_floor, "metered_epoch_seconds": metered,
+            "products_share_of_epoch": round(run_floor / metered, 2),
             "ratio_ceiling": round(torch / best_floor, 2), "ratio_if_only_products": round(torch / run_floor, 2),
         }
     print("(products alone: the epoch's matrix products at OpenBLAS's best speed here with both cores busy,\n"
