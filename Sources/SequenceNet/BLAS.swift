@@ -17,7 +17,7 @@ public enum BLAS {
         rowStrideA: Int? = nil, rowStrideB: Int? = nil, rowStrideC: Int? = nil
     ) {
         let meter = productMeter, start = meter == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-        defer { meter?.add(operations: 2 * m * n * k, since: start) }
+        defer { meter?.add(ProductShape(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k), since: start) }
         cblas_sgemm(
             CblasRowMajor,
             transposeA ? CblasTrans : CblasNoTrans,
@@ -38,7 +38,7 @@ public enum BLAS {
         into y: UnsafeMutablePointer<Float>, strideY: Int = 1, alpha: Float = 1, beta: Float = 0
     ) {
         let meter = productMeter, start = meter == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-        defer { meter?.add(operations: 2 * m * n, since: start) }
+        defer { meter?.add(ProductShape(vector: true, transposeA: transpose, m: m, n: n), since: start) }
         cblas_sgemv(
             CblasRowMajor, transpose ? CblasTrans : CblasNoTrans,
             blasint(m), blasint(n), alpha, a, blasint(rowStrideA ?? n),
@@ -57,18 +57,39 @@ public enum BLAS {
     }
 }
 
-/// The operations the products did since it was made, and the time spent in them summed over the
-/// threads that ran them; safe to add to from any thread.
+/// The operations the products did since it was made, how many products of each shape there were,
+/// and the time spent in them summed over the threads that ran them; safe to add to from any thread.
 public final class ProductMeter: Sendable {
     private let operationCount = Atomic<Int>(0), nanoseconds = Atomic<UInt64>(0)
+    private let shapes = Mutex<[ProductShape: Int]>([:])
 
     public init() {}
 
     public var operations: Int { operationCount.load(ordering: .relaxed) }
     public var seconds: Double { Double(nanoseconds.load(ordering: .relaxed)) / 1e9 }
+    /// How many products of each shape ran.
+    public var shapeCounts: [ProductShape: Int] { shapes.withLock { $0 } }
 
-    func add(operations: Int, since start: UInt64) {
-        operationCount.add(operations, ordering: .relaxed)
+    func add(_ shape: ProductShape, since start: UInt64) {
+        operationCount.add(shape.operations, ordering: .relaxed)
+        shapes.withLock { $0[shape, default: 0] += 1 }
         nanoseconds.add(DispatchTime.now().uptimeNanoseconds - start, ordering: .relaxed)
+    }
+}
+
+/// A product's kind and size, as `BLAS.gemm` (or, when `vector`, `BLAS.gemv`: k is 1) was called.
+public struct ProductShape: Hashable, Sendable, CustomStringConvertible {
+    public let vector: Bool, transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int
+
+    public init(vector: Bool = false, transposeA: Bool = false, transposeB: Bool = false, m: Int, n: Int, k: Int = 1) {
+        (self.vector, self.transposeA, self.transposeB, self.m, self.n, self.k) = (vector, transposeA, transposeB, m, n, k)
+    }
+
+    /// A multiply-add counts as two.
+    public var operations: Int { 2 * m * n * k }
+
+    public var description: String {
+        vector ? "gemv\(transposeA ? " T" : "") \(m)x\(n)"
+               : "gemm \(transposeA ? "T" : "N")\(transposeB ? "T" : "N") \(m)x\(n)x\(k)"
     }
 }

@@ -5,8 +5,9 @@
 // --train, --validation, --batch and --dropout (Tools/benchmark/giss.sh passes the GISS ones).
 //
 // --floor adds what the epoch's matrix products alone take: the time the second epoch spent inside
-// them (so it runs at least two), and their operations at the best speed OpenBLAS reaches on this
-// machine with both cores busy.
+// them (so it runs at least two), their operations at the best speed OpenBLAS reaches on this
+// machine with both cores busy, and the same products each run on its own at the speed OpenBLAS
+// reaches for its shape.
 import Foundation
 import SequenceNet
 import Workbook
@@ -55,35 +56,55 @@ for layout in layouts {
 }
 
 /// The second epoch's products: the time spent in them (summed over both cores, so halved for an
-/// epoch's wall time if the cores shared them evenly), and their operations at OpenBLAS's best speed here.
+/// epoch's wall time if the cores shared them evenly), and the time the same products take when each
+/// shape is run over and over on its own: first at OpenBLAS's best speed here (a large product), then
+/// at the speed OpenBLAS reaches for that very shape, which no loop that calls it can beat.
 func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
-    let best = productRate(m: 1024, n: 1024, k: 1024), gigaflops = Double(meter.operations) / 1e9
+    let best = productRate(ProductShape(m: 1024, n: 1024, k: 1024)), gigaflops = Double(meter.operations) / 1e9
+    let shapes = meter.shapeCounts.sorted { $0.value * $0.key.operations > $1.value * $1.key.operations }
+    var atOwnShapes = 0.0
+    for (shape, count) in shapes {
+        let rate = productRate(shape), seconds = Double(count * shape.operations) / 1e9 / rate
+        atOwnShapes += seconds
+        if seconds > 1e-4 {
+            print(String(format: "    %@: %d per epoch, %.0f GFLOP/s alone, %.4f s", shape.description, count, rate, seconds))
+        }
+    }
     print(String(format: "  matrix products: %.3f GFLOP per epoch, %.4f s inside them (both cores together) of an epoch of %.4f s",
                  gigaflops, meter.seconds, epochSeconds))
     print(String(format: "  OpenBLAS here, both cores busy: %.0f GFLOP/s on 1024x1024x1024", best))
-    print(String(format: "  products alone: %.4f s/epoch at that speed, %.4f s/epoch as this run did them",
-                 gigaflops / best, meter.seconds / 2))
+    print(String(format: "  products alone: %.4f s/epoch at that speed, %.4f s/epoch each shape at its own best speed, %.4f s/epoch as this run did them",
+                 gigaflops / best, atOwnShapes, meter.seconds / 2))
 }
 
-/// GFLOP/s of C += A B ([m, k] x [k, n]) computed over and over on every core at once: the best of
-/// five trials of about 0.3 s, since a shared machine only ever slows a trial down.
-func productRate(m: Int, n: Int, k: Int) -> Double {
+/// GFLOP/s of one product shape (onto its output, beta 1) computed over and over on every core at
+/// once, each core on its own operands: the best of five trials of about 0.1 s, since a shared
+/// machine only ever slows a trial down.
+func productRate(_ shape: ProductShape) -> Double {
     let cores = 2
-    let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
+    let (m, n, k) = (shape.m, shape.n, shape.k)
     let savedThreads = BLAS.threads
     BLAS.threads = 1
     defer { BLAS.threads = savedThreads }
-    let repeats = max(1, Int(3e8 / Double(2 * m * n * k)))
+    let repeats = max(1, Int(1e8 / Double(shape.operations)))
     var best = 0.0
     for _ in 0..<5 {
         let start = Date()
         DispatchQueue.concurrentPerform(iterations: cores) { _ in
-            var c = [Float](repeating: 0, count: m * n)
+            let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
+            var c = [Float](repeating: 0, count: shape.vector ? max(m, n) : m * n)
             c.withUnsafeMutableBufferPointer { c in
-                for _ in 0..<repeats { BLAS.gemm(a, b, into: c.baseAddress!, m: m, n: n, k: k, beta: 1) }
+                for _ in 0..<repeats {
+                    if shape.vector {
+                        BLAS.gemv(a, transpose: shape.transposeA, m: m, n: n, b, into: c.baseAddress!, beta: 1)
+                    } else {
+                        BLAS.gemm(a, transposeA: shape.transposeA, b, transposeB: shape.transposeB,
+                                  into: c.baseAddress!, m: m, n: n, k: k, beta: 1)
+                    }
+                }
             }
         }
-        best = max(best, Double(cores * repeats * 2 * m * n * k) / Date().timeIntervalSince(start) / 1e9)
+        best = max(best, Double(cores * repeats * shape.operations) / Date().timeIntervalSince(start) / 1e9)
     }
     return best
 }

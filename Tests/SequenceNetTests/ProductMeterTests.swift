@@ -12,10 +12,16 @@ import Testing
         let afterProduct = meter.operations
         y.withUnsafeMutableBufferPointer { BLAS.gemv(a, m: 32, n: 100, b, into: $0.baseAddress!) }
         BLAS.productMeter = nil
+        let shapes = meter.shapeCounts
         // Other tests may run products meanwhile and add to the count, never take from it.
         #expect(afterProduct >= 2 * 32 * 50 * 100)
         #expect(meter.operations - afterProduct >= 2 * 32 * 100)
         #expect(meter.seconds > 0)
         #expect(c[0] == 200 && y[0] == 200)
+        // Each call is counted under its own shape (other tests' products may add shapes of their own).
+        #expect(shapes[ProductShape(m: 32, n: 50, k: 100), default: 0] >= 1)
+        #expect(shapes[ProductShape(vector: true, m: 32, n: 100), default: 0] >= 1)
+        #expect(ProductShape(vector: true, m: 32, n: 100).operations == 2 * 32 * 100)
+        #expect(ProductShape(transposeA: true, m: 100, n: 100, k: 1472).description == "gemm TN 100x100x1472")
     }
 }
