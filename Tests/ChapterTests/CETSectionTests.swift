@@ -12,7 +12,8 @@ import Workbook
         #expect(run.standardOutput.contains("CET daily record: 3000 days, 1772-01-01 to 1780-03-18"))
         let suffix = layout == "book" ? "" : "-sequence"
         let report = try RunReport.read(from: "\(folder)/ch11-cet-rnn\(suffix).metrics.json")
-        #expect(report.valLoss.last! < report.valLoss.first!, "validation loss did not fall: \(report.valLoss)")
+        // Three epochs take a tenth or more off the validation loss (seen: 20-30%).
+        #expect(report.valLoss.last! < 0.9 * report.valLoss.first!, "validation loss did not fall by a tenth: \(report.valLoss)")
         let persistence = try #require(report.persistence)
         #expect(persistence.valMAE > 0.2 && persistence.valMAE < 0.5, "persistence MAE \(persistence.valMAE)")
         for name in ["fig-11-12-cet-predictions", "fig-11-13-cet-last-100-days", "fig-11-14-cet-loss"] {
@@ -34,7 +35,8 @@ import Workbook
 
     func expectLearned(_ path: String) throws {
         let report = try RunReport.read(from: path)
-        #expect(report.valLoss.last! < report.valLoss.first!, "\(path): validation loss did not fall: \(report.valLoss)")
+        // Three epochs take a tenth or more off the validation loss (seen: 18-60%).
+        #expect(report.valLoss.last! < 0.9 * report.valLoss.first!, "\(path): validation loss did not fall by a tenth: \(report.valLoss)")
         #expect(report.valMAEDenormalized != nil)
     }
 
@@ -55,7 +57,9 @@ import Workbook
     /// Recurrent dropout needs a state to drop from, so this one reads sequences (a short slice of them).
     @Test func dropoutAndRecurrentDropout() throws {
         let folder = try quick("ch11-dropout", ["--layout", "sequence", "--days", "700", "--recurrent-dropout", "0.2"])
-        try expectLearned("\(folder)/ch11-dropout-sequence.metrics.json")
+        for run in ["none", "", "recurrent"] {
+            try expectLearned("\(folder)/ch11-dropout\(run.isEmpty ? "" : "-" + run)-sequence.metrics.json")
+        }
         let recurrent = try RunReport.read(from: "\(folder)/ch11-dropout-recurrent-sequence.metrics.json")
         #expect(recurrent.settings["recurrent_dropout"] == .double(Double(Float(0.2))))
         #expect(FileManager.default.fileExists(atPath: "\(folder)/fig-11-16b-recurrent-dropout-loss-sequence.gp"))

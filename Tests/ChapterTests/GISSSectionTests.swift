@@ -14,7 +14,8 @@ import Workbook
         #expect(run.standardOutput.contains("753 training and 97 validation windows"))
         let suffix = layout == "book" ? "" : "-sequence"
         let report = try RunReport.read(from: "\(folder)/ch11-giss-rnn\(suffix).metrics.json")
-        #expect(report.valLoss.last! < report.valLoss.first!, "validation loss did not fall: \(report.valLoss)")
+        // Twenty epochs take most of the validation loss away (seen: over 90%).
+        #expect(report.valLoss.last! < 0.5 * report.valLoss.first!, "validation loss did not halve: \(report.valLoss)")
         #expect(report.valMAEDenormalized != nil && abs(report.valMAEDenormalized! - report.valMAE * 5.1774050847) < 1e-6)
         #expect(report.settings["val_mae_at_epoch_5"] != nil && report.settings["val_mae_at_epoch_10"] != nil)
         // Snapshots are printed as well as recorded.

@@ -1,6 +1,7 @@
 import CNNSearch
 import Foundation
 import Testing
+import Workbook
 
 /// `ch11-cnn-search --quick`: it ranks, resumes and merges shards to the same answer as one whole run.
 @Suite struct SearchSectionTests {
@@ -19,6 +20,12 @@ import Testing
         #expect(ranked.count == 6 && ranked.map(\.valMAE) == ranked.map(\.valMAE).sorted())
         #expect(run.standardOutput.contains("Winner: \(ranked[0].configuration)"))
         #expect(FileManager.default.fileExists(atPath: whole + "/fig-11-05b-search-ranking.gp"))
+        // The winner learned: it kept improving after its first epoch and beats predicting the
+        // training targets' mean for every validation window.
+        let split = try BookSplit(try WindowedSeries(series: SyntheticSeries.make(), windowSize: 30), split: 1000, exampleShape: [1, 29])
+        let mean = split.train.targets.reduce(0, +) / Float(split.train.count)
+        let meanMAE = meanAbsoluteError([Float](repeating: mean, count: split.validation.count), split.validation.targets)
+        #expect(ranked[0].bestEpoch > 1 && ranked[0].valMAE < meanMAE / 2, "winner \(ranked[0].valMAE), the mean's \(meanMAE)")
 
         // An interrupted search: the header and the first two results survive.
         let lines = try String(contentsOfFile: whole + "/ch11-cnn-search.results.tsv", encoding: .utf8).split(separator: "\n")

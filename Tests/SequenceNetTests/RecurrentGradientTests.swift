@@ -30,13 +30,14 @@ extension GradientCheckTests {
         check(layer, input: randomTensor([2, 4, 2], seed: 28), step: 1e-2, "\(cell) with recurrent dropout")
     }
 
-    /// Two stacked layers and the last-step selection, as the book's models use them.
+    /// Two stacked layers and the last-step selection, as the book's models use them. The model's one
+    /// output per sequence makes every gradient small, so R is scaled up until they are of order 0.1.
     @Test func stackedThenLastStep() {
         let random = RandomSource(seed: 29)
         let model = Sequential([
             recurrentModule(.gru, inputSize: 2, hiddenSize: 3, layers: 2, random: random),
             LastTimeStep(), Linear(3, 1, random: random),
         ])
-        check(model, input: randomTensor([2, 5, 2], seed: 30), step: 1e-2, "GRU x2 -> last step -> Linear")
+        check(model, input: randomTensor([2, 5, 2], seed: 30), step: 1e-2, scale: 20, "GRU x2 -> last step -> Linear")
     }
 }

@@ -5,7 +5,8 @@ import Workbook
 
 /// RNN, GRU and LSTM against PyTorch (Fixtures/recurrent.json, made by
 /// Tools/reference/make_recurrent_fixtures.py): outputs, final states, input gradients and every
-/// parameter gradient, one- and two-layer, one and both directions, one step and 47.
+/// parameter gradient, one- and two-layer, one and both directions, one step and 47; and the book's
+/// four models whole.
 ///
 /// Tolerance 1e-4 of the largest magnitude: float32 with tanh and sigmoid from different libraries
 /// (last-bit differences) carried through up to 47 steps of recurrence and sums of up to a few
@@ -22,7 +23,14 @@ import Workbook
     struct BookModels: Decodable {
         let simple_rnn: [String: Int], gru: [String: Int], lstm: [String: Int], bidirectional_gru: [String: Int]
     }
-    struct Fixture: Decodable { let cases: [Case]; let book_models: BookModels }
+    /// One of the book's models, hidden size 4, run whole in eval mode on [2, 6, 1].
+    struct ModelPass: Decodable {
+        let names: [String], params: [[Float]]
+        let input: [Float], output: [Float], grad_output: [Float], grad_input: [Float]
+        /// nil for fc1 of the GRU and LSTM models, which their forward() never calls.
+        let grads: [[Float]?]
+    }
+    struct Fixture: Decodable { let cases: [Case]; let book_models: BookModels; let book_model_passes: [String: ModelPass] }
 
     static let fixture: Fixture = {
         let url = Bundle.module.url(forResource: "recurrent", withExtension: "json", subdirectory: "Fixtures")!
@@ -67,6 +75,37 @@ import Workbook
         expectClose(dx.values, c.grad_input, tolerance: 1e-4, "\(name) input gradient")
         for (key, expected) in c.grads {
             expectClose(named[key]!.gradient.values, expected, tolerance: 1e-4, "\(name) \(key) gradient")
+        }
+    }
+
+    /// The book's models whole, as `BookModel` builds them (two stacked modules, `out[:, -1, :]` and the
+    /// layers after it, the bidirectional GRU's one-step reverse half on top): output, input gradient
+    /// and every parameter's gradient against the notebooks' models in PyTorch.
+    @Test(arguments: BookModel.allCases)
+    func bookModelsWholeMatchPyTorch(model: BookModel) throws {
+        let key = switch model {
+        case .simpleRNN: "simple_rnn"
+        case .gru: "gru"
+        case .lstm: "lstm"
+        case .bidirectionalGRU: "bidirectional_gru"
+        }
+        let pass = try #require(Self.fixture.book_model_passes[key])
+        let built = model.build(inputSize: 1, hiddenSize: 4, dropout: 0.1, random: RandomSource(seed: 3))
+        // PyTorch's parameters() in order, less the fc1 that forward() never calls (not built here).
+        let used = pass.names.indices.filter { pass.grads[$0] != nil }
+        let parameters = built.model.parameters
+        try #require(parameters.count == used.count, "\(parameters.map(\.name)) against \(pass.names)")
+        for (parameter, index) in zip(parameters, used) {
+            #expect(pass.names[index].hasSuffix("." + parameter.name), "\(pass.names[index]) against \(parameter.name)")
+            try #require(pass.params[index].count == parameter.value.count, "\(pass.names[index])")
+            load(parameter, pass.params[index])
+        }
+        let y = built.model.forward(Tensor(shape: [2, 6, 1], values: pass.input), training: false)
+        expectClose(y.values, pass.output, tolerance: 1e-4, "\(key) output")
+        let dx = built.model.backward(Tensor(shape: y.shape, values: pass.grad_output))
+        expectClose(dx.values, pass.grad_input, tolerance: 1e-4, "\(key) input gradient")
+        for (parameter, index) in zip(parameters, used) {
+            expectClose(parameter.gradient.values, pass.grads[index]!, tolerance: 1e-4, "\(key) \(pass.names[index]) gradient")
         }
     }
 

@@ -12,6 +12,12 @@ bidirectional layer, else 1. Tensors are flat row-major lists of the float32 val
 
 "book_models": parameter counts of the chapter's four recurrent models (as the companion
 notebooks define them) for 47 input features (GISS, window 48) and 59 (CET, window 60).
+
+"book_model_passes": each of those four models, shrunk to hidden size 4, in eval mode (dropout
+off) on a random sequence-layout input [2, 6, 1]: its parameters in parameters() order with their
+names, the output [2, 1], and the gradients of the input and of every parameter after
+output.backward(grad_output). This checks the models whole: two stacked modules, out[:, -1, :]
+and the layers after it, as the notebooks' forward() composes them.
 """
 import json
 import os
@@ -136,6 +142,30 @@ def book_model_counts():
     return counts
 
 
+def book_model_passes():
+    builders = {"simple_rnn": (BookSimpleRNN, 0.3), "gru": (BookGRU, 0.1),
+                "lstm": (BookLSTM, 0.1), "bidirectional_gru": (BookBidirectionalGRU, 0.1)}
+    passes = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # one-layer dropout warning
+        for key, (cls, dropout) in builders.items():
+            model = cls(1, 4, dropout).eval()
+            x = torch.randn(2, 6, 1, requires_grad=True)
+            y = model(x)
+            upstream = torch.randn_like(y)
+            y.backward(upstream)
+            named = list(model.named_parameters())
+            passes[key] = {
+                "names": [name for name, _ in named],
+                "params": [flat(p) for _, p in named],
+                "input": flat(x), "output": flat(y), "grad_output": flat(upstream),
+                "grad_input": flat(x.grad),
+                # fc1 of the GRU and LSTM models is never called: PyTorch leaves its gradient None.
+                "grads": [flat(p.grad) if p.grad is not None else None for _, p in named],
+            }
+    return passes
+
+
 BOOK_NOTES = ("fc1 is nn.Linear(100, 100) in the GRU and LSTM models: defined but never called in "
               "forward(), yet counted by parameters() (10100 parameters). The chapter's GRU listings "
               "omit it; its shape is taken from the chapter's LSTM listing. In the bidirectional GRU "
@@ -170,6 +200,7 @@ def main():
         "generator": f"Tools/reference/make_recurrent_fixtures.py, torch {torch.__version__}",
         "cases": cases,
         "book_models": book_model_counts(),
+        "book_model_passes": book_model_passes(),
         "book_models_notes": BOOK_NOTES,
     }
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
