@@ -6,8 +6,7 @@
 //
 // --floor adds what the epoch's matrix products alone take: the time the second epoch spent inside
 // them (so it runs at least two), their operations at the best speed OpenBLAS reaches on this
-// machine with both cores busy, and the same products each run on its own at the speed OpenBLAS
-// reaches for its shape.
+// machine with both cores busy, and the same products at the speed OpenBLAS reaches for each shape.
 import Foundation
 import SequenceNet
 import Workbook
@@ -57,36 +56,39 @@ for layout in layouts {
 
 /// The second epoch's products: the time spent in them (summed over both cores, so halved for an
 /// epoch's wall time if the cores shared them evenly), and the time the same products take when each
-/// shape is run over and over on its own: first at OpenBLAS's best speed here (a large product), then
-/// at the speed OpenBLAS reaches for that very shape, which no loop that calls it can beat.
+/// shape is run over and over on its own, on both cores at once: at OpenBLAS's best speed here (a
+/// large product), and at the speed OpenBLAS reaches for that very shape, which no loop that calls
+/// it for those shapes can beat.
 func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
     let best = productRate(ProductShape(m: 1024, n: 1024, k: 1024)), gigaflops = Double(meter.operations) / 1e9
     let shapes = meter.shapeCounts.sorted { $0.value * $0.key.operations > $1.value * $1.key.operations }
-    var atOwnShapes = 0.0
+    var atOwnSpeed = 0.0
     for (shape, count) in shapes {
-        let rate = productRate(shape), seconds = Double(count * shape.operations) / 1e9 / rate
-        atOwnShapes += seconds
-        if seconds > 1e-4 {
-            print(String(format: "    %@: %d per epoch, %.0f GFLOP/s alone, %.4f s", shape.description, count, rate, seconds))
+        let work = Double(count * shape.operations) / 1e9, rate = productRate(shape)
+        atOwnSpeed += work / rate
+        if work / rate > 1e-4 {
+            print(String(format: "    %@: %d per epoch, %.0f GFLOP/s, %.4f s", shape.description, count, rate, work / rate))
         }
     }
     print(String(format: "  matrix products: %.3f GFLOP per epoch, %.4f s inside them (both cores together) of an epoch of %.4f s",
                  gigaflops, meter.seconds, epochSeconds))
     print(String(format: "  OpenBLAS here, both cores busy: %.0f GFLOP/s on 1024x1024x1024", best))
-    print(String(format: "  products alone: %.4f s/epoch at that speed, %.4f s/epoch each shape at its own best speed, %.4f s/epoch as this run did them",
-                 gigaflops / best, atOwnShapes, meter.seconds / 2))
+    print(String(format: "  products alone, s/epoch: %.4f at that speed, %.4f each shape at its own speed, %.4f as this run did them",
+                 gigaflops / best, atOwnSpeed, meter.seconds / 2))
+    // One line for scripts: GFLOP, the three times above, and the metered epoch.
+    print(String(format: "floors\t%.3f\t%.4f\t%.4f\t%.4f\t%.4f", gigaflops, gigaflops / best, atOwnSpeed, meter.seconds / 2, epochSeconds))
 }
 
-/// GFLOP/s of one product shape (onto its output, beta 1) computed over and over on every core at
-/// once, each core on its own operands: the best of five trials of about 0.1 s, since a shared
-/// machine only ever slows a trial down.
+/// GFLOP/s of one product shape (onto its output, beta 1) computed over and over on both cores at
+/// once, each on its own operands: the best of five trials of about 3 GFLOP per core (tens of
+/// milliseconds), since a shared machine only ever slows a trial down.
 func productRate(_ shape: ProductShape) -> Double {
     let cores = 2
     let (m, n, k) = (shape.m, shape.n, shape.k)
     let savedThreads = BLAS.threads
     BLAS.threads = 1
     defer { BLAS.threads = savedThreads }
-    let repeats = max(1, Int(1e8 / Double(shape.operations)))
+    let repeats = max(1, Int(3e9 / Double(shape.operations)))
     var best = 0.0
     for _ in 0..<5 {
         let start = Date()

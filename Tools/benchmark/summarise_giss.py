@@ -2,9 +2,10 @@
 
     python3 summarise_giss.py RUNS.tsv FLOORS.tsv EPOCHS THREADS TORCH_VERSION [SAVE.json]
 
-RUNS.tsv: layout, round, Swift s/epoch, PyTorch s/epoch. FLOORS.tsv: layout, GFLOP of an epoch's
-matrix products, their time at OpenBLAS's large-product speed, the time the metered epoch spent in
-them (halved for two cores), their time with each shape run on its own, and the metered epoch's time. With SAVE, writes all of it there
+RUNS.tsv: layout, round, Swift s/epoch, PyTorch s/epoch. FLOORS.tsv (recurrent-bench --floor's
+`floors` line): layout, GFLOP of an epoch's matrix products, their time at OpenBLAS's large-product
+speed, their time with each shape at the speed OpenBLAS reaches for it, the time the metered epoch
+spent in them (halved for two cores), and the metered epoch's time; all with both cores busy. With SAVE, writes all of it there
 as JSON (chapter 11.3 quotes that file). Standard library only.
 """
 import datetime
@@ -23,19 +24,19 @@ def main():
             runs.setdefault(layout, []).append((float(swift), float(torch)))
     with open(floors_path) as handle:
         for line in handle:
-            layout, gflop, best, in_run, own_shapes, metered = line.split()
-            floors[layout] = tuple(map(float, (gflop, best, in_run, own_shapes, metered)))
+            layout, *values = line.split()
+            floors[layout] = tuple(map(float, values))
 
     result = {"measured": datetime.date.today().isoformat(), "epochs": int(epochs),
               "torch": torch_version, "pytorch_threads": int(threads), "layouts": {}}
     print(f"\n{'layout':9}{'Swift s/epoch':>15}{'PyTorch s/epoch':>17}{'ratio':>8}"
-          f"{'products alone':>31}{'ratio ceiling':>15}")
+          f"{'products alone':>26}{'ratio ceiling':>15}")
     for layout, pairs in runs.items():
         swift = statistics.median(p[0] for p in pairs)
         torch = statistics.median(p[1] for p in pairs)
-        gflop, best_floor, run_floor, shape_floor, metered = floors.get(layout, (float("nan"),) * 5)
+        gflop, best_floor, shape_floor, run_floor, metered = floors.get(layout, (float("nan"),) * 5)
         print(f"{layout:9}{swift:15.4f}{torch:17.4f}{torch / swift:7.1f}x"
-              f"{best_floor:13.4f} / {shape_floor:.4f} / {run_floor:.4f}{torch / shape_floor:14.1f}x")
+              f"{best_floor:8.4f} / {shape_floor:.4f} / {run_floor:.4f}{torch / shape_floor:14.1f}x")
         result["layouts"][layout] = {
             "swift_seconds_per_epoch": [p[0] for p in pairs],
             "pytorch_seconds_per_epoch": [p[1] for p in pairs],
@@ -47,8 +48,9 @@ def main():
             "ratio_ceiling_large_products": round(torch / best_floor, 2),
             "ratio_ceiling": round(torch / shape_floor, 2), "ratio_if_only_products": round(torch / run_floor, 2),
         }
-    print("(products alone: the epoch's matrix products at OpenBLAS's best speed here with both cores busy,\n"
-          " the same with each shape run on its own, and the time a Swift epoch spends in them, halved for two cores;\n"
+    print("(products alone: the epoch's matrix products at OpenBLAS's best speed here with both cores busy;\n"
+          " with each shape at the speed OpenBLAS reaches for it, both cores busy;\n"
+          " and the time a Swift epoch spends in them, halved for two cores.\n"
           " ratio ceiling: PyTorch's median over the second, more than any training loop on OpenBLAS can reach)")
     if save:
         with open(save, "w") as handle:
