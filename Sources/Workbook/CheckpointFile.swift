@@ -65,7 +65,9 @@ public struct CheckpointFile {
             return nil
         }
         guard exists else {
-            printToStandardError("Note: no checkpoint at \(path); starting from the first epoch.\n")
+            // The usual cause: the run being continued wrote elsewhere (an unlisted command goes to runs/).
+            printToStandardError("Note: no checkpoint at \(path); starting from the first epoch. A run keeps its checkpoint "
+                                 + "in the folder it writes to: give --out that folder to continue it.\n")
             return nil
         }
         let checkpoint: TrainingCheckpoint
