@@ -46,6 +46,7 @@ struct ReferenceFixtures: Decodable {
     let relu: ReLUCase
     let mse: MSECase
     let adam: AdamCase
+    let adam_tiny_gradients: AdamCase
     let mini_cnn: MiniCNN
 
     static let shared: ReferenceFixtures = {

@@ -2,8 +2,9 @@
 """PyTorch reference values for the SequenceNet layer tests.
 
 Writes Tests/SequenceNetTests/Fixtures/layers.json (path relative to the package root): forward
-outputs and gradients of Linear, Conv1d, ReLU and MSELoss, three Adam steps, and one full
-forward/backward/Adam step of a small version of the chapter's CNN. Every tensor is stored as a
+outputs and gradients of Linear, Conv1d, ReLU and MSELoss, three Adam steps (and three more with
+gradients of order 1e-8, where eps decides the step), and one full forward/backward/Adam step of a
+small version of the chapter's CNN. Every tensor is stored as a
 flat row-major list of the float32 values. Gradients come from backward() with a random upstream
 gradient (grad_output).
 """
@@ -73,13 +74,13 @@ def mse_case(n=7):
             "loss": float(loss.item()), "grad_prediction": flat(prediction.grad)}
 
 
-def adam_case(n=6, steps=3, lr=1e-3, betas=(0.9, 0.999), eps=1e-8):
+def adam_case(n=6, steps=3, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, gradient_scale=1.0):
     param = nn.Parameter(torch.randn(n))
     start = flat(param)
     opt = torch.optim.Adam([param], lr=lr, betas=betas, eps=eps)
     grads, after = [], []
     for _ in range(steps):
-        g = torch.randn(n)
+        g = torch.randn(n) * gradient_scale
         param.grad = g.clone()
         opt.step()
         grads.append(flat(g))
@@ -149,6 +150,8 @@ def main():
         "mse": mse_case(),
         "adam": adam_case(),
         "mini_cnn": mini_cnn_case(),
+        # Gradients near eps, where it matters whether eps is added to sqrt(v) or inside it.
+        "adam_tiny_gradients": adam_case(gradient_scale=1e-8),
     }
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as fh:
