@@ -71,9 +71,10 @@ public final class ProductMeter: Sendable {
     public var shapeCounts: [ProductShape: Int] { shapes.withLock { $0 } }
 
     func add(_ shape: ProductShape, since start: UInt64) {
+        // The clock first, so that the bookkeeping below is not counted as product time.
+        nanoseconds.add(DispatchTime.now().uptimeNanoseconds - start, ordering: .relaxed)
         operationCount.add(shape.operations, ordering: .relaxed)
         shapes.withLock { $0[shape, default: 0] += 1 }
-        nanoseconds.add(DispatchTime.now().uptimeNanoseconds - start, ordering: .relaxed)
     }
 }
 

@@ -67,7 +67,7 @@ public struct CheckpointFile {
         guard exists else {
             // The usual cause: the run being continued wrote elsewhere (an unlisted command goes to runs/).
             printToStandardError("Note: no checkpoint at \(path); starting from the first epoch. A run keeps its checkpoint "
-                                 + "in the folder it writes to: give --out that folder to continue it.\n")
+                                 + "in the folder it writes to (the chapter's own runs: figures/): give --out that folder to continue it.\n")
             return nil
         }
         let checkpoint: TrainingCheckpoint

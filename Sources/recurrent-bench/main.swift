@@ -5,8 +5,8 @@
 // --train, --validation, --batch and --dropout (Tools/benchmark/giss.sh passes the GISS ones).
 //
 // --floor adds what the epoch's matrix products alone take: the time the second epoch spent inside
-// them (so it runs at least two), their operations at the best speed OpenBLAS reaches on this
-// machine with both cores busy, and the same products at the speed OpenBLAS reaches for each shape.
+// them (so it runs at least two), their operations at the speed OpenBLAS reaches on a large product
+// with both cores busy, and the same products at the speed OpenBLAS reaches for each shape.
 import Foundation
 import SequenceNet
 import Workbook
@@ -56,11 +56,11 @@ for layout in layouts {
 
 /// The second epoch's products: the time spent in them (summed over both cores, so halved for an
 /// epoch's wall time if the cores shared them evenly), and the time the same products take when each
-/// shape is run over and over on its own, on both cores at once: at OpenBLAS's best speed here (a
-/// large product), and at the speed OpenBLAS reaches for that very shape, which no loop that calls
-/// it for those shapes can beat.
+/// shape is run over and over on its own, on both cores at once: at the speed OpenBLAS reaches on a
+/// large product, and at the speed it reaches for that very shape, which no loop that calls it for
+/// those shapes can beat.
 func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
-    let best = productRate(ProductShape(m: 1024, n: 1024, k: 1024)), gigaflops = Double(meter.operations) / 1e9
+    let large = productRate(ProductShape(m: 1024, n: 1024, k: 1024)), gigaflops = Double(meter.operations) / 1e9
     let shapes = meter.shapeCounts.sorted { $0.value * $0.key.operations > $1.value * $1.key.operations }
     var atOwnSpeed = 0.0
     for (shape, count) in shapes {
@@ -72,41 +72,70 @@ func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
     }
     print(String(format: "  matrix products: %.3f GFLOP per epoch, %.4f s inside them (both cores together) of an epoch of %.4f s",
                  gigaflops, meter.seconds, epochSeconds))
-    print(String(format: "  OpenBLAS here, both cores busy: %.0f GFLOP/s on 1024x1024x1024", best))
+    print(String(format: "  OpenBLAS here, both cores busy: %.0f GFLOP/s on 1024x1024x1024", large))
     print(String(format: "  products alone, s/epoch: %.4f at that speed, %.4f each shape at its own speed, %.4f as this run did them",
-                 gigaflops / best, atOwnSpeed, meter.seconds / 2))
-    // One line for scripts: GFLOP, the three times above, and the metered epoch.
-    print(String(format: "floors\t%.3f\t%.4f\t%.4f\t%.4f\t%.4f", gigaflops, gigaflops / best, atOwnSpeed, meter.seconds / 2, epochSeconds))
+                 gigaflops / large, atOwnSpeed, meter.seconds / 2))
+    // One line for scripts: GFLOP, the three times above, and the metered epoch (enough digits for the
+    // book layout's sub-millisecond products).
+    print(String(format: "floors\t%.3f\t%.6f\t%.6f\t%.6f\t%.6f", gigaflops, gigaflops / large, atOwnSpeed, meter.seconds / 2, epochSeconds))
 }
 
 /// GFLOP/s of one product shape (onto its output, beta 1) computed over and over on both cores at
-/// once, each on its own operands: the best of five trials of about 3 GFLOP per core (tens of
-/// milliseconds), since a shared machine only ever slows a trial down.
+/// once, each on its own operands (made, and used once, before the clock starts): the best of five
+/// trials of about 3 GFLOP per core (tens of milliseconds), since a shared machine only ever slows a
+/// trial down.
 func productRate(_ shape: ProductShape) -> Double {
     let cores = 2
-    let (m, n, k) = (shape.m, shape.n, shape.k)
     let savedThreads = BLAS.threads
     BLAS.threads = 1
     defer { BLAS.threads = savedThreads }
+    let operands = (0..<cores).map { _ in ProductOperands(shape) }
+    func runOnEveryCore(_ times: Int) {
+        DispatchQueue.concurrentPerform(iterations: cores) { operands[$0].run(times: times) }
+    }
+    runOnEveryCore(1)
     let repeats = max(1, Int(3e9 / Double(shape.operations)))
     var best = 0.0
     for _ in 0..<5 {
         let start = Date()
-        DispatchQueue.concurrentPerform(iterations: cores) { _ in
-            let a = [Float](repeating: 0.5, count: m * k), b = [Float](repeating: 0.25, count: k * n)
-            var c = [Float](repeating: 0, count: shape.vector ? max(m, n) : m * n)
-            c.withUnsafeMutableBufferPointer { c in
-                for _ in 0..<repeats {
-                    if shape.vector {
-                        BLAS.gemv(a, transpose: shape.transposeA, m: m, n: n, b, into: c.baseAddress!, beta: 1)
-                    } else {
-                        BLAS.gemm(a, transposeA: shape.transposeA, b, transposeB: shape.transposeB,
-                                  into: c.baseAddress!, m: m, n: n, k: k, beta: 1)
-                    }
-                }
-            }
-        }
+        runOnEveryCore(repeats)
         best = max(best, Double(cores * repeats * shape.operations) / Date().timeIntervalSince(start) / 1e9)
     }
     return best
+}
+
+/// One core's operands for a product shape, sized as the call reads them (gemv: an [m, n] matrix, a
+/// vector as long as op(A)'s rows are wide, and one as long as they are many).
+final class ProductOperands: @unchecked Sendable {
+    let shape: ProductShape
+    let a: [Float], b: [Float]
+    var c: [Float]
+
+    init(_ shape: ProductShape) {
+        self.shape = shape
+        let (m, n, k) = (shape.m, shape.n, shape.k)
+        if shape.vector {
+            a = [Float](repeating: 0.5, count: m * n)
+            b = [Float](repeating: 0.25, count: shape.transposeA ? m : n)
+            c = [Float](repeating: 0, count: shape.transposeA ? n : m)
+        } else {
+            a = [Float](repeating: 0.5, count: m * k)
+            b = [Float](repeating: 0.25, count: k * n)
+            c = [Float](repeating: 0, count: m * n)
+        }
+    }
+
+    func run(times: Int) {
+        let (m, n, k) = (shape.m, shape.n, shape.k)
+        c.withUnsafeMutableBufferPointer { c in
+            for _ in 0..<times {
+                if shape.vector {
+                    BLAS.gemv(a, transpose: shape.transposeA, m: m, n: n, b, into: c.baseAddress!, beta: 1)
+                } else {
+                    BLAS.gemm(a, transposeA: shape.transposeA, b, transposeB: shape.transposeB,
+                              into: c.baseAddress!, m: m, n: n, k: k, beta: 1)
+                }
+            }
+        }
+    }
 }

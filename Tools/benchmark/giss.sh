@@ -4,11 +4,10 @@
 # The two take turns ROUNDS times, so that both see the machine in the same moods (on a shared VM an
 # epoch's time drifts by 10-20% over minutes); the medians and their ratio are the result.
 #
-# Then the floor (recurrent-bench --floor): the time one epoch spends inside its matrix products, and
-# what those products would take at the best speed OpenBLAS reaches here with both cores busy (a large
-# product), and what they take with each shape run over and over on its own, both cores at once (the
-# step products are small, and OpenBLAS is slower on them). No training loop whose products OpenBLAS
-# does is quicker than that second time, which bounds the ratio it can reach.
+# Then the floor (recurrent-bench --floor): the time one epoch spends inside its matrix products, what
+# those products would take at the speed OpenBLAS reaches on a large product with both cores busy, and
+# what they take with each shape run over and over on its own, both cores at once. No training loop
+# whose products OpenBLAS does is quicker than that last time, which bounds the ratio it can reach.
 #
 #   ROUNDS=3 EPOCHS=300 LAYOUT=both PYTHON=.venv-bench/bin/python bash Tools/benchmark/giss.sh
 #
@@ -43,8 +42,8 @@ for layout in $layouts; do
     done
     # The GISS shapes: 753 training and 97 validation windows of 47 values, batch 64, hidden 100.
     .build/debug/recurrent-bench --model rnn --layout "$layout" --features 47 --train 753 --validation 97 \
-        --batch 64 --dropout 0.3 --epochs 2 --floor 2>/dev/null | tee "$out/floor-$layout.txt" | tail -n +2 | grep -v '^floors'
-    sed -n "s/^floors\t/$layout\t/p" "$out/floor-$layout.txt" >> "$floors"
+        --batch 64 --dropout 0.3 --epochs 2 --floor | tee "$out/floor-$layout.txt" | tail -n +2 | grep -v '^floors'
+    sed -n "s/^floors/$layout/p" "$out/floor-$layout.txt" >> "$floors"
 done
 
 torch_version=$("$PYTHON" -c "import torch; print(torch.__version__)")
