@@ -83,6 +83,7 @@ struct GISSSection: ParsableCommand {
             "layout": .string(layout.rawValue), "window": .int(window), "split": .int(split), "hidden": .int(hidden),
             "dropout": .double(Double(dropout)), "learning_rate": .double(common.lr), "batch_size": .int(common.batchSize),
             "epochs_requested": .int(common.resolvedEpochs), "mean": .double(normalization.mean), "std": .double(normalization.standardDeviation),
+            "training_windows": .int(data.train.count), "validation_windows": .int(data.validation.count),
         ]
         for (epoch, value) in snapshotMAE { settings["val_mae_at_epoch_\(epoch)"] = .double(value) }
         let report = RunReport(section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings, parameters: parameters,

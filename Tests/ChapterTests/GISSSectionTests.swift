@@ -18,6 +18,7 @@ import Workbook
         #expect(report.valLoss.last! < 0.5 * report.valLoss.first!, "validation loss did not halve: \(report.valLoss)")
         #expect(report.valMAEDenormalized != nil && abs(report.valMAEDenormalized! - report.valMAE * 5.1774050847) < 1e-6)
         #expect(report.settings["val_mae_at_epoch_5"] != nil && report.settings["val_mae_at_epoch_10"] != nil)
+        #expect(report.settings["training_windows"] == .int(753) && report.settings["validation_windows"] == .int(97))
         // Snapshots are printed as well as recorded.
         #expect(run.standardOutput.contains("Validation MAE after 5 epochs: "))
         #expect(run.standardOutput.contains("Validation MAE after 20 epochs: "))
