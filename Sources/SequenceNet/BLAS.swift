@@ -60,12 +60,12 @@ public enum BLAS {
 /// The operations the products did since it was made, how many products of each shape there were,
 /// and the time spent in them summed over the threads that ran them; safe to add to from any thread.
 public final class ProductMeter: Sendable {
-    private let operationCount = Atomic<Int>(0), nanoseconds = Atomic<UInt64>(0)
+    private let nanoseconds = Atomic<UInt64>(0)
     private let shapes = Mutex<[ProductShape: Int]>([:])
 
     public init() {}
 
-    public var operations: Int { operationCount.load(ordering: .relaxed) }
+    public var operations: Int { shapeCounts.reduce(0) { $0 + $1.key.operations * $1.value } }
     public var seconds: Double { Double(nanoseconds.load(ordering: .relaxed)) / 1e9 }
     /// How many products of each shape ran.
     public var shapeCounts: [ProductShape: Int] { shapes.withLock { $0 } }
@@ -73,7 +73,6 @@ public final class ProductMeter: Sendable {
     func add(_ shape: ProductShape, since start: UInt64) {
         // The clock first, so that the bookkeeping below is not counted as product time.
         nanoseconds.add(DispatchTime.now().uptimeNanoseconds - start, ordering: .relaxed)
-        operationCount.add(shape.operations, ordering: .relaxed)
         shapes.withLock { $0[shape, default: 0] += 1 }
     }
 }

@@ -130,25 +130,26 @@ class BookBidirectionalGRU(nn.Module):
         return self.linear(self.dropout(self.relu(self.fc1(out[:, -1, :]))))
 
 
+# The four models by fixture key, with the dropout each notebook passes.
+BOOK_MODELS = {"simple_rnn": (BookSimpleRNN, 0.3), "gru": (BookGRU, 0.1),
+               "lstm": (BookLSTM, 0.1), "bidirectional_gru": (BookBidirectionalGRU, 0.1)}
+
+
 def book_model_counts():
-    builders = {"simple_rnn": (BookSimpleRNN, 0.3), "gru": (BookGRU, 0.1),
-                "lstm": (BookLSTM, 0.1), "bidirectional_gru": (BookBidirectionalGRU, 0.1)}
     counts = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # one-layer dropout warning
-        for key, (cls, dropout) in builders.items():
+        for key, (cls, dropout) in BOOK_MODELS.items():
             counts[key] = {str(f): sum(p.numel() for p in cls(f, 100, dropout).parameters())
                            for f in (47, 59)}
     return counts
 
 
 def book_model_passes():
-    builders = {"simple_rnn": (BookSimpleRNN, 0.3), "gru": (BookGRU, 0.1),
-                "lstm": (BookLSTM, 0.1), "bidirectional_gru": (BookBidirectionalGRU, 0.1)}
     passes = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # one-layer dropout warning
-        for key, (cls, dropout) in builders.items():
+        for key, (cls, dropout) in BOOK_MODELS.items():
             model = cls(1, 4, dropout).eval()
             x = torch.randn(2, 6, 1, requires_grad=True)
             y = model(x)
