@@ -39,7 +39,9 @@ let package = Package(
         .target(name: "ChapterSync"),
         .target(name: "CNNSearch", dependencies: ["Workbook", "SequenceNet"], swiftSettings: optimised),
         .executableTarget(name: "chapter-sync", dependencies: ["ChapterSync"]),
-        .executableTarget(name: "recurrent-bench", dependencies: ["Workbook", "SequenceNet"]),
+        .executableTarget(
+            name: "recurrent-bench",
+            dependencies: ["Workbook", "SequenceNet", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(
             name: "SequenceNetTests",
             dependencies: ["SequenceNet", "Workbook"],

@@ -23,22 +23,18 @@ public final class SearchRunner: @unchecked Sendable {
         seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(configuration.index + 1)
     }
 
-    /// Trains one configuration on its own, as a worker of `run` does (one BLAS thread: OpenBLAS's
-    /// sums can differ in the last bit with another thread count); returns its result and the best
+    /// Trains one configuration on its own, as a worker of `run` does; returns its result and the best
     /// weights' validation predictions.
     public func trainAlone(_ configuration: SearchConfiguration) throws -> (result: SearchResult, predictions: [Float]) {
-        let blasThreads = BLAS.threads
-        BLAS.threads = 1
-        defer { BLAS.threads = blasThreads }
-        return try train(configuration)
+        try train(configuration)
     }
 
     private func train(_ configuration: SearchConfiguration) throws -> (result: SearchResult, predictions: [Float]) {
         let started = Date()
         let random = RandomSource(seed: seed(for: configuration))
-        let model = configuration.model(features: data.train.exampleSize, random: random)
-        let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: configuration.learningRate),
-                              random: random)
+        let trainer = Trainer(learningRate: configuration.learningRate, random: random) { random in
+            configuration.model(features: data.train.exampleSize, random: random)
+        }
         trainer.concurrent = false  // the parallelism is across configurations
         let history = try trainer.fit(train: data.train, validation: data.validation, options: TrainingOptions(
             epochs: maxEpochs, batchSize: Self.batchSize, patience: Self.patience, restoreBest: true))
@@ -54,9 +50,6 @@ public final class SearchRunner: @unchecked Sendable {
     /// each completes. Returns the results in the order they finished.
     public func run(_ configurations: [SearchConfiguration], workers: Int,
                     finished: @escaping @Sendable (SearchResult) -> Void) throws -> [SearchResult] {
-        let blasThreads = BLAS.threads
-        BLAS.threads = 1
-        defer { BLAS.threads = blasThreads }
         let queue = WorkQueue(count: configurations.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, configurations.count))) { _ in
             while let position = queue.take() {

@@ -2,47 +2,55 @@ import Foundation
 
 /// `torch.optim.Adam` with no weight decay, in the order PyTorch's single-tensor CPU path computes it:
 /// m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g^2;  p -= (lr / (1-b1^t)) * m / (sqrt(v) / sqrt(1-b2^t) + eps)
+///
+/// One loop over the model's parameter arena, with both moments as flat buffers beside it.
 public final class Adam {
-    public let parameters: [Parameter]
+    /// The values it updates and the gradients it reads.
+    public let arena: ParameterArena
     /// Hyperparameters are kept in double precision, like PyTorch's Python floats.
     public var learningRate: Double
     public let beta1: Double, beta2: Double, epsilon: Double
     /// Steps taken so far (PyTorch's `state['step']`).
     public private(set) var step = 0
-    private let firstMoments: [Tensor]
-    private let secondMoments: [Tensor]
-    /// Updates run as two halves, at once when `concurrent` is set; each element is updated the same way either way.
+    /// [N] each, in the arena's order.
+    private let firstMoments: Tensor, secondMoments: Tensor
+    /// Updates run as two halves of the arena, at once when `concurrent` is set; each element is
+    /// updated the same way either way.
     public var concurrent = false
-    private let partition: ElementPartition
 
-    public init(_ parameters: [Parameter], learningRate: Double = 1e-3,
+    public init(arena: ParameterArena, learningRate: Double = 1e-3,
                 beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
-        self.parameters = parameters
+        self.arena = arena
         self.learningRate = learningRate
-        self.beta1 = beta1; self.beta2 = beta2; self.epsilon = epsilon
-        firstMoments = parameters.map { Tensor(shape: $0.value.shape) }
-        secondMoments = parameters.map { Tensor(shape: $0.value.shape) }
-        partition = ElementPartition(sizes: parameters.map(\.value.count), parts: 2)
+        (self.beta1, self.beta2, self.epsilon) = (beta1, beta2, epsilon)
+        firstMoments = Tensor(shape: [arena.count])
+        secondMoments = Tensor(shape: [arena.count])
     }
 
+    /// Adam over `parameters`, which it gathers into an arena of their own.
+    public convenience init(_ parameters: [Parameter], learningRate: Double = 1e-3,
+                            beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
+        self.init(arena: ParameterArena(parameters), learningRate: learningRate,
+                  beta1: beta1, beta2: beta2, epsilon: epsilon)
+    }
+
+    public var parameters: [Parameter] { arena.parameters }
+
     /// What the optimiser remembers between steps (PyTorch's `state_dict()` less the hyperparameters):
-    /// the steps taken and both moments of every parameter.
-    public var state: (step: Int, firstMoments: [Tensor], secondMoments: [Tensor]) {
+    /// the steps taken and both moments, [N] each in the arena's order.
+    public var state: (step: Int, firstMoments: Tensor, secondMoments: Tensor) {
         (step, firstMoments, secondMoments)
     }
 
-    /// Puts back a saved `state`; the moments must have the parameters' sizes.
-    public func restore(step: Int, firstMoments first: [[Float]], secondMoments second: [[Float]]) {
-        precondition(first.count == parameters.count && second.count == parameters.count, "one moment per parameter")
+    /// Puts back a saved `state`: the step count and both moments as raw bytes of [N] floats.
+    func restore(step: Int, firstMoments first: Data, secondMoments second: Data) {
         self.step = step
-        for (tensor, values) in zip(firstMoments + secondMoments, first + second) {
-            precondition(values.count == tensor.count, "a moment of the wrong size")
-            tensor.pointer.update(from: values, count: values.count)
-        }
+        firstMoments.setBytes(first)
+        secondMoments.setBytes(second)
     }
 
-    /// Sets every parameter's gradient to zero, before the next backward pass.
-    public func zeroGradients() { parameters.forEach { $0.zeroGradient() } }
+    /// Sets every gradient to zero, before the next backward pass.
+    public func zeroGradients() { arena.gradients.zero() }
 
     /// One update of every parameter from its accumulated gradient.
     public func update() {
@@ -55,18 +63,16 @@ public final class Adam {
         // Coefficients are rounded to Float from double precision, as PyTorch passes them to its kernels.
         let (b2, eps) = (Float(beta2), Float(epsilon))
         let keep1 = Float(1 - beta1), keep2 = Float(1 - beta2)
-        Parallel.run(partition.pieces.count, concurrently: concurrent) { part in
-            for (index, range) in partition.pieces[part] {
-                let p = parameters[index].value.pointer, g = parameters[index].gradient.pointer
-                let m = firstMoments[index].pointer, v = secondMoments[index].pointer
-                for i in range {
-                    let gi = g[i]
-                    let mi = m[i] + keep1 * (gi - m[i])
-                    let vi = v[i] * b2 + keep2 * gi * gi
-                    m[i] = mi
-                    v[i] = vi
-                    p[i] += (-stepSize * mi) / (vi.squareRoot() / rootCorrection + eps)
-                }
+        let p = arena.values.pointer, g = arena.gradients.pointer
+        let m = firstMoments.pointer, v = secondMoments.pointer, count = arena.count
+        Parallel.run(2, concurrently: concurrent) { part in
+            for i in count * part / 2..<count * (part + 1) / 2 {
+                let gi = g[i]
+                let mi = m[i] + keep1 * (gi - m[i])
+                let vi = v[i] * b2 + keep2 * gi * gi
+                m[i] = mi
+                v[i] = vi
+                p[i] += (-stepSize * mi) / (vi.squareRoot() / rootCorrection + eps)
             }
         }
     }

@@ -1,38 +1,39 @@
 /// `bidirectional=True`: the same cell run forwards and backwards over the sequence, outputs
 /// concatenated on the feature axis, forward direction first, as PyTorch orders them: [B, T, 2H].
-public final class Bidirectional: Layer {
-    public let forwardLayer: Recurrent
-    public let backwardLayer: Recurrent
+public final class Bidirectional<Cell: RecurrentCell>: RecurrentLayer {
+    public let forwardLayer: Recurrent<Cell>
+    public let backwardLayer: Recurrent<Cell>
     public var parameters: [Parameter] { forwardLayer.parameters + backwardLayer.parameters }
     public var randomSources: [RandomSource] { forwardLayer.randomSources + backwardLayer.randomSources }
-    /// Only `out[:, -1, :]` is used downstream: the reverse direction then runs a single step (see
-    /// `Recurrent.onlyLastOutput`), which halves the work of the layer below `LastTimeStep`.
+    public var directions: [any RecurrentDirection] { [forwardLayer, backwardLayer] }
+    /// Under `out[:, -1, :]` the reverse direction runs a single step (see `RecurrentLayer`), which
+    /// halves the work of the layer below `LastTimeStep`.
     public var onlyLastOutput: Bool {
         get { backwardLayer.onlyLastOutput }
-        set { forwardLayer.onlyLastOutput = newValue; backwardLayer.onlyLastOutput = newValue }
+        set {
+            forwardLayer.onlyLastOutput = newValue
+            backwardLayer.onlyLastOutput = newValue
+        }
+    }
+    public var products: ProductEngine {
+        get { forwardLayer.products }
+        set {
+            forwardLayer.products = newValue
+            backwardLayer.products = newValue
+        }
     }
 
-    private let output = Tensor(shape: [0])
-    private let forwardGradient = Tensor(shape: [0])
-    private let backwardGradient = Tensor(shape: [0])
-    private let inputGradient = Tensor(shape: [0])
+    private let output = Tensor(shape: [0])           // [B, T, 2H]
+    private let forwardGradient = Tensor(shape: [0])  // [B, T, H]
+    private let backwardGradient = Tensor(shape: [0]) // [B, T, H]
+    private let inputGradient = Tensor(shape: [0])    // [B, T, C]
 
-    public init(_ cell: RecurrentCell, inputSize: Int, hiddenSize: Int, recurrentDropout: Float = 0,
-                layerIndex: Int = 0, random: RandomSource) {
-        forwardLayer = Recurrent(cell, inputSize: inputSize, hiddenSize: hiddenSize,
-                                 recurrentDropout: recurrentDropout, names: "_l\(layerIndex)", random: random)
-        backwardLayer = Recurrent(cell, inputSize: inputSize, hiddenSize: hiddenSize, reverse: true,
+    public init(inputSize: Int, hiddenSize: Int, recurrentDropout: Float = 0, layerIndex: Int = 0,
+                random: RandomSource) {
+        forwardLayer = Recurrent(inputSize: inputSize, hiddenSize: hiddenSize, recurrentDropout: recurrentDropout,
+                                 names: "_l\(layerIndex)", random: random)
+        backwardLayer = Recurrent(inputSize: inputSize, hiddenSize: hiddenSize, reverse: true,
                                   recurrentDropout: recurrentDropout, names: "_l\(layerIndex)_reverse", random: random)
-    }
-
-    private init(forwardLayer: Recurrent, backwardLayer: Recurrent) {
-        self.forwardLayer = forwardLayer
-        self.backwardLayer = backwardLayer
-    }
-
-    public func replica(random: RandomSource) -> Layer {
-        Bidirectional(forwardLayer: forwardLayer.replica(random: random) as! Recurrent,
-                      backwardLayer: backwardLayer.replica(random: random) as! Recurrent)
     }
 
     // x [B, T, C] -> y [B, T, 2H]

@@ -31,6 +31,7 @@ public final class Conv1d: Layer {
     /// [out]
     public let bias: Parameter
     public var parameters: [Parameter] { [weight, bias] }
+    public var products = ProductEngine()
     /// False for a first layer fed with data: its input gradient is never used, so it is not computed.
     public var computesInputGradient = true
 
@@ -54,20 +55,13 @@ public final class Conv1d: Layer {
         bias = Parameter(name: "bias", value: .uniform([outChannels], bound: bound, random: random))
     }
 
-    private init(sharing other: Conv1d) {
-        inChannels = other.inChannels
-        outChannels = other.outChannels
-        kernelSize = other.kernelSize
-        padding = other.padding
-        weight = other.weight.replica()
-        bias = other.bias.replica()
-        computesInputGradient = other.computesInputGradient
-    }
-
-    public func replica(random: RandomSource) -> Layer { Conv1d(sharing: self) }
-
     /// The output length for an input of length `length`.
     public func outputLength(for length: Int) -> Int {
+        Self.outputLength(for: length, kernelSize: kernelSize, padding: padding)
+    }
+
+    /// The output length of a convolution with this kernel size and padding, before one is built.
+    public static func outputLength(for length: Int, kernelSize: Int, padding: Padding) -> Int {
         let (left, right) = padding.amounts(kernelSize: kernelSize)
         return length + left + right - kernelSize + 1
     }
@@ -87,7 +81,7 @@ public final class Conv1d: Layer {
         // Start each output channel's row at its bias and let the product add to it (beta = 1).
         let p = productOutput.pointer, b = bias.value.pointer
         for co in 0..<outChannels { (p + co * positions).update(repeating: b[co], count: positions) }
-        BLAS.gemm(weight.value.pointer, columns.pointer, into: p,
+        products.gemm(weight.value.pointer, columns.pointer, into: p,
                   m: outChannels, n: positions, k: rows, beta: 1)
         // [Cout, B*Tout] -> [B, Cout, Tout]
         output.resize(batch, outChannels, outLength)
@@ -141,13 +135,13 @@ public final class Conv1d: Layer {
                 db[co] += sum
             }
         }
-        BLAS.gemm(g, columns.pointer, transposeB: true, into: weight.gradient.pointer,
+        products.gemm(g, columns.pointer, transposeB: true, into: weight.gradient.pointer,
                   m: outChannels, n: rows, k: positions, beta: 1)
         inputGradient.resize(x.shape)
         guard computesInputGradient else { return inputGradient }
         columnGradient.resize(rows, positions)
         columnGradient.zero()  // one memset here is far cheaper than OpenBLAS's own zeroing for beta = 0
-        BLAS.gemm(weight.value.pointer, transposeA: true, g, into: columnGradient.pointer,
+        products.gemm(weight.value.pointer, transposeA: true, g, into: columnGradient.pointer,
                   m: rows, n: positions, k: outChannels, beta: 1)
         fold(batch: batch, length: length, outLength: outLength)
         return inputGradient

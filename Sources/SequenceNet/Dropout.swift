@@ -14,7 +14,6 @@ public final class Dropout: Layer {
         self.random = random
     }
 
-    public func replica(random: RandomSource) -> Layer { Dropout(probability, random: random) }
     public var randomSources: [RandomSource] { [random] }
 
     // x [any] -> y [same]

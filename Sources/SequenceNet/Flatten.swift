@@ -7,7 +7,6 @@ public final class Flatten: Layer {
 
     public init() {}
 
-    public func replica(random: RandomSource) -> Layer { Flatten() }
 
     // x [B, C, T] -> y [B, C*T]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {

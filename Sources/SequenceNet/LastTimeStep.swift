@@ -6,7 +6,6 @@ public final class LastTimeStep: Layer {
 
     public init() {}
 
-    public func replica(random: RandomSource) -> Layer { LastTimeStep() }
 
     // x [B, T, H] -> y [B, H]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {

@@ -1,4 +1,7 @@
 /// A learnable tensor together with the gradient the backward passes accumulate into it.
+///
+/// Once a model's parameters are gathered into a `ParameterArena`, both tensors are views into the
+/// arena's flat buffers.
 public final class Parameter {
     /// A name in PyTorch's `state_dict` style, such as `weight` or `bias`.
     public let name: String
@@ -14,16 +17,13 @@ public final class Parameter {
     }
 
     public func zeroGradient() { gradient.zero() }
-
-    /// A parameter for another worker: the same values (one tensor, updated once by the optimiser),
-    /// its own gradient.
-    public func replica() -> Parameter { Parameter(name: name, value: value) }
 }
 
 /// One step of a model, in the style of llm.c: `forward` keeps what `backward` needs, `backward`
 /// takes dL/dy, adds the parameter gradients with `+=`, and returns dL/dx.
 ///
-/// Tensors returned by either pass belong to the layer and are overwritten by its next call.
+/// Tensors returned by either pass belong to the layer and are overwritten by its next call. A layer
+/// knows nothing of workers: data parallelism is the trainer's (it builds one model per worker).
 public protocol Layer: AnyObject {
     /// y = f(x). `training` switches behaviour such as dropout.
     func forward(_ input: Tensor, training: Bool) -> Tensor
@@ -31,15 +31,17 @@ public protocol Layer: AnyObject {
     func backward(_ outputGradient: Tensor) -> Tensor
     /// The layer's parameters, in PyTorch's registration order.
     var parameters: [Parameter] { get }
-    /// A copy for another worker: it shares this layer's parameter values but has its own gradients
-    /// and buffers, so two workers can run forward and backward passes at once. Layers that draw
-    /// random numbers take theirs from `random`.
-    func replica(random: RandomSource) -> Layer
     /// The random sources the layer draws from (a checkpoint saves their state).
     var randomSources: [RandomSource] { get }
+    /// The engine that runs the layer's matrix products (layers without any ignore it).
+    var products: ProductEngine { get set }
 }
 
 extension Layer {
     public var parameters: [Parameter] { [] }
     public var randomSources: [RandomSource] { [] }
+    public var products: ProductEngine {
+        get { ProductEngine() }
+        set {}
+    }
 }

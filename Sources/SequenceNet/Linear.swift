@@ -7,6 +7,7 @@ public final class Linear: Layer {
     /// [out]
     public let bias: Parameter
     public var parameters: [Parameter] { [weight, bias] }
+    public var products = ProductEngine()
 
     private var input: Tensor?
     private let output = Tensor(shape: [0])
@@ -21,14 +22,7 @@ public final class Linear: Layer {
         bias = Parameter(name: "bias", value: .uniform([outFeatures], bound: bound, random: random))
     }
 
-    private init(sharing other: Linear) {
-        inFeatures = other.inFeatures
-        outFeatures = other.outFeatures
-        weight = other.weight.replica()
-        bias = other.bias.replica()
-    }
 
-    public func replica(random: RandomSource) -> Layer { Linear(sharing: self) }
 
     // x [B, C] -> y [B, H]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
@@ -40,7 +34,7 @@ public final class Linear: Layer {
         for row in 0..<batch {
             (y + row * outFeatures).update(from: b, count: outFeatures)
         }
-        BLAS.gemm(x.pointer, weight.value.pointer, transposeB: true, into: y,
+        products.gemm(x.pointer, weight.value.pointer, transposeB: true, into: y,
                   m: batch, n: outFeatures, k: inFeatures, beta: 1)
         return output
     }
@@ -49,7 +43,7 @@ public final class Linear: Layer {
     public func backward(_ dy: Tensor) -> Tensor {
         guard let x = input else { preconditionFailure("Linear.backward before forward") }
         let batch = dy.count / outFeatures
-        BLAS.gemm(dy.pointer, transposeA: true, x.pointer, into: weight.gradient.pointer,
+        products.gemm(dy.pointer, transposeA: true, x.pointer, into: weight.gradient.pointer,
                   m: outFeatures, n: inFeatures, k: batch, beta: 1)
         let db = bias.gradient.pointer
         for row in 0..<batch {
@@ -58,7 +52,7 @@ public final class Linear: Layer {
         }
         inputGradient.resize(x.shape)
         inputGradient.zero()  // one memset here is far cheaper than OpenBLAS's own zeroing for beta = 0
-        BLAS.gemm(dy.pointer, weight.value.pointer, into: inputGradient.pointer,
+        products.gemm(dy.pointer, weight.value.pointer, into: inputGradient.pointer,
                   m: batch, n: inFeatures, k: outFeatures, beta: 1)
         return inputGradient
     }

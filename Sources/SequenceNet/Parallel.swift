@@ -22,28 +22,3 @@ private struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
-
-/// The elements of a list of parameters cut into `parts` runs of nearly equal length, for
-/// element-wise work (gradient sums, optimiser updates) shared between workers.
-struct ElementPartition {
-    /// For each part, the (parameter index, element range) pieces it covers.
-    let pieces: [[(parameter: Int, range: Range<Int>)]]
-
-    init(sizes: [Int], parts: Int) {
-        let total = sizes.reduce(0, +)
-        var pieces = [[(parameter: Int, range: Range<Int>)]](repeating: [], count: parts)
-        var parameter = 0, offset = 0
-        for part in 0..<parts {
-            var remaining = total * (part + 1) / parts - total * part / parts
-            while remaining > 0 {
-                let take = min(remaining, sizes[parameter] - offset)
-                pieces[part].append((parameter, offset..<offset + take))
-                offset += take
-                remaining -= take
-                if offset == sizes[parameter] { parameter += 1; offset = 0 }
-            }
-            while parameter < sizes.count && sizes[parameter] == 0 { parameter += 1 }
-        }
-        self.pieces = pieces
-    }
-}

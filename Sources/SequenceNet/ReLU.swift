@@ -5,7 +5,6 @@ public final class ReLU: Layer {
 
     public init() {}
 
-    public func replica(random: RandomSource) -> Layer { ReLU() }
 
     // x [any] -> y [same]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {

@@ -14,12 +14,10 @@ public final class Sequential: Layer {
 
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
     public var randomSources: [RandomSource] { layers.flatMap(\.randomSources) }
-
-    public func replica(random: RandomSource) -> Layer { replicaModel(random: random) }
-
-    /// `replica(random:)` with its concrete type.
-    public func replicaModel(random: RandomSource) -> Sequential {
-        Sequential(layers.map { $0.replica(random: random) })
+    /// Set on every layer; read from the first.
+    public var products: ProductEngine {
+        get { layers.first?.products ?? ProductEngine() }
+        set { for layer in layers { layer.products = newValue } }
     }
 
     /// Every parameter with a PyTorch-style dotted name, such as `0.weight`.

@@ -58,6 +58,24 @@ public final class Tensor {
         base = other
     }
 
+    /// Copies the values into `base` from element `offset` on, then shows them there: the tensor becomes
+    /// a view of that part of `base` (a `ParameterArena` gathers parameters this way).
+    func moveStorage(to base: Tensor, at offset: Int) {
+        (base.pointer + offset).update(from: pointer, count: count)
+        borrowStorage(of: base, at: offset)
+    }
+
+    /// Shows `base`'s elements from `offset` on instead of its own, which are dropped. Valid while
+    /// `base` is not resized (an arena's buffers never are).
+    func borrowStorage(of base: Tensor, at offset: Int) {
+        precondition(offset + count <= base.count, "a view past the end of its base")
+        if ownsBuffer { pointer.deallocate() }
+        pointer = base.pointer + offset
+        capacity = count
+        ownsBuffer = false
+        self.base = base
+    }
+
     /// Gives the tensor a new shape, keeping the buffer when it is large enough.
     /// The contents are unspecified afterwards unless only the shape's grouping changed.
     public func resize(_ newShape: [Int]) {

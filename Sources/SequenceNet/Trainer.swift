@@ -67,19 +67,25 @@ public enum TrainingError: Error, CustomStringConvertible {
 /// Losses are averaged over examples (each batch's mean loss weighted by its size), so an epoch's
 /// validation loss is exactly the MSE over the whole validation set.
 ///
-/// Each batch is always cut into two halves, worked by two copies of the model that share its
-/// weights; their gradients are added in a fixed order before the optimiser's step. On a machine
-/// with two cores the halves run at once; on one core they run in turn, with the same numbers.
+/// Data parallelism lives here. The trainer builds the model twice, once per worker: the workers
+/// share one parameter arena's values and each has gradients of its own. Each batch is always cut
+/// into two halves, one per worker; their gradients are added in a fixed order before the
+/// optimiser's step. On a machine with two cores the halves run at once; on one core they run in
+/// turn, with the same numbers.
 public final class Trainer {
+    /// The model (the first worker's copy; its parameters are the arena's).
     public let model: Sequential
     public let optimizer: Adam
     private let random: RandomSource
     private let workers: [Worker]
-    private let partition: ElementPartition
     /// Run the two halves of every batch at once (the default when the machine has more than one core).
     /// The numbers are the same either way.
     public var concurrent: Bool {
         didSet { optimizer.concurrent = concurrent }
+    }
+    /// The engine every worker's products run on (a benchmark sets one with a meter).
+    public var products = ProductEngine() {
+        didSet { for worker in workers { worker.model.products = products } }
     }
     /// Asked after every batch; true abandons the epoch in progress and ends `fit` with
     /// `TrainingError.interrupted` (the last finished epoch is what a checkpoint holds).
@@ -90,47 +96,55 @@ public final class Trainer {
     struct RunState {
         var history = TrainingHistory()
         var stopping = EarlyStopping(patience: nil)
-        /// The weights of the best epoch so far, kept when `restoreBest` is set.
-        var best: [Tensor]? = nil
+        /// The arena's values at the best epoch so far, kept when `restoreBest` is set.
+        var best: Tensor? = nil
         /// The training examples in the order of the last epoch; each epoch shuffles the last one's order.
         var order: [Int] = []
         /// Epochs finished.
         var epoch: Int { history.epochs }
     }
 
-    /// One half's model copy and buffers.
+    /// One worker's copy of the model, its gradients and buffers.
     private final class Worker {
         let model: Sequential
-        let parameters: [Parameter]
+        /// [N]: the gradients of the worker's copy, in the arena's order.
+        let gradients: Tensor
         let loss = MSELoss()
         let batcher = Batcher()
         var lossValue: Float = 0
-        init(model: Sequential) {
+        init(model: Sequential, gradients: Tensor) {
             self.model = model
-            parameters = model.parameters
+            self.gradients = gradients
         }
     }
 
-    public init(model: Sequential, optimizer: Adam, random: RandomSource) {
-        self.model = model
-        self.optimizer = optimizer
+    /// Builds the model with `build` once per worker, and Adam at `learningRate` over its arena.
+    ///
+    /// `build` draws the initial weights from the source it is given; the first worker's copy is built
+    /// from `random` (so its weights follow from the seed), the second's from a source seeded from
+    /// `random`, which is then rewound: that copy's own weights are discarded for the shared ones, and
+    /// its dropout draws start where a fresh source would.
+    public init(learningRate: Double, random: RandomSource, model build: (RandomSource) -> Sequential) {
         self.random = random
-        let replica = model.replicaModel(random: RandomSource(seed: random.next()))
-        workers = [Worker(model: model), Worker(model: replica)]
-        partition = ElementPartition(sizes: model.parameters.map(\.value.count), parts: workers.count)
+        model = build(random)
+        let secondSource = RandomSource(seed: random.next()), fresh = secondSource.state
+        let second = build(secondSource)
+        secondSource.state = fresh
+        let arena = ParameterArena(model.parameters)
+        workers = [Worker(model: model, gradients: arena.gradients),
+                   Worker(model: second, gradients: arena.shareValues(with: second.parameters))]
+        optimizer = Adam(arena: arena, learningRate: learningRate)
         concurrent = ProcessInfo.processInfo.activeProcessorCount > 1
         optimizer.concurrent = concurrent
     }
+
+    /// The parameters' values and gradients, as one flat buffer each.
+    public var arena: ParameterArena { optimizer.arena }
 
     /// Trains, calling `onEpoch` after every epoch; it may stop the run early. Given a checkpoint, the
     /// run continues after its last epoch exactly as if it had never stopped.
     public func fit(train: Dataset, validation: Dataset, options: TrainingOptions, resumingFrom checkpoint: TrainingCheckpoint? = nil,
                     onEpoch: (EpochRecord) throws -> TrainingControl = { _ in .proceed }) throws -> TrainingHistory {
-        // The workers are the parallelism; BLAS threads inside them would only compete for the cores.
-        let blasThreads = BLAS.threads
-        if concurrent { BLAS.threads = 1 }
-        defer { BLAS.threads = blasThreads }
-
         run = RunState(stopping: EarlyStopping(patience: options.patience), order: Array(0..<train.count))
         if let checkpoint { try restore(checkpoint) }
         var epoch = run.epoch
@@ -167,7 +181,7 @@ public final class Trainer {
 
     /// The source that shuffles the examples (the model's layers may share it).
     var shuffleSource: RandomSource { random }
-    /// The model and its replica.
+    /// Every worker's copy of the model.
     var workerModels: [Sequential] { workers.map(\.model) }
 
     /// One optimiser step on one batch; returns the batch's mean loss.
@@ -175,7 +189,7 @@ public final class Trainer {
         let firstHalf = (batch.count + 1) / 2
         Parallel.run(workers.count, concurrently: concurrent) { index in
             let worker = workers[index]
-            for parameter in worker.parameters { parameter.zeroGradient() }
+            worker.gradients.zero()
             let part = index == 0 ? batch.prefix(firstHalf) : batch.dropFirst(firstHalf)
             worker.lossValue = 0
             guard !part.isEmpty else { return }
@@ -185,19 +199,18 @@ public final class Trainer {
             worker.lossValue = value
             _ = worker.model.backward(gradient)
         }
-        addReplicaGradients()
+        addSecondWorkersGradients()
         optimizer.update()
         return workers.reduce(0) { $0 + $1.lossValue }
     }
 
-    /// The model's gradients += the replica's, element by element (the same sums in any split).
-    private func addReplicaGradients() {
-        let mine = workers[0].parameters, theirs = workers[1].parameters
-        Parallel.run(partition.pieces.count, concurrently: concurrent) { part in
-            for (index, range) in partition.pieces[part] {
-                let target = mine[index].gradient.pointer, source = theirs[index].gradient.pointer
-                for i in range { target[i] += source[i] }
-            }
+    /// The first worker's gradients (the arena's) += the second's, element by element, in two halves
+    /// (the same sums in any split).
+    private func addSecondWorkersGradients() {
+        let target = workers[0].gradients.pointer, source = workers[1].gradients.pointer
+        let count = workers[0].gradients.count
+        Parallel.run(2, concurrently: concurrent) { part in
+            for i in count * part / 2..<count * (part + 1) / 2 { target[i] += source[i] }
         }
     }
 
@@ -226,13 +239,11 @@ public final class Trainer {
         }
         return (Float(chunkLoss.reduce(0, +) / Double(max(data.count, 1))), predictions)
     }
-    private func snapshot(into saved: [Tensor]?) -> [Tensor] {
-        guard let saved else { return model.parameters.map { $0.value.clone() } }
-        for (copy, parameter) in zip(saved, model.parameters) { copy.copy(from: parameter.value) }
+    private func snapshot(into saved: Tensor?) -> Tensor {
+        guard let saved else { return arena.values.clone() }
+        saved.copy(from: arena.values)
         return saved
     }
 
-    private func restore(_ saved: [Tensor]) {
-        for (copy, parameter) in zip(saved, model.parameters) { parameter.value.copy(from: copy) }
-    }
+    private func restore(_ saved: Tensor) { arena.values.copy(from: saved) }
 }

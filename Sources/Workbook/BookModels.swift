@@ -13,7 +13,7 @@ public enum BookModel: String, CaseIterable, Sendable {
                       random: RandomSource) -> (model: Sequential, bookParameterCount: Int) {
         let h = hiddenSize
         // snippet.stacked
-        func stacked(_ cell: RecurrentCell) -> [Layer] {
+        func stacked(_ cell: CellKind) -> [Layer] {
             // The notebooks pass `dropout=` to each one-layer module, where PyTorch ignores it.
             [recurrentModule(cell, inputSize: inputSize, hiddenSize: h, dropout: dropout,
                              recurrentDropout: recurrentDropout, random: random),
@@ -22,7 +22,6 @@ public enum BookModel: String, CaseIterable, Sendable {
              LastTimeStep()]
         }
         // snippet.end
-        let unusedDense = h * h + h
         switch self {
         case .simpleRNN:
             // snippet.simple-rnn
@@ -36,17 +35,17 @@ public enum BookModel: String, CaseIterable, Sendable {
                 Linear(h, 1, random: random),
             ])
             // snippet.end
-            return (model, model.parameterCount)
+            return (model, bookParameterCount(of: model, hiddenSize: h))
         case .gru:
             // snippet.gru
             let model = Sequential(stacked(.gru) + [Dropout(dropout, random: random), Linear(h, 1, random: random)])
             // snippet.end
-            return (model, model.parameterCount + unusedDense)
+            return (model, bookParameterCount(of: model, hiddenSize: h))
         case .lstm:
             // snippet.lstm
             let model = Sequential(stacked(.lstm) + [Linear(h, 1, random: random)])
             // snippet.end
-            return (model, model.parameterCount + unusedDense)
+            return (model, bookParameterCount(of: model, hiddenSize: h))
         case .bidirectionalGRU:
             // snippet.bidirectional-gru
             let model = Sequential([
@@ -60,7 +59,23 @@ public enum BookModel: String, CaseIterable, Sendable {
                 Linear(h, 1, random: random),
             ])
             // snippet.end
-            return (model, model.parameterCount)
+            return (model, bookParameterCount(of: model, hiddenSize: h))
         }
+    }
+
+    /// The number of parameters PyTorch reports for the book's version of `model`: the GRU and LSTM
+    /// models define a `fc1 = Linear(H, H)` that their forward pass never calls, not built here.
+    public func bookParameterCount(of model: Sequential, hiddenSize h: Int) -> Int {
+        model.parameterCount + (self == .gru || self == .lstm ? h * h + h : 0)
+    }
+
+    /// Says once, on standard error, that `dropout` on the one-layer recurrent modules the notebooks
+    /// build does nothing: PyTorch applies a module's dropout only between its stacked layers (and
+    /// warns). The workbook builds them the same way and says so, rather than silently differ.
+    public func noteOneLayerDropout(_ dropout: Float) {
+        guard dropout > 0 else { return }
+        let cell = self == .lstm ? "LSTM" : self == .simpleRNN ? "RNN" : "GRU"
+        printToStandardError("note: dropout=\(dropout) on a one-layer \(cell) has no effect: PyTorch applies a "
+            + "recurrent module's dropout only between its stacked layers (the book's models pass it all the same).\n")
     }
 }

@@ -99,8 +99,12 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
 
     let random = RandomSource(seed: common.seed)
     let inputs = cet.layout.inputSize(features: data.windows.featureCount)
-    let (model, parameters) = bookModel.build(inputSize: inputs, hiddenSize: cet.hidden, dropout: cet.dropout,
-                                              recurrentDropout: recurrentDropout, random: random)
+    let trainer = common.trainer(random: random) { random in
+        bookModel.build(inputSize: inputs, hiddenSize: cet.hidden, dropout: cet.dropout,
+                        recurrentDropout: recurrentDropout, random: random).model
+    }
+    let parameters = bookModel.bookParameterCount(of: trainer.model, hiddenSize: cet.hidden)
+    bookModel.noteOneLayerDropout(cet.dropout)
     print("Model: \(bookModel.rawValue) with \(inputs) inputs, hidden \(cet.hidden): \(parameters) parameters")
 
     let targets = data.split.validation.targets
@@ -116,7 +120,7 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
     // With --days the split moves with the record's length (`split` stays the option's value).
     settings["split_used"] = .int(splitUsed)
 
-    let (trainer, history) = try common.train(model, on: data.split, label: section, random: random, checkpoint: checkpoint)
+    let history = try common.train(trainer, on: data.split, label: section, checkpoint: checkpoint)
     let predictions = trainer.evaluate(data.split.validation).predictions
     let mae = meanAbsoluteError(predictions, targets)
     let maeDegrees = mae * data.normalization.standardDeviation

@@ -1,33 +1,38 @@
 import SequenceNet
 
 extension CommonOptions {
-    /// Trains `model` as every section does: Adam at the options' learning rate, MSE, shuffled batches of
-    /// the options' size, the options' number of epochs, progress on standard error. With a checkpoint
-    /// file, every epoch is saved to it and `--resume` continues from it. Ctrl-C stops a run cleanly.
-    /// `afterEpoch` sees each finished epoch (a section keeps snapshots with it).
-    public func train(_ model: Sequential, on data: BookSplit, label: String, random: RandomSource,
-                      checkpoint: CheckpointFile? = nil,
-                      afterEpoch: (EpochRecord, Trainer) -> Void = { _, _ in }) throws -> (trainer: Trainer, history: TrainingHistory) {
+    /// The trainer every section uses: Adam at the options' learning rate over the model `build` makes
+    /// (once per worker; see `Trainer`), with the run's one random source.
+    public func trainer(random: RandomSource, model build: (RandomSource) -> Sequential) -> Trainer {
+        Trainer(learningRate: lr, random: random, model: build)
+    }
+
+    /// Trains as every section does: MSE, shuffled batches of the options' size, the options' number of
+    /// epochs, progress on standard error. With a checkpoint file, every epoch is saved to it and
+    /// `--resume` continues from it. Ctrl-C stops a run cleanly. `afterEpoch` sees each finished epoch
+    /// (a section keeps snapshots with it).
+    public func train(_ trainer: Trainer, on data: BookSplit, label: String, checkpoint: CheckpointFile? = nil,
+                      afterEpoch: (EpochRecord) -> Void = { _ in }) throws -> TrainingHistory {
         try AtomicFile.checkWritable(folder: outputFolder)
         do {
             // snippet.train
             let epochs = resolvedEpochs
-            let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: lr), random: random)
             let resumed = try checkpoint?.load()
-            let progress = ProgressReporter(label: label, totalEpochs: epochs, resumedAfter: resumed?.epoch ?? 0, quiet: noProgress)
+            let progress = ProgressReporter(label: label, totalEpochs: epochs, resumedAfter: resumed?.epoch ?? 0,
+                                            quiet: noProgress)
             defer { progress.finish() }
             trainer.stopRequested = { Interrupt.requested }
-            let history = try Interrupt.catching {
-                try trainer.fit(train: data.train, validation: data.validation,
-                                options: TrainingOptions(epochs: epochs, batchSize: batchSize), resumingFrom: resumed) { record in
+            let options = TrainingOptions(epochs: epochs, batchSize: batchSize)
+            return try Interrupt.catching {
+                try trainer.fit(train: data.train, validation: data.validation, options: options,
+                                resumingFrom: resumed) { record in
                     progress.report(record)
                     try checkpoint?.save(trainer)
-                    afterEpoch(record, trainer)
+                    afterEpoch(record)
                     return .proceed
                 }
             }
             // snippet.end
-            return (trainer, history)
         } catch TrainingError.interrupted(let epoch) {
             throw CheckpointFile.reportInterruption(during: epoch, checkpoint: checkpoint)
         }

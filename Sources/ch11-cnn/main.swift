@@ -50,23 +50,28 @@ struct CNNSection: ParsableCommand {
               + "\(data.train.count) training and \(data.validation.count) validation windows")
 
         let random = RandomSource(seed: common.seed)
+        let convolvedLength = Conv1d.outputLength(for: windows.featureCount, kernelSize: kernelSize,
+                                                  padding: .zeros(kernelSize / 2))
         // snippet.model
-        let convolution = Conv1d(1, filters, kernelSize: kernelSize, padding: .zeros(kernelSize / 2), random: random)
-        convolution.computesInputGradient = false  // its input is data
-        let convolvedLength = convolution.outputLength(for: windows.featureCount)
-        let model = Sequential([
-            convolution, ReLU(),                       // [B, 1, 29] -> [B, 128, 29]
-            Flatten(),                                 // -> [B, 128 * 29]
-            Linear(filters * convolvedLength, 28, random: random), ReLU(),
-            Linear(28, 10, random: random), ReLU(),
-            Linear(10, 1, random: random),             // -> [B, 1]
-        ])
+        // The trainer builds the model once per worker (two cores, two copies sharing one set of weights).
+        func model(_ random: RandomSource) -> Sequential {
+            let convolution = Conv1d(1, filters, kernelSize: kernelSize, padding: .zeros(kernelSize / 2), random: random)
+            convolution.computesInputGradient = false  // its input is data
+            return Sequential([
+                convolution, ReLU(),                       // [B, 1, 29] -> [B, 128, 29]
+                Flatten(),                                 // -> [B, 128 * 29]
+                Linear(filters * convolvedLength, 28, random: random), ReLU(),
+                Linear(28, 10, random: random), ReLU(),
+                Linear(10, 1, random: random),             // -> [B, 1]
+            ])
+        }
         // snippet.end
+        let trainer = common.trainer(random: random, model: model)
         print("Model: Conv1d(1, \(filters), k=\(kernelSize)) -> Linear(\(filters)*\(convolvedLength), 28) -> "
-              + "Linear(28, 10) -> Linear(10, 1): \(model.parameterCount) parameters")
+              + "Linear(28, 10) -> Linear(10, 1): \(trainer.model.parameterCount) parameters")
 
         // snippet.train
-        let (trainer, history) = try common.train(model, on: data, label: "ch11-cnn", random: random)
+        let history = try common.train(trainer, on: data, label: "ch11-cnn")
         let predictions = trainer.evaluate(data.validation).predictions
         let mae = meanAbsoluteError(predictions, data.validation.targets)
         // snippet.end
@@ -76,7 +81,7 @@ struct CNNSection: ParsableCommand {
             settings: ["window": .int(window), "split": .int(split), "filters": .int(filters),
                        "kernel_size": .int(kernelSize), "learning_rate": .double(common.lr),
                        "batch_size": .int(common.batchSize), "epochs_requested": .int(common.resolvedEpochs)],
-            parameters: model.parameterCount, history: history, valMAE: mae,
+            parameters: trainer.model.parameterCount, history: history, valMAE: mae,
             secondsTotal: Date().timeIntervalSince(started))
         print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) (book: \(Book.maeReported))")
         print(String(format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))

@@ -60,16 +60,18 @@ struct GISSSection: ParsableCommand {
               + "window \(window): \(data.train.count) training and \(data.validation.count) validation windows, \(layout.rawValue) layout")
 
         let random = RandomSource(seed: common.seed)
-        // snippet.model
-        let (model, parameters) = BookModel.simpleRNN.build(inputSize: layout.inputSize(features: windows.featureCount),
-                                                            hiddenSize: hidden, dropout: dropout, random: random)
-        // snippet.end
-        print("Model: RNN(\(layout.inputSize(features: windows.featureCount)), \(hidden)) -> RNN(\(hidden), \(hidden)) -> last step -> "
+        let inputs = layout.inputSize(features: windows.featureCount)
+        let trainer = common.trainer(random: random) { random in
+            BookModel.simpleRNN.build(inputSize: inputs, hiddenSize: hidden, dropout: dropout, random: random).model
+        }
+        let parameters = BookModel.simpleRNN.bookParameterCount(of: trainer.model, hiddenSize: hidden)
+        BookModel.simpleRNN.noteOneLayerDropout(dropout)
+        print("Model: RNN(\(inputs), \(hidden)) -> RNN(\(hidden), \(hidden)) -> last step -> "
               + "Dropout(\(dropout)) -> Linear(\(hidden), 1): \(parameters) parameters")
 
         var snapshot: [Float]?
         var snapshotMAE: [Int: Double] = [:]
-        let (trainer, history) = try common.train(model, on: data, label: "ch11-giss-rnn", random: random) { record, trainer in
+        let history = try common.train(trainer, on: data, label: "ch11-giss-rnn") { record in
             guard snapshots.contains(record.epoch) else { return }
             let predictions = trainer.evaluate(data.validation).predictions
             snapshotMAE[record.epoch] = meanAbsoluteError(predictions, data.validation.targets)

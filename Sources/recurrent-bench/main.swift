@@ -7,52 +7,83 @@
 // --floor adds what the epoch's matrix products alone take: the time the second epoch spent inside
 // them (so it runs at least two), their operations at the speed OpenBLAS reaches on a large product
 // with both cores busy, and the same products at the speed OpenBLAS reaches for each shape.
+import ArgumentParser
 import Foundation
 import SequenceNet
 import Workbook
 
-func option(_ name: String, _ fallback: String) -> String {
-    let arguments = CommandLine.arguments
-    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return fallback }
-    return arguments[i + 1]
+/// The layouts to time: one, or both.
+enum LayoutChoice: String, ExpressibleByArgument, CaseIterable {
+    case book, sequence, both
+    var layouts: [String] { self == .both ? ["book", "sequence"] : [rawValue] }
 }
 
-let models = option("--model", "all") == "all" ? BookModel.allCases : [BookModel(rawValue: option("--model", "all"))!]
-let layouts = option("--layout", "both") == "both" ? ["book", "sequence"] : [option("--layout", "book")]
-let trainCount = Int(option("--train", "79941"))!, validationCount = Int(option("--validation", "11502"))!
-let features = Int(option("--features", "59"))!
-let batchSize = Int(option("--batch", "128"))!
-let dropout = Float(option("--dropout", "0.1"))!
-let measuresFloor = CommandLine.arguments.contains("--floor")
-let epochs = max(Int(option("--epochs", "1"))!, measuresFloor ? 2 : 1)
-
-let random = RandomSource(seed: 42)
-func randomSet(_ count: Int, shape: [Int], _ random: RandomSource) -> Dataset {
-    Dataset(features: (0..<count * features).map { _ in random.uniform(-2, 2) },
-            targets: (0..<count).map { _ in random.uniform(-2, 2) }, exampleShape: shape)
+/// The book's models to time: one, or all four.
+enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
+    case rnn, gru, lstm, bigru, all
+    var models: [BookModel] { self == .all ? BookModel.allCases : [BookModel(rawValue: rawValue)!] }
 }
-print("model  layout    s/epoch  parameters")
-for layout in layouts {
-    let shape = layout == "book" ? [1, features] : [features, 1]
-    let train = randomSet(trainCount, shape: shape, random), validation = randomSet(validationCount, shape: shape, random)
-    for model in models {
-        let built = model.build(inputSize: shape[1], dropout: dropout, random: random)
-        let trainer = Trainer(model: built.model, optimizer: Adam(built.model.parameters, learningRate: 5e-4), random: random)
-        // The meter runs through the second epoch, training and validation (the first warms up).
-        let meter = ProductMeter()
-        var meteredStart = Date(), meteredSeconds = 0.0
-        let history = try trainer.fit(train: train, validation: validation,
-                                      options: TrainingOptions(epochs: epochs, batchSize: batchSize)) { record in
-            BLAS.productMeter = measuresFloor && record.epoch == 1 ? meter : nil
-            if record.epoch == 1 { meteredStart = Date() }
-            if record.epoch == 2 { meteredSeconds = Date().timeIntervalSince(meteredStart) }
-            return .proceed
+
+struct RecurrentBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recurrent-bench",
+        abstract: "Seconds per training epoch of the book's recurrent models on random data of the CET shapes.")
+
+    @Option(help: "Which model.") var model: ModelChoice = .all
+    @Option(help: "Which input layout.") var layout: LayoutChoice = .both
+    @Option(help: "Training windows.") var train = 79_941
+    @Option(help: "Validation windows.") var validation = 11_502
+    @Option(help: "Values per window, less the target.") var features = 59
+    @Option(help: "Examples per training batch.") var batch = 128
+    @Option(help: "Dropout of the book's models.") var dropout: Float = 0.1
+    @Option(help: "Epochs to time (at least 2 with --floor).") var epochs = 1
+    @Flag(help: "Also time the epoch's matrix products alone (see the comment at the top of main.swift).")
+    var floor = false
+
+    func validate() throws {
+        for (name, value) in [("--train", train), ("--validation", validation), ("--features", features),
+                              ("--batch", batch), ("--epochs", epochs)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1, got \(value)")
         }
-        print(model.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0), layout.padding(toLength: 8, withPad: " ", startingAt: 0),
-              String(format: "%8.4f", history.trainingSeconds / Double(history.epochs)), built.bookParameterCount)
-        if measuresFloor { printFloor(meter, epochSeconds: meteredSeconds) }
+        guard (0..<1).contains(dropout) else { throw ValidationError("--dropout must be in [0, 1), got \(dropout)") }
+    }
+
+    func run() throws {
+        let epochs = max(self.epochs, floor ? 2 : 1)
+        let random = RandomSource(seed: 42)
+        func randomSet(_ count: Int, shape: [Int]) -> Dataset {
+            Dataset(features: (0..<count * features).map { _ in random.uniform(-2, 2) },
+                    targets: (0..<count).map { _ in random.uniform(-2, 2) }, exampleShape: shape)
+        }
+        print("model  layout    s/epoch  parameters")
+        for layout in layout.layouts {
+            let shape = layout == "book" ? [1, features] : [features, 1]
+            let train = randomSet(train, shape: shape), validation = randomSet(validation, shape: shape)
+            for model in model.models {
+                let trainer = Trainer(learningRate: 5e-4, random: random) { random in
+                    model.build(inputSize: shape[1], dropout: dropout, random: random).model
+                }
+                // The meter runs through the second epoch, training and validation (the first warms up).
+                let meter = ProductMeter()
+                var meteredStart = Date(), meteredSeconds = 0.0
+                let history = try trainer.fit(train: train, validation: validation,
+                                              options: TrainingOptions(epochs: epochs, batchSize: batch)) { record in
+                    trainer.products = ProductEngine(meter: floor && record.epoch == 1 ? meter : nil)
+                    if record.epoch == 1 { meteredStart = Date() }
+                    if record.epoch == 2 { meteredSeconds = Date().timeIntervalSince(meteredStart) }
+                    return .proceed
+                }
+                let parameters = model.bookParameterCount(of: trainer.model, hiddenSize: 100)
+                print(model.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0),
+                      layout.padding(toLength: 8, withPad: " ", startingAt: 0),
+                      String(format: "%8.4f", history.trainingSeconds / Double(history.epochs)), parameters)
+                if floor { printFloor(meter, epochSeconds: meteredSeconds) }
+            }
+        }
     }
 }
+
+RecurrentBench.main()
 
 /// The second epoch's products: the time spent in them (summed over both cores, so halved for an
 /// epoch's wall time if the cores shared them evenly), and the time the same products take when each
@@ -85,10 +116,8 @@ func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
 /// trials of about 3 GFLOP per core (tens of milliseconds), since a shared machine only ever slows a
 /// trial down.
 func productRate(_ shape: ProductShape) -> Double {
+    // Each product runs on one thread (see ProductEngine); the two cores run one each.
     let cores = 2
-    let savedThreads = BLAS.threads
-    BLAS.threads = 1
-    defer { BLAS.threads = savedThreads }
     let operands = (0..<cores).map { _ in ProductOperands(shape) }
     func runOnEveryCore(_ times: Int) {
         DispatchQueue.concurrentPerform(iterations: cores) { operands[$0].run(times: times) }
@@ -126,13 +155,13 @@ final class ProductOperands: @unchecked Sendable {
     }
 
     func run(times: Int) {
-        let (m, n, k) = (shape.m, shape.n, shape.k)
+        let (m, n, k) = (shape.m, shape.n, shape.k), engine = ProductEngine()
         c.withUnsafeMutableBufferPointer { c in
             for _ in 0..<times {
                 if shape.vector {
-                    BLAS.gemv(a, transpose: shape.transposeA, m: m, n: n, b, into: c.baseAddress!, beta: 1)
+                    engine.gemv(a, transpose: shape.transposeA, m: m, n: n, b, into: c.baseAddress!, beta: 1)
                 } else {
-                    BLAS.gemm(a, transposeA: shape.transposeA, b, transposeB: shape.transposeB,
+                    engine.gemm(a, transposeA: shape.transposeA, b, transposeB: shape.transposeB,
                               into: c.baseAddress!, m: m, n: n, k: k, beta: 1)
                 }
             }

@@ -18,10 +18,10 @@ import Testing
 
     /// A small recurrent model with dropout and recurrent dropout: every random source a run has.
     func trainer(seed: UInt64, hidden: Int = 6) -> Trainer {
-        let random = RandomSource(seed: seed)
-        let model = Sequential([Recurrent(.gru, inputSize: 1, hiddenSize: hidden, recurrentDropout: 0.2, random: random),
-                                LastTimeStep(), Dropout(0.2, random: random), Linear(hidden, 1, random: random)])
-        return Trainer(model: model, optimizer: Adam(model.parameters, learningRate: 1e-2), random: random)
+        Trainer(learningRate: 1e-2, random: RandomSource(seed: seed)) { random in
+            Sequential([recurrentLayer(.gru, inputSize: 1, hiddenSize: hidden, recurrentDropout: 0.2, random: random),
+                        LastTimeStep(), Dropout(0.2, random: random), Linear(hidden, 1, random: random)])
+        }
     }
 
     func weights(_ trainer: Trainer) -> [[Float]] { trainer.model.parameters.map(\.value.values) }

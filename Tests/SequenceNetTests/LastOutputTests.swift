@@ -6,7 +6,7 @@ import Testing
 /// runs is a smaller matrix product, which OpenBLAS may sum in another order: a few units in the last
 /// place).
 @Suite struct LastOutputTests {
-    func model(_ cell: RecurrentCell, onlyLastOutput: Bool) -> Sequential {
+    func model(_ cell: CellKind, onlyLastOutput: Bool) -> Sequential {
         let random = RandomSource(seed: 11)
         return Sequential([
             recurrentModule(cell, inputSize: 3, hiddenSize: 5, bidirectional: true, random: random),
@@ -16,8 +16,8 @@ import Testing
         ])
     }
 
-    @Test(arguments: [RecurrentCell.rnn, .gru, .lstm])
-    func sameNumbersAsTheFullPass(cell: RecurrentCell) {
+    @Test(arguments: [CellKind.rnn, .gru, .lstm])
+    func sameNumbersAsTheFullPass(cell: CellKind) {
         let random = RandomSource(seed: 3)
         let x = Tensor(shape: [4, 6, 3], values: (0..<72).map { _ in random.uniform(-1, 1) })
         let dy = Tensor(shape: [4, 1], values: [0.5, -1, 2, 0.25])

@@ -3,29 +3,29 @@ import Testing
 
 /// Finite-difference checks of backpropagation through time, for every cell, on small sizes.
 extension GradientCheckTests {
-    @Test(arguments: [RecurrentCell.rnn, .gru, .lstm])
-    func recurrentOverSeveralSteps(cell: RecurrentCell) {
-        let layer = Recurrent(cell, inputSize: 2, hiddenSize: 3, random: RandomSource(seed: 21))
+    @Test(arguments: [CellKind.rnn, .gru, .lstm])
+    func recurrentOverSeveralSteps(cell: CellKind) {
+        let layer = recurrentLayer(cell, inputSize: 2, hiddenSize: 3, random: RandomSource(seed: 21))
         check(layer, input: randomTensor([2, 4, 2], seed: 22), step: 1e-2, "\(cell) T=4")
     }
 
-    @Test(arguments: [RecurrentCell.rnn, .gru, .lstm])
-    func recurrentSingleStep(cell: RecurrentCell) {
+    @Test(arguments: [CellKind.rnn, .gru, .lstm])
+    func recurrentSingleStep(cell: CellKind) {
         // The book's layout: one step, no recurrent product at all.
-        let layer = Recurrent(cell, inputSize: 5, hiddenSize: 3, random: RandomSource(seed: 23))
+        let layer = recurrentLayer(cell, inputSize: 5, hiddenSize: 3, random: RandomSource(seed: 23))
         check(layer, input: randomTensor([3, 1, 5], seed: 24), step: 1e-2, "\(cell) T=1")
     }
 
-    @Test(arguments: [RecurrentCell.rnn, .gru, .lstm])
-    func bidirectional(cell: RecurrentCell) {
-        let layer = Bidirectional(cell, inputSize: 2, hiddenSize: 3, random: RandomSource(seed: 25))
+    @Test(arguments: [CellKind.rnn, .gru, .lstm])
+    func bidirectional(cell: CellKind) {
+        let layer = bidirectionalLayer(cell, inputSize: 2, hiddenSize: 3, random: RandomSource(seed: 25))
         check(layer, input: randomTensor([2, 3, 2], seed: 26), step: 1e-2, "bidirectional \(cell)")
     }
 
     /// Recurrent (variational) dropout with its mask held fixed: gradients flow through the kept units only.
-    @Test(arguments: [RecurrentCell.rnn, .gru, .lstm])
-    func recurrentDropoutWithAFixedMask(cell: RecurrentCell) {
-        let layer = Recurrent(cell, inputSize: 2, hiddenSize: 4, recurrentDropout: 0.5, random: RandomSource(seed: 27))
+    @Test(arguments: [CellKind.rnn, .gru, .lstm])
+    func recurrentDropoutWithAFixedMask(cell: CellKind) {
+        let layer = recurrentLayer(cell, inputSize: 2, hiddenSize: 4, recurrentDropout: 0.5, random: RandomSource(seed: 27))
         layer.reusesMask = true
         check(layer, input: randomTensor([2, 4, 2], seed: 28), step: 1e-2, "\(cell) with recurrent dropout")
     }

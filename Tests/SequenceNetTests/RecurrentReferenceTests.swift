@@ -42,7 +42,7 @@ import Workbook
     @Test(arguments: caseNames)
     func matchesPyTorch(name: String) throws {
         let c = Self.fixture.cases.first { $0.name == name }!
-        let cell = try #require(RecurrentCell(rawValue: c.cell))
+        let cell = try #require(CellKind(rawValue: c.cell))
         let module = recurrentModule(cell, inputSize: c.input_size, hiddenSize: c.hidden_size, layers: c.num_layers,
                                      bidirectional: c.bidirectional, random: RandomSource(seed: 1))
         let named = Dictionary(uniqueKeysWithValues: module.parameters.map { ($0.name, $0) })
@@ -58,11 +58,8 @@ import Workbook
         // h_n in PyTorch's [layers * directions, B, H] order.
         var finals: [Float] = [], cells: [Float] = []
         for layer in module.layers {
-            let directionsOfLayer: [Recurrent]
-            if let pair = layer as? Bidirectional { directionsOfLayer = [pair.forwardLayer, pair.backwardLayer] }
-            else if let single = layer as? Recurrent { directionsOfLayer = [single] }
-            else { continue }
-            for direction in directionsOfLayer {
+            guard let recurrent = layer as? any RecurrentLayer else { continue }
+            for direction in recurrent.directions {
                 let state = direction.finalState()
                 finals += state.hidden
                 cells += state.cell ?? []

@@ -15,10 +15,9 @@ import Testing
     }
 
     func train(seed: UInt64, options: TrainingOptions, concurrent: Bool = true) throws -> (TrainingHistory, Trainer) {
-        let random = RandomSource(seed: seed)
-        let model = Sequential([Linear(2, 8, random: random), ReLU(), Dropout(0.1, random: random),
-                                Linear(8, 1, random: random)])
-        let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: 1e-2), random: random)
+        let trainer = Trainer(learningRate: 1e-2, random: RandomSource(seed: seed)) { random in
+            Sequential([Linear(2, 8, random: random), ReLU(), Dropout(0.1, random: random), Linear(8, 1, random: random)])
+        }
         trainer.concurrent = concurrent
         let history = try trainer.fit(train: line(count: 200, seed: 1), validation: line(count: 50, seed: 2), options: options)
         return (history, trainer)
@@ -83,10 +82,10 @@ import Testing
     /// exactly that epoch's validation loss.
     @Test func restoreBestKeepsTheBestWeights() throws {
         let options = TrainingOptions(epochs: 40, batchSize: 50, patience: 3, restoreBest: true)
-        let random = RandomSource(seed: 5)
-        let model = Sequential([Linear(2, 8, random: random), ReLU(), Linear(8, 1, random: random)])
         // A learning rate this large makes the validation loss bounce, so the last epoch is not the best.
-        let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: 0.3), random: random)
+        let trainer = Trainer(learningRate: 0.3, random: RandomSource(seed: 5)) { random in
+            Sequential([Linear(2, 8, random: random), ReLU(), Linear(8, 1, random: random)])
+        }
         let validation = line(count: 50, seed: 2)
         let history = try trainer.fit(train: line(count: 200, seed: 1), validation: validation, options: options)
         let best = history.validationLoss.min()!
@@ -96,10 +95,8 @@ import Testing
     }
 
     @Test func divergenceIsReported() {
-        let random = RandomSource(seed: 6)
-        let model = Sequential([Linear(2, 1, random: random)])
-        model.parameters[0].value[0] = .nan
-        let trainer = Trainer(model: model, optimizer: Adam(model.parameters), random: random)
+        let trainer = Trainer(learningRate: 1e-3, random: RandomSource(seed: 6)) { Sequential([Linear(2, 1, random: $0)]) }
+        trainer.model.parameters[0].value[0] = .nan
         #expect(throws: TrainingError.self) {
             _ = try trainer.fit(train: line(count: 20, seed: 1), validation: line(count: 5, seed: 2),
                                 options: TrainingOptions(epochs: 3, batchSize: 4))

@@ -1,4 +1,4 @@
-"""Fits the rational tanh of Sources/SequenceNet/Recurrent.swift and checks it in single precision.
+"""Fits the rational tanh of Sources/SequenceNet/Activations.swift and checks it in single precision.
 
     python Tools/reference/fit_tanh.py
 

@@ -1,0 +1,67 @@
+import CBLAS
+import Dispatch
+
+/// The library's matrix products, through OpenBLAS's `cblas_sgemm` and `cblas_sgemv` on row-major data.
+///
+/// A value each product-using layer holds (`Layer.products`), not a global: a benchmark hands a model an
+/// engine with a `meter`, and a faster engine can replace this one without touching the layers' loops.
+///
+/// Every product runs on the calling thread alone. The parallelism is the trainer's: its workers run
+/// at once, one product each, and OpenBLAS threads inside them would only compete for the same cores.
+/// OpenBLAS 0.3.21 has no per-call thread count, so the first engine made sets its process-wide count
+/// to one, once; nothing changes it afterwards, so results never depend on what else runs.
+public struct ProductEngine: Sendable {
+    /// While set, every product adds its shape and its duration to it (benchmarks only).
+    public var meter: ProductMeter?
+
+    public init(meter: ProductMeter? = nil) {
+        _ = Self.singleThreaded
+        self.meter = meter
+    }
+
+    private static let singleThreaded: Void = openblas_set_num_threads(1)
+
+    /// C = alpha * op(A) op(B) + beta * C, with op(A) [M, K], op(B) [K, N], C [M, N], all row-major.
+    /// `transposeA` means A is stored as [K, M]; `transposeB` means B is stored as [N, K].
+    /// `rowStrideA/B/C` are the distances between rows when a matrix is every n-th row of a larger
+    /// one (one time step of a [B, T, C] sequence); by default rows are packed.
+    @inline(__always)
+    public func gemm(
+        _ a: UnsafePointer<Float>, transposeA: Bool = false,
+        _ b: UnsafePointer<Float>, transposeB: Bool = false,
+        into c: UnsafeMutablePointer<Float>,
+        m: Int, n: Int, k: Int, alpha: Float = 1, beta: Float = 0,
+        rowStrideA: Int? = nil, rowStrideB: Int? = nil, rowStrideC: Int? = nil
+    ) {
+        let start = meter == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+        defer {
+            meter?.add(ProductShape(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k), since: start)
+        }
+        cblas_sgemm(
+            CblasRowMajor,
+            transposeA ? CblasTrans : CblasNoTrans,
+            transposeB ? CblasTrans : CblasNoTrans,
+            blasint(m), blasint(n), blasint(k), alpha,
+            a, blasint(rowStrideA ?? (transposeA ? m : k)),
+            b, blasint(rowStrideB ?? (transposeB ? k : n)),
+            beta, c, blasint(rowStrideC ?? n)
+        )
+    }
+
+    /// y = alpha * op(A) x + beta * y, with A [M, N] row-major (`rowStrideA` apart when not packed),
+    /// op(A) = A^T when `transpose`; x and y have `strideX` and `strideY` between elements.
+    @inline(__always)
+    public func gemv(
+        _ a: UnsafePointer<Float>, transpose: Bool = false, m: Int, n: Int, rowStrideA: Int? = nil,
+        _ x: UnsafePointer<Float>, strideX: Int = 1,
+        into y: UnsafeMutablePointer<Float>, strideY: Int = 1, alpha: Float = 1, beta: Float = 0
+    ) {
+        let start = meter == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+        defer { meter?.add(ProductShape(vector: true, transposeA: transpose, m: m, n: n), since: start) }
+        cblas_sgemv(
+            CblasRowMajor, transpose ? CblasTrans : CblasNoTrans,
+            blasint(m), blasint(n), alpha, a, blasint(rowStrideA ?? n),
+            x, blasint(strideX), beta, y, blasint(strideY)
+        )
+    }
+}
