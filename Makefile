@@ -14,19 +14,17 @@ run: packages
 test: packages
 	$(SWIFT) test --disable-xctest
 
-# Every run the chapters show (figures/chapter-runs.txt): figures, run reports, and the chapters' numbers.
+# Every run the chapters show (figures/chapter-runs.txt): figures, run reports, the chapters' numbers,
+# and each run's wall time in figures/chapter-timings.json.
 figures: packages
-	grep -v '^#' figures/chapter-runs.txt | grep . | while read -r run; do \
-		$(SWIFT) run $$run --out figures --figures < /dev/null || exit 1; \
-	done
+	python3 Tools/chapter_runs.py --swift "$(SWIFT)"
 	$(SWIFT) run chapter-sync --write
 
 # Check that the chapters' listings and numbers match Sources/ and the run reports.
 sync:
 	$(SWIFT) run chapter-sync
 
-# Seconds per epoch against PyTorch on this machine (needs a venv with torch; see Tools/benchmark).
+# Every section against the book's PyTorch code, in alternating rounds (needs a venv with torch; see
+# Tools/benchmark/README.md); records figures/bench-paired.json.
 bench: packages
-	bash Tools/benchmark/cnn.sh
-	LAYOUT=book bash Tools/benchmark/recurrent.sh
-	bash Tools/benchmark/giss.sh
+	python3 Tools/benchmark/paired.py --save figures/bench-paired.json

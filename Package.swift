@@ -24,8 +24,13 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .target(
+            name: "CProducts",
+            cSettings: [.unsafeFlags(["-O2"])],
+            linkerSettings: [.linkedLibrary("dnnl"), .linkedLibrary("xsmm"), .linkedLibrary("gomp")]
+        ),
+        .target(
             name: "SequenceNet",
-            dependencies: ["CBLAS"],
+            dependencies: ["CBLAS", "CProducts"],
             swiftSettings: optimised
         ),
         .target(

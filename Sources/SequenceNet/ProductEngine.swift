@@ -1,5 +1,11 @@
 import CBLAS
+import CProducts
 import Dispatch
+
+/// The libraries a product can run on.
+public enum ProductLibrary: String, CaseIterable, Sendable {
+    case openblas, onednn, libxsmm
+}
 
 /// The library's matrix products, through OpenBLAS's `cblas_sgemm` and `cblas_sgemv` on row-major data.
 ///
@@ -13,11 +19,18 @@ import Dispatch
 public struct ProductEngine: Sendable {
     /// While set, every product adds its shape and its duration to it (benchmarks only).
     public var meter: ProductMeter?
+    /// Every matrix product on this library; nil: each on the library chosen for its shape
+    /// (`library(for:)`). Vector products always run on OpenBLAS.
+    public var library: ProductLibrary?
 
-    public init(meter: ProductMeter? = nil) {
+    public init(meter: ProductMeter? = nil, library: ProductLibrary? = nil) {
         _ = Self.singleThreaded
         self.meter = meter
+        self.library = library
     }
+
+    /// The library a product of this shape runs on when none is forced.
+    public static func library(for shape: ProductShape) -> ProductLibrary { .openblas }
 
     private static let singleThreaded: Void = openblas_set_num_threads(1)
 
@@ -37,15 +50,21 @@ public struct ProductEngine: Sendable {
         defer {
             meter?.add(ProductShape(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k), since: start)
         }
-        cblas_sgemm(
-            CblasRowMajor,
-            transposeA ? CblasTrans : CblasNoTrans,
-            transposeB ? CblasTrans : CblasNoTrans,
-            blasint(m), blasint(n), blasint(k), alpha,
-            a, blasint(rowStrideA ?? (transposeA ? m : k)),
-            b, blasint(rowStrideB ?? (transposeB ? k : n)),
-            beta, c, blasint(rowStrideC ?? n)
-        )
+        let lda = rowStrideA ?? (transposeA ? m : k), ldb = rowStrideB ?? (transposeB ? k : n)
+        let ldc = rowStrideC ?? n
+        let shape = ProductShape(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k)
+        switch library ?? Self.library(for: shape) {
+        case .openblas:
+            cblas_sgemm(
+                CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+        case .onednn:
+            products_onednn_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha,
+                                  a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        case .libxsmm:
+            products_libxsmm_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha,
+                                   a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+        }
     }
 
     /// y = alpha * op(A) x + beta * y, with A [M, N] row-major (`rowStrideA` apart when not packed),

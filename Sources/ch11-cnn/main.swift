@@ -102,9 +102,4 @@ struct CNNSection: ParsableCommand {
     }
 }
 
-do {
-    var command = try CNNSection.parseAsRoot()
-    try command.run()
-} catch {
-    CNNSection.exit(withError: error)
-}
+CNNSection.main()

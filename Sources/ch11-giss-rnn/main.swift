@@ -125,9 +125,4 @@ struct GISSSection: ParsableCommand {
     }
 }
 
-do {
-    var command = try GISSSection.parseAsRoot()
-    try command.run()
-} catch {
-    GISSSection.exit(withError: error)
-}
+GISSSection.main()

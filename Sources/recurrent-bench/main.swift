@@ -19,6 +19,8 @@ enum LayoutChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// The book's models to time: one, or all four.
+extension ProductLibrary: ExpressibleByArgument {}
+
 enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
     case rnn, gru, lstm, bigru, all
     var models: [BookModel] { self == .all ? BookModel.allCases : [BookModel(rawValue: rawValue)!] }
@@ -39,6 +41,10 @@ struct RecurrentBench: ParsableCommand {
     @Option(help: "Epochs to time (at least 2 with --floor).") var epochs = 1
     @Flag(help: "Also time the epoch's matrix products alone (see the comment at the top of main.swift).")
     var floor = false
+    @Flag(help: "Also time each of the epoch's product shapes on every library the engine can use.")
+    var engines = false
+    @Option(help: "Run every product on this library (default: the engine's choice per shape).")
+    var library: ProductLibrary?
 
     func validate() throws {
         for (name, value) in [("--train", train), ("--validation", validation), ("--features", features),
@@ -49,7 +55,8 @@ struct RecurrentBench: ParsableCommand {
     }
 
     func run() throws {
-        let epochs = max(self.epochs, floor ? 2 : 1)
+        let metered = floor || engines
+        let epochs = max(self.epochs, metered ? 2 : 1)
         let random = RandomSource(seed: 42)
         func randomSet(_ count: Int, shape: [Int]) -> Dataset {
             Dataset(features: (0..<count * features).map { _ in random.uniform(-2, 2) },
@@ -63,12 +70,13 @@ struct RecurrentBench: ParsableCommand {
                 let trainer = Trainer(learningRate: 5e-4, random: random) { random in
                     model.build(inputSize: shape[1], dropout: dropout, random: random).model
                 }
+                trainer.products = ProductEngine(library: library)
                 // The meter runs through the second epoch, training and validation (the first warms up).
                 let meter = ProductMeter()
                 var meteredStart = Date(), meteredSeconds = 0.0
                 let history = try trainer.fit(train: train, validation: validation,
                                               options: TrainingOptions(epochs: epochs, batchSize: batch)) { record in
-                    trainer.products = ProductEngine(meter: floor && record.epoch == 1 ? meter : nil)
+                    trainer.products = ProductEngine(meter: metered && record.epoch == 1 ? meter : nil, library: library)
                     if record.epoch == 1 { meteredStart = Date() }
                     if record.epoch == 2 { meteredSeconds = Date().timeIntervalSince(meteredStart) }
                     return .proceed
@@ -78,6 +86,7 @@ struct RecurrentBench: ParsableCommand {
                       layout.padding(toLength: 8, withPad: " ", startingAt: 0),
                       String(format: "%8.4f", history.trainingSeconds / Double(history.epochs)), parameters)
                 if floor { printFloor(meter, epochSeconds: meteredSeconds) }
+                if engines { printLibraries(meter) }
             }
         }
     }
@@ -111,14 +120,41 @@ func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
     print(String(format: "floors\t%.3f\t%.6f\t%.6f\t%.6f\t%.6f", gigaflops, gigaflops / large, atOwnSpeed, meter.seconds / 2, epochSeconds))
 }
 
+/// Each shape of the second epoch's products timed on every library (both cores busy, as in
+/// `productRate`): its GFLOP/s on each, and the seconds per epoch its products take on each; then the
+/// epoch's products on each library alone, on the engine's own choice, and on the fastest per shape.
+/// One `libraries` line per shape for scripts: shape, count, then GFLOP/s per library in
+/// `ProductLibrary.allCases` order.
+func printLibraries(_ meter: ProductMeter) {
+    let libraries = ProductLibrary.allCases
+    let shapes = meter.shapeCounts.filter { !$0.key.vector }
+        .sorted { $0.value * $0.key.operations > $1.value * $1.key.operations }
+    var totals = [Double](repeating: 0, count: libraries.count), chosen = 0.0, fastest = 0.0
+    print("  GFLOP/s on both cores  " + libraries.map { $0.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) }
+        .joined() + " chosen")
+    for (shape, count) in shapes {
+        let rates = libraries.map { productRate(shape, library: $0) }
+        let work = Double(count * shape.operations) / 1e9
+        for (index, rate) in rates.enumerated() { totals[index] += work / rate }
+        let choice = ProductEngine.library(for: shape)
+        chosen += work / rates[libraries.firstIndex(of: choice)!]
+        fastest += work / rates.max()!
+        print("    " + shape.description.padding(toLength: 22, withPad: " ", startingAt: 0)
+              + rates.map { String(format: "%-9.0f", $0) }.joined() + " \(choice.rawValue)  (\(count) per epoch)")
+        print("libraries\t\(shape)\t\(count)\t" + rates.map { String(format: "%.1f", $0) }.joined(separator: "\t"))
+    }
+    print("  products of an epoch, s: " + zip(libraries, totals).map { String(format: "%@ %.4f", $0.rawValue, $1) }
+        .joined(separator: ", ") + String(format: "; chosen %.4f; fastest per shape %.4f", chosen, fastest))
+}
+
 /// GFLOP/s of one product shape (onto its output, beta 1) computed over and over on both cores at
 /// once, each on its own operands (made, and used once, before the clock starts): the best of five
 /// trials of about 3 GFLOP per core (tens of milliseconds), since a shared machine only ever slows a
 /// trial down.
-func productRate(_ shape: ProductShape) -> Double {
+func productRate(_ shape: ProductShape, library: ProductLibrary? = nil) -> Double {
     // Each product runs on one thread (see ProductEngine); the two cores run one each.
     let cores = 2
-    let operands = (0..<cores).map { _ in ProductOperands(shape) }
+    let operands = (0..<cores).map { _ in ProductOperands(shape, engine: ProductEngine(library: library)) }
     func runOnEveryCore(_ times: Int) {
         DispatchQueue.concurrentPerform(iterations: cores) { operands[$0].run(times: times) }
     }
@@ -140,8 +176,11 @@ final class ProductOperands: @unchecked Sendable {
     let a: [Float], b: [Float]
     var c: [Float]
 
-    init(_ shape: ProductShape) {
+    let engine: ProductEngine
+
+    init(_ shape: ProductShape, engine: ProductEngine) {
         self.shape = shape
+        self.engine = engine
         let (m, n, k) = (shape.m, shape.n, shape.k)
         if shape.vector {
             a = [Float](repeating: 0.5, count: m * n)
@@ -155,7 +194,7 @@ final class ProductOperands: @unchecked Sendable {
     }
 
     func run(times: Int) {
-        let (m, n, k) = (shape.m, shape.n, shape.k), engine = ProductEngine()
+        let (m, n, k) = (shape.m, shape.n, shape.k)
         c.withUnsafeMutableBufferPointer { c in
             for _ in 0..<times {
                 if shape.vector {

@@ -1,0 +1,43 @@
+import SequenceNet
+import Testing
+
+/// Every library the engine can route a product to computes the same product, for every combination
+/// of transposes and for rows that are every n-th row of a larger matrix.
+@Suite struct ProductEngineTests {
+    @Test(arguments: ProductLibrary.allCases)
+    func everyLibraryComputesTheProduct(library: ProductLibrary) {
+        let random = RandomSource(seed: 8)
+        let engine = ProductEngine(library: library)
+        for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
+            for (m, n, k) in [(3, 5, 4), (64, 100, 100), (17, 1, 33), (128, 28, 300)] {
+                // A and B are stored with two spare columns, C with one, to exercise the row strides.
+                let (rowsA, colsA) = transposeA ? (k, m) : (m, k), (rowsB, colsB) = transposeB ? (n, k) : (k, n)
+                let a = (0..<rowsA * (colsA + 2)).map { _ in random.uniform(-1, 1) }
+                let b = (0..<rowsB * (colsB + 2)).map { _ in random.uniform(-1, 1) }
+                var c = (0..<m * (n + 1)).map { _ in random.uniform(-1, 1) }
+                let before = c
+                c.withUnsafeMutableBufferPointer { out in
+                    engine.gemm(a, transposeA: transposeA, b, transposeB: transposeB, into: out.baseAddress!,
+                                m: m, n: n, k: k, alpha: 0.5, beta: 2,
+                                rowStrideA: colsA + 2, rowStrideB: colsB + 2, rowStrideC: n + 1)
+                }
+                var worst = 0.0
+                for i in 0..<m {
+                    for j in 0..<n {
+                        var sum = 0.0
+                        for p in 0..<k {
+                            let x = transposeA ? a[p * (colsA + 2) + i] : a[i * (colsA + 2) + p]
+                            let y = transposeB ? b[j * (colsB + 2) + p] : b[p * (colsB + 2) + j]
+                            sum += Double(x) * Double(y)
+                        }
+                        let expected = 0.5 * sum + 2 * Double(before[i * (n + 1) + j])
+                        worst = max(worst, abs(Double(c[i * (n + 1) + j]) - expected))
+                    }
+                    // The spare column of C is not written.
+                    #expect(c[i * (n + 1) + n] == before[i * (n + 1) + n])
+                }
+                #expect(worst < 1e-4, "\(library) \(transposeA ? "T" : "N")\(transposeB ? "T" : "N") \(m)x\(n)x\(k)")
+            }
+        }
+    }
+}
