@@ -112,15 +112,19 @@ import Testing
         try Data(contentsOf: sync.root.appendingPathComponent("chapters/demo.md"))
     }
 
-    /// The good chapter with prose after the listing and a second include of the same snippet.
-    var longerChapter: String {
-        goodChapter + "\n\nSome prose.\nMore prose.\n\n<!-- snippet: Sources/demo/main.swift#body -->\n```swift\n"
+    /// The good chapter with prose after the listing and a second include of the same snippet, whose
+    /// block opens with "```" + `info`.
+    func longerChapter(info: String) -> String {
+        goodChapter + "\n\nSome prose.\nMore prose.\n\n<!-- snippet: Sources/demo/main.swift#body -->\n```\(info)\n"
             + "let x = 1\nreturn x\n```\n"
     }
 
-    @Test func listingWithoutClosingFenceIsRefusedAndThePageKept() throws {
-        // The first listing has drifted and lost its closing fence: --write must not "mend" it.
-        let broken = longerChapter.replacingOccurrences(of: "let x = 1\nreturn x\n```\nMAE", with: "let x = 2\nMAE")
+    /// The first listing has drifted and lost its closing fence: --write must not "mend" it (with a
+    /// bare opening fence below, the block would seem to close there, swallowing the prose between).
+    @Test(arguments: ["swift", ""])
+    func listingWithoutClosingFenceIsRefusedAndThePageKept(info: String) throws {
+        let broken = longerChapter(info: info)
+            .replacingOccurrences(of: "let x = 1\nreturn x\n```\nMAE", with: "let x = 2\nMAE")
         let sync = try scratch(chapter: broken)
         let before = try page(sync)
         let run = try chapterSync(sync, ["--write"])
@@ -129,6 +133,29 @@ import Testing
         #expect(!run.standardOutput.contains("in sync"))
         #expect(try page(sync) == before)
         #expect(throws: ChapterSync.Unparseable.self) { try sync.rewrite("chapters/demo.md") }
+    }
+
+    /// Without an include below, the next block's opening fence (with its language) reveals the loss.
+    @Test func listingWithoutClosingFenceBeforeAnotherBlockIsRefused() throws {
+        let broken = (goodChapter + "\n\nRun it:\n\n```sh\nswift run demo\n```\n")
+            .replacingOccurrences(of: "let x = 1\nreturn x\n```\nMAE", with: "let x = 2\nMAE")
+        let sync = try scratch(chapter: broken)
+        let before = try page(sync)
+        let run = try chapterSync(sync, ["--write"])
+        #expect(run.status != 0)
+        #expect(run.standardOutput.contains("chapters/demo.md:3: "), "\(run.standardOutput)")
+        #expect(try page(sync) == before)
+    }
+
+    /// One page that cannot be parsed stops --write for every page, so none is left half mended.
+    @Test func anUnparseablePageStopsEveryRewrite() throws {
+        let sync = try scratch(chapter: goodChapter.replacingOccurrences(of: "```\nMAE", with: "MAE"))
+        let other = sync.root.appendingPathComponent("chapters/other.md")
+        let stale = goodChapter.replacingOccurrences(of: "-->4.68<", with: "-->5.33<")
+        try stale.write(to: other, atomically: true, encoding: .utf8)
+        let run = try chapterSync(sync, ["--write"])
+        #expect(run.status != 0 && run.standardOutput.contains("nothing rewritten"), "\(run.standardOutput)")
+        #expect(try String(contentsOf: other, encoding: .utf8) == stale)
     }
 
     @Test func regionWithoutEndMarkerIsRefusedNamingTheSource() throws {
