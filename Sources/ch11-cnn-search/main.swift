@@ -131,7 +131,7 @@ struct CNNSearchSection: ParsableCommand {
                   + "rank them with: ch11-cnn-search --merge \(outputFolder)")
             return
         }
-        let report = SearchReport(seed: settings.seed, results: results)
+        let report = SearchReport(settings: settings, results: results, gaps: merged?.gaps ?? [])
         print("\nTop \(min(10, results.count)) of \(results.count) configurations:\n" + report.table(top: 10))
         guard let winner = report.ranked.first else { throw SearchError("there are no results to rank") }
         let predictions = try retrainWinner(winner, runner: runner)

@@ -96,8 +96,14 @@ import Testing
         }
         let half = try merge([shards[0]])
         #expect(half.status != 0 && half.standardError.contains("1/2"), "\(half.standardOutput)\(half.standardError)")
-        let partial = try merge([shards[0], "--partial"])
+        let partialOut = SectionRun.temporaryFolder("search-merge-partial")
+        let partial = try SectionRun.run("ch11-cnn-search", ["--no-figures", "--out", partialOut, "--merge", shards[0],
+                                                             "--partial"])
         #expect(partial.status == 0 && partial.standardOutput.contains("Top 3 of 3"), "\(partial.standardError)")
+        // Its report says it is of an incomplete search.
+        let report = try JSONDecoder().decode(SearchReport.self, from: Data(contentsOf: URL(
+            fileURLWithPath: partialOut + "/" + SearchReport.fileName)))
+        #expect(report.incomplete == ["no file for shard 1/2"] && report.maxEpochs == 2)
         let mixed = try merge([shards[0], shards[2]])
         #expect(mixed.status != 0, "\(mixed.standardOutput)")
         #expect(mixed.standardError.contains(shards[2]) && mixed.standardError.contains("seed"), "\(mixed.standardError)")
