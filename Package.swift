@@ -43,7 +43,10 @@ let package = Package(
         ),
         .target(name: "ChapterSync"),
         .target(name: "CNNSearch", dependencies: ["Workbook", "SequenceNet"], swiftSettings: optimised),
-        .executableTarget(name: "chapter-sync", dependencies: ["ChapterSync"]),
+        .executableTarget(name: "chapter-sync", dependencies: [
+            "ChapterSync",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(
             name: "recurrent-bench",
             dependencies: ["Workbook", "SequenceNet", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

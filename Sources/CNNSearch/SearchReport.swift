@@ -32,19 +32,30 @@ public struct SearchReport: Codable, Sendable {
     public let bookWinnerHere: Entry?
     /// Training seconds summed over configurations (what one worker would have taken).
     public let secondsTraining: Double
+    /// The settings the results were made with (reports written before these were recorded lack them).
+    public let maxEpochs: Int?
+    public let space: String?
+    public let data: String?
+    /// For a merge ranked with --partial: what the search lacked. Absent when it was complete.
+    public let incomplete: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case section, seed, configurations, ranked
+        case section, seed, configurations, ranked, space, data, incomplete
         case bookWinner = "book_winner", bookWinnerMAE = "book_winner_mae", bookWinnerHere = "book_winner_here"
-        case secondsTraining = "seconds_training"
+        case secondsTraining = "seconds_training", maxEpochs = "max_epochs"
     }
 
     public static let fileName = "ch11-cnn-search.report.json"
     public static let bookWinner = (summary: "2 conv [64, 32], k5, dense [64, 32], lr 1e-4", mae: 4.4439)
 
-    public init(seed: UInt64, results: [SearchResult]) {
+    /// The ranking of `results`, made with `settings`; `gaps` names what an incomplete search lacked.
+    public init(settings: SearchSettings, results: [SearchResult], gaps: [String] = []) {
         section = "ch11-cnn-search"
-        self.seed = seed
+        seed = settings.seed
+        maxEpochs = settings.epochs
+        space = settings.space.narrowing
+        data = settings.data
+        incomplete = gaps.isEmpty ? nil : gaps
         configurations = results.count
         ranked = ResultsFile.ranked(results).enumerated().map { position, result in
             let configuration = result.configuration

@@ -47,15 +47,15 @@ public final class SearchRunner: @unchecked Sendable {
     }
 
     /// Trains every configuration, `workers` at a time; `finished` is called (one call at a time) as
-    /// each completes. Returns the results in the order they finished.
+    /// each completes, and an error it throws stops the run. Returns the results in the order they finished.
     public func run(_ configurations: [SearchConfiguration], workers: Int,
-                    finished: @escaping @Sendable (SearchResult) -> Void) throws -> [SearchResult] {
+                    finished: @escaping @Sendable (SearchResult) throws -> Void) throws -> [SearchResult] {
         let queue = WorkQueue(count: configurations.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, configurations.count))) { _ in
             while let position = queue.take() {
                 do {
                     let result = try train(configurations[position]).result
-                    queue.finish(result, finished)
+                    try queue.finish(result, finished)
                 } catch {
                     queue.fail(error)
                 }
@@ -85,10 +85,10 @@ private final class WorkQueue: @unchecked Sendable {
         }
     }
 
-    func finish(_ result: SearchResult, _ finished: (SearchResult) -> Void) {
-        lock.withLock {
+    func finish(_ result: SearchResult, _ finished: (SearchResult) throws -> Void) throws {
+        try lock.withLock {
+            try finished(result)
             results.append(result)
-            finished(result)
         }
     }
 

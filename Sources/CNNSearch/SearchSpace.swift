@@ -47,7 +47,7 @@ public struct SearchConfiguration: Equatable, Hashable, Sendable {
 }
 
 /// The lists the chapter's search draws from, and the configurations they make.
-public struct SearchSpace: Sendable {
+public struct SearchSpace: Equatable, Sendable {
     public var convolutionLayers: [Int] = [1, 2]
     public var channelOptions: [[Int]] = [[32], [64], [32, 16], [64, 32]]
     public var kernelSizes: [Int] = [3, 5]
@@ -84,5 +84,33 @@ public struct SearchSpace: Sendable {
                 && kernelSizes.contains($0.kernelSize) && denseOptions.contains($0.denseSizes)
                 && learningRates.contains($0.learningRate)
         }
+    }
+}
+
+extension SearchSpace {
+    /// The values the command line can narrow, as a results file's header records them:
+    /// `conv-layers 1,2; kernel-sizes 3,5; learning-rates 1e-3,1e-4` (channels and dense stacks are
+    /// always the book's).
+    public var narrowing: String {
+        "conv-layers " + convolutionLayers.map(String.init).joined(separator: ",")
+            + "; kernel-sizes " + kernelSizes.map(String.init).joined(separator: ",")
+            + "; learning-rates " + learningRates.map(SearchConfiguration.rate).joined(separator: ",")
+    }
+
+    /// The space a `narrowing` line describes, or nil when the line is not one.
+    public init?(narrowing text: String) {
+        self.init()
+        let parts = text.components(separatedBy: "; ")
+        guard parts.count == 3 else { return nil }
+        func values<T>(_ part: String, _ name: String, _ parse: (Substring) -> T?) -> [T]? {
+            guard part.hasPrefix(name + " ") else { return nil }
+            let items = part.dropFirst(name.count + 1).split(separator: ",", omittingEmptySubsequences: false)
+            let parsed = items.compactMap(parse)
+            return parsed.count == items.count && !parsed.isEmpty ? parsed : nil
+        }
+        guard let layers = values(parts[0], "conv-layers", { Int($0) }),
+              let kernels = values(parts[1], "kernel-sizes", { Int($0) }),
+              let rates = values(parts[2], "learning-rates", { Double($0) }) else { return nil }
+        (convolutionLayers, kernelSizes, learningRates) = (layers, kernels, rates)
     }
 }

@@ -15,7 +15,8 @@ import Foundation
 ///     the CNN reached <!-- value: figures/ch11-cnn.metrics.json#val_mae decimals=2 -->4.68<!-- /value -->
 ///
 /// `check` lists every place where a chapter differs; `rewrite` gives the text with every listing and
-/// number replaced by what the sources and reports now say.
+/// number replaced by what the sources and reports now say. Both first parse the page's structure and
+/// the marked regions of the sources it includes, and throw `Unparseable` when either is broken.
 public struct ChapterSync {
     /// The package root, against which the paths in comments are resolved.
     public let root: URL
@@ -31,7 +32,15 @@ public struct ChapterSync {
         public let fixable: Bool
         /// For a number, the run report it comes from.
         public var report: String? = nil
+        /// A drifted timing (see `ReportValues.isTiming`): a reader's own run differs here by nature.
+        public var isTiming = false
         public var description: String { "\(file):\(line): \(problem)" }
+    }
+
+    /// A page, or a source it includes, whose structure cannot be parsed: nothing may be rewritten.
+    public struct Unparseable: Error, CustomStringConvertible {
+        public let problems: [Drift]
+        public var description: String { problems.map(\.description).joined(separator: "\n") }
     }
 
     /// The Markdown files of a chapters folder, in name order.
@@ -46,19 +55,41 @@ public struct ChapterSync {
     /// The chapter's text with listings and numbers brought up to date, and what differed.
     public func rewrite(_ file: String) throws -> (text: String, drifts: [Drift]) {
         let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
-        var lines = text.components(separatedBy: "\n")
+        let lines = text.components(separatedBy: "\n")
+        let structure = PageStructure(lines: lines, file: file)
+        var problems = structure.problems
+        var sources: [String: [String: String]] = [:]
+        for listing in structure.listings.values.sorted(by: { $0.include < $1.include }) {
+            let path = String(listing.target.split(separator: "#", maxSplits: 1)[0])
+            guard sources[path] == nil,
+                  let source = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else {
+                continue  // an unreadable source is a drift of its listing, reported below
+            }
+            let (regions, sourceProblems) = Snippets.regions(in: source, file: path)
+            sources[path] = regions
+            problems += sourceProblems
+        }
+        guard problems.isEmpty else { throw Unparseable(problems: problems) }
+
+        var output: [String] = []
         var drifts: [Drift] = []
         var reports: [String: Any] = [:]
         var index = 0
         while index < lines.count {
-            if let target = Self.directive("snippet", in: lines[index]) {
-                index = syncListing(target, after: index, in: &lines, file: file, drifts: &drifts)
+            if let listing = structure.listings[index] {
+                output += lines[listing.include...listing.open]
+                let body = lines[(listing.open + 1)..<listing.close].joined(separator: "\n")
+                let synced = syncListing(listing, body: body, sources: sources, file: file, drifts: &drifts)
+                output += synced.isEmpty ? [] : synced.components(separatedBy: "\n")
+                output.append(lines[listing.close])
+                index = listing.close + 1
                 continue
             }
-            lines[index] = syncValues(in: lines[index], line: index + 1, file: file, reports: &reports, drifts: &drifts)
+            output.append(syncValues(in: lines[index], line: index + 1, file: file, reports: &reports,
+                                     drifts: &drifts))
             index += 1
         }
-        return (lines.joined(separator: "\n"), drifts)
+        return (output.joined(separator: "\n"), drifts)
     }
 
     /// The argument of a whole-line `<!-- kind: argument -->` comment.
@@ -69,34 +100,30 @@ public struct ChapterSync {
         return String(trimmed.dropFirst(prefix.count).dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
     }
 
-    /// Checks (and replaces) the fenced block after the include comment at `index`; returns the line after it.
-    private func syncListing(_ target: String, after index: Int, in lines: inout [String], file: String,
-                             drifts: inout [Drift]) -> Int {
-        let lineNumber = index + 1
-        guard index + 1 < lines.count, lines[index + 1].hasPrefix("```"),
-              let close = lines[(index + 2)...].firstIndex(where: { $0.hasPrefix("```") }) else {
-            drifts.append(Drift(file: file, line: lineNumber, problem: "no fenced code block follows the snippet comment", fixable: false))
-            return index + 1
-        }
-        let parts = target.split(separator: "#", maxSplits: 1).map(String.init)
+    /// The listing's text as the source now has it (`body` when it cannot be found, with a drift).
+    private func syncListing(_ listing: PageStructure.Listing, body: String, sources: [String: [String: String]],
+                             file: String, drifts: inout [Drift]) -> String {
+        let lineNumber = listing.include + 1
+        let parts = listing.target.split(separator: "#", maxSplits: 1).map(String.init)
         guard parts.count == 2 else {
-            drifts.append(Drift(file: file, line: lineNumber, problem: "snippet comment must name PATH#NAME, got \(target)", fixable: false))
-            return close + 1
+            drifts.append(Drift(file: file, line: lineNumber,
+                                problem: "snippet comment must name PATH#NAME, got \(listing.target)", fixable: false))
+            return body
         }
-        guard let source = try? String(contentsOf: root.appendingPathComponent(parts[0]), encoding: .utf8) else {
+        guard let regions = sources[parts[0]] else {
             drifts.append(Drift(file: file, line: lineNumber, problem: "cannot read \(parts[0])", fixable: false))
-            return close + 1
+            return body
         }
-        guard let listing = Snippets.extract(parts[1], from: source) else {
-            drifts.append(Drift(file: file, line: lineNumber, problem: "\(parts[0]) has no snippet named \(parts[1])", fixable: false))
-            return close + 1
+        guard let current = regions[parts[1]] else {
+            drifts.append(Drift(file: file, line: lineNumber,
+                                problem: "\(parts[0]) has no snippet named \(parts[1])", fixable: false))
+            return body
         }
-        let current = lines[(index + 2)..<close].joined(separator: "\n")
-        guard current != listing else { return close + 1 }
-        drifts.append(Drift(file: file, line: lineNumber, problem: "listing differs from \(target)", fixable: true))
-        let replacement = listing.components(separatedBy: "\n")
-        lines.replaceSubrange((index + 2)..<close, with: replacement)
-        return index + 2 + replacement.count + 1
+        if current != body {
+            drifts.append(Drift(file: file, line: lineNumber, problem: "listing differs from \(listing.target)",
+                                fixable: true))
+        }
+        return current
     }
 
     /// Checks (and replaces) every `<!-- value: ... -->N<!-- /value -->` in one line.
@@ -116,8 +143,10 @@ public struct ChapterSync {
             var text = written
             switch expectedValue(spec, reports: &reports) {
             case .success(let expected) where expected != written:
+                let target = spec.split(separator: " ").first.map { $0.split(separator: "#", maxSplits: 1) } ?? []
                 drifts.append(Drift(file: file, line: lineNumber, problem: "\(spec) is \(expected), the text says \(written)",
-                                    fixable: true, report: spec.split(separator: "#").first.map(String.init)))
+                                    fixable: true, report: target.first.map(String.init),
+                                    isTiming: target.count == 2 && ReportValues.isTiming(String(target[1]))))
                 text = expected
             case .success:
                 break

@@ -35,6 +35,13 @@ enum ReportValues {
         return current
     }
 
+    /// Whether the key names a timing (`seconds_per_epoch`, `layouts.book.metered_epoch_seconds`): the
+    /// one kind of value that differs between two runs with the same seed.
+    static func isTiming(_ path: String) -> Bool {
+        let last = path.split(separator: ".").last.map { $0.prefix { $0 != "[" } } ?? ""
+        return last.contains("seconds")
+    }
+
     /// The number as the chapters print it: a fixed count of decimals, thousands separated by commas.
     static func format(_ value: Double, decimals: Int) -> String {
         let text = String(format: "%.\(decimals)f", value)

@@ -6,22 +6,45 @@ import Foundation
 ///     ...lines shown in the chapter...
 ///     // snippet.end
 ///
-/// The lines between the markers are the listing, with their common indentation removed.
+/// The lines between the markers are the listing, with their common indentation removed. Regions do
+/// not nest: a marker inside a region means its `// snippet.end` is missing, and the file is refused.
 enum Snippets {
-    /// The listing named `name` in `source` (the file's text), or nil when the file has no such region.
-    static func extract(_ name: String, from source: String) -> String? {
-        var lines: [Substring]? = nil
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+    /// Every region of `source` (the text of `file`, named in problems) by name, or what is wrong with
+    /// the file's markers.
+    static func regions(in source: String, file: String)
+        -> (regions: [String: String], problems: [ChapterSync.Drift]) {
+        var regions: [String: String] = [:]
+        var problems: [ChapterSync.Drift] = []
+        var open: (name: String, line: Int, lines: [Substring])? = nil
+        func problem(_ line: Int, _ text: String) {
+            problems.append(ChapterSync.Drift(file: file, line: line, problem: text, fixable: false))
+        }
+        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let marker = line.trimmingCharacters(in: .whitespaces)
-            if lines == nil {
-                if marker == "// snippet.\(name)" { lines = [] }
-            } else if marker == "// snippet.end" {
-                return dedent(lines!)
+            guard marker.hasPrefix("// snippet.") else {
+                open?.lines.append(line)
+                continue
+            }
+            let name = String(marker.dropFirst("// snippet.".count))
+            if let region = open {
+                if name == "end" {
+                    if regions.updateValue(dedent(region.lines), forKey: region.name) != nil {
+                        problem(region.line, "a second region named snippet.\(region.name)")
+                    }
+                } else {
+                    problem(region.line, "snippet.\(region.name) has no // snippet.end before "
+                            + "// snippet.\(name) at line \(index + 1) (regions do not nest)")
+                }
+                // After a missing end, the marker that revealed it opens the next region.
+                open = name == "end" ? nil : (name, index + 1, [])
+            } else if name == "end" {
+                problem(index + 1, "// snippet.end without a region open")
             } else {
-                lines!.append(line)
+                open = (name, index + 1, [])
             }
         }
-        return nil
+        if let region = open { problem(region.line, "snippet.\(region.name) has no // snippet.end") }
+        return (regions, problems)
     }
 
     private static func dedent(_ lines: [Substring]) -> String {

@@ -11,12 +11,12 @@ enum Book: BookSettings {
     static let epochs = SearchRunner.maxEpochs, learningRate = 1e-4, batchSize = SearchRunner.batchSize, quickEpochs = 5
 }
 
-struct Shard: ExpressibleByArgument {
-    let k: Int, n: Int
+/// `--shard K/N`.
+struct ShardOption: ExpressibleByArgument {
+    let shard: SearchShard
     init?(argument: String) {
-        let parts = argument.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 2, parts[1] >= 1, (0..<parts[1]).contains(parts[0]) else { return nil }
-        (k, n) = (parts[0], parts[1])
+        guard let shard = SearchShard(argument) else { return nil }
+        self.shard = shard
     }
 }
 
@@ -27,14 +27,17 @@ struct CNNSearchSection: ParsableCommand {
         discussion: """
             Each configuration trains for at most --epochs epochs (book: 100), stops after 10 without a lower \
             validation loss, and is measured on its best weights. Results are appended to the results file as \
-            they finish: --resume continues an interrupted search, --shard K/N runs every N-th configuration \
-            from K, and --merge FILE... ranks the union of shards' files.
+            they finish, under a header recording the settings: --resume continues an interrupted search with \
+            the same settings, --shard K/N runs every N-th configuration from K into a file of its own (shards \
+            may share a folder), and --merge FILE-OR-FOLDER... ranks the union of shards' files, with the \
+            settings recorded in them.
             """)
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Most epochs per configuration (book: 100; --quick: 5).", valueName: "n"))
     var epochs: Int?
-    @Option(parsing: .unconditional, help: "Seed of the run; each configuration's seed derives from it and its index.")
-    var seed: UInt64 = 42
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Seed of the run (default 42); each configuration's seed derives from it and its index.", valueName: "n"))
+    var seed: UInt64?
     @Flag(help: "A narrowed search of a few seconds (1 conv layer, width 3, lr 1e-3, 5 epochs); writes to a temporary folder unless --out is given.")
     var quick = false
     @Option(help: ArgumentHelp("Folder for the results, report and figures (default: figures for the book's search, "
@@ -48,19 +51,31 @@ struct CNNSearchSection: ParsableCommand {
     var learningRates: String?
     @Option(parsing: .unconditional, help: "Configurations trained at once, one per core unless given.")
     var workers = ProcessInfo.processInfo.activeProcessorCount
-    @Flag(help: "Continue the search in the results file, skipping configurations it already holds.")
+    @Flag(help: "Continue the search in the results file (made with the same settings), skipping what it holds.")
     var resume = false
     @Option(help: ArgumentHelp("Run only the K-th, (K+N)-th, ... of the configurations searched, from 0 (0 <= K < N).", valueName: "K/N"))
-    var shard: Shard?
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("Rank the union of these results files instead of training.", valueName: "files"))
+    var shard: ShardOption?
+    @Option(parsing: .upToNextOption, help: ArgumentHelp(
+        "Rank the union of these results files (or of the results files in these folders) instead of training; "
+        + "the settings come from the files.", valueName: "files"))
     var merge: [String] = []
+    @Flag(help: "With --merge: rank the shards given even when some are missing or incomplete.")
+    var partial = false
     @Flag(inversion: .prefixedNo, help: "Draw the figures with gnuplot (default: when gnuplot is installed).")
     var figures: Bool?
 
     func validate() throws {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
-        if !merge.isEmpty && (resume || shard != nil) { throw ValidationError("--merge cannot be combined with --resume or --shard") }
+        let searchOnly = [("--resume", resume), ("--shard", shard != nil), ("--seed", seed != nil),
+                          ("--epochs", epochs != nil), ("--quick", quick), ("--conv-layers", convLayers != nil),
+                          ("--kernel-sizes", kernelSizes != nil), ("--learning-rates", learningRates != nil)]
+            .filter(\.1).map(\.0)
+        if !merge.isEmpty && !searchOnly.isEmpty {
+            throw ValidationError("--merge takes its settings from the files; it cannot be combined with "
+                                  + searchOnly.joined(separator: ", "))
+        }
+        if partial && merge.isEmpty { throw ValidationError("--partial goes with --merge") }
         _ = try space()
         _ = outputFolder    // says first thing when the search writes into runs/ (see ChapterRuns)
     }
@@ -90,7 +105,11 @@ struct CNNSearchSection: ParsableCommand {
     var outputFolder: String {
         out ?? (quick ? (NSTemporaryDirectory() as NSString).appendingPathComponent("ch11-quick") : ChapterRuns.defaultFolder)
     }
-    var resultsPath: String { (outputFolder as NSString).appendingPathComponent("ch11-cnn-search.results.tsv") }
+    /// The settings a search with these options runs with (`data` is the data's fingerprint).
+    func settings(data: String) throws -> SearchSettings {
+        SearchSettings(seed: seed ?? 42, epochs: epochs ?? (quick ? Book.quickEpochs : Book.epochs),
+                       space: try space(), shard: shard?.shard ?? .whole, data: data)
+    }
 
     func run() throws {
         let started = Date()
@@ -99,55 +118,64 @@ struct CNNSearchSection: ParsableCommand {
         let windows = try WindowedSeries(series: SyntheticSeries.make(), windowSize: 30)
         let data = try BookSplit(windows, split: 1000, exampleShape: [1, windows.featureCount])
         // snippet.end
-        let runner = SearchRunner(data: data, seed: seed)
-        runner.maxEpochs = epochs ?? (quick ? Book.quickEpochs : Book.epochs)
+        let fingerprint = SearchSettings.fingerprint(of: data)
+        // Every file is read and checked before anything trains or is written.
+        let merged = merge.isEmpty ? nil : try mergedShards(fingerprint: fingerprint)
+        let settings = try merged?.settings ?? settings(data: fingerprint)
+        let runner = SearchRunner(data: data, seed: settings.seed)
+        runner.maxEpochs = settings.epochs
 
-        var results: [SearchResult]
-        if merge.isEmpty {
-            results = try search(runner)
-            if let shard {
-                print("Shard \(shard.k)/\(shard.n) done: \(results.count) configurations in \(resultsPath). "
-                      + "Rank all shards with: ch11-cnn-search --merge FILE...")
-                return
-            }
-        } else {
-            results = try merged()
+        let results = try merged?.results ?? search(runner, settings: settings)
+        if settings.shard != .whole {
+            print("Shard \(settings.shard) done: \(results.count) configurations. When every shard is done, "
+                  + "rank them with: ch11-cnn-search --merge \(outputFolder)")
+            return
         }
-        let report = SearchReport(seed: seed, results: results)
+        let report = SearchReport(settings: settings, results: results, gaps: merged?.gaps ?? [])
         print("\nTop \(min(10, results.count)) of \(results.count) configurations:\n" + report.table(top: 10))
-        guard let winner = report.ranked.first else { return }
+        guard let winner = report.ranked.first else { throw SearchError("there are no results to rank") }
+        let predictions = try retrainWinner(winner, runner: runner)
         print("\nWinner: \(winner.configuration), validation MAE \(fixed(winner.valMAE, 4)) after \(winner.epochs) epochs "
               + "(best epoch \(winner.bestEpoch)).")
         print("Book's winner: \(SearchReport.bookWinner.summary), MAE \(SearchReport.bookWinner.mae).")
         print("Report: \(try report.write(toFolder: outputFolder))")
         print(String(format: "Wall time %.1f s (training, summed over configurations: %.1f s)",
                      Date().timeIntervalSince(started), report.secondsTraining))
-        try drawFigures(report, runner: runner, data: data)
+        try drawFigures(report, predictions: predictions, data: data)
     }
 
-    /// Trains what the results file does not yet hold, appending each result as it comes.
-    func search(_ runner: SearchRunner) throws -> [SearchResult] {
-        var all = try space().configurations
-        // Shards deal out the configurations this run trains (the narrowed list, not the book's 48),
-        // so that every shard gets its share.
-        if let shard { all = all.enumerated().filter { $0.offset % shard.n == shard.k }.map(\.element) }
+    /// Trains what the results file does not yet hold, appending each result as it comes. The file is
+    /// locked for the whole search, and with --resume its settings must be this run's.
+    func search(_ runner: SearchRunner, settings: SearchSettings) throws -> [SearchResult] {
+        let all = settings.configurations
+        let path = (outputFolder as NSString).appendingPathComponent(ResultsFile.name(for: settings.shard))
+        let appender = try ResultsAppender(path: path)
         var done: [SearchResult] = []
-        if resume, FileManager.default.fileExists(atPath: resultsPath) {
-            done = try ResultsFile.read(resultsPath).filter { result in all.contains { $0.index == result.index } }
-            print("Resuming: \(done.count) of \(all.count) configurations already in \(resultsPath)")
-        } else if FileManager.default.fileExists(atPath: resultsPath) {
+        let existing = try appender.currentText()
+        if resume && !existing.isEmpty {
+            let contents = try ResultsFile.parse(existing, file: path)
+            let differences = contents.settings.differences(from: settings)
+            guard differences.isEmpty else {
+                let made = differences.map { "\($0.name) \($0.here)" }.joined(separator: ", ")
+                let asked = differences.map { "\($0.name) \($0.there)" }.joined(separator: ", ")
+                throw SearchError("\(path): made with \(made), but this run has \(asked); --resume continues "
+                                  + "a search only with the settings in the file's header")
+            }
+            contents.warnings.forEach(warn)
+            try appender.truncate(to: contents.completeLength)
+            done = contents.results
+            print("Resuming: \(done.count) of \(all.count) configurations already in \(path)")
+        } else if let kept = try appender.start(header: ResultsFile.header(settings)) {
             // A new search never destroys an old one: its file is kept beside the new.
-            try? FileManager.default.removeItem(atPath: resultsPath + ".previous")
-            try FileManager.default.moveItem(atPath: resultsPath, toPath: resultsPath + ".previous")
-            print("Earlier results kept as \(resultsPath).previous")
+            print("Earlier results kept as \(kept)")
         }
         let todo = all.filter { configuration in !done.contains { $0.index == configuration.index } }
-        let appender = try ResultsAppender(path: resultsPath)
-        print("Training \(todo.count) configurations, \(min(workers, max(todo.count, 1))) at a time, at most \(runner.maxEpochs) epochs each")
+        print("Training \(todo.count) configurations, \(min(workers, max(todo.count, 1))) at a time, "
+              + "at most \(runner.maxEpochs) epochs each")
         let total = all.count
         let counter = Counter(done.count)
         let fresh = try runner.run(todo, workers: workers) { result in
-            appender.append(result)
+            try appender.append(result)
             let k = counter.increment()
             print(String(format: "[%2d/%d] %@: %3d epochs (best %3d), MAE %.4f, %.1f s", k, total,
                          result.configuration.summary, result.epochs, result.bestEpoch, result.validationMAE, result.seconds))
@@ -155,30 +183,56 @@ struct CNNSearchSection: ParsableCommand {
         return done + fresh
     }
 
-    /// The union of several results files; the same configuration in two files must agree.
-    func merged() throws -> [SearchResult] {
-        var byIndex: [Int: (result: SearchResult, file: String)] = [:]
-        for file in merge {
-            for result in try ResultsFile.read(file) {
-                if let earlier = byIndex[result.index], earlier.result.validationMAE != result.validationMAE {
-                    throw ValidationError("configuration \(result.index) has different results in \(earlier.file) and \(file)")
-                }
-                byIndex[result.index] = (result, file)
+    /// The shards named by --merge (files, or folders of them), checked to be one search, complete
+    /// unless --partial, and made from this program's data.
+    func mergedShards(fingerprint: String) throws -> MergedResults {
+        var files: [String] = []
+        for argument in merge {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder),
+                  isFolder.boolValue else {
+                files.append(argument)
+                continue
             }
+            let found = try MergedResults.files(inFolder: argument)
+            guard !found.isEmpty else { throw SearchError("\(argument): holds no ch11-cnn-search results files") }
+            files += found
         }
-        print("Merged \(byIndex.count) configurations from \(merge.count) file(s)")
-        return byIndex.values.map(\.result)
+        let merged = try MergedResults.read(files)
+        merged.warnings.forEach(warn)
+        guard merged.settings.data == fingerprint else {
+            throw SearchError("\(files[0]): made from other data (\(merged.settings.data)) than this program "
+                              + "trains on (\(fingerprint))")
+        }
+        if !merged.gaps.isEmpty {
+            let gaps = merged.gaps.joined(separator: "; ")
+            guard partial else {
+                throw SearchError("the search is incomplete: \(gaps); --partial ranks what there is")
+            }
+            warn("ranking an incomplete search (--partial): \(gaps)")
+        }
+        let settings = merged.settings
+        print("Merged \(merged.results.count) of \(settings.configurations.count) configurations from "
+              + "\(files.count) file(s) (seed \(settings.seed), at most \(settings.epochs) epochs, "
+              + "\(settings.space.narrowing))")
+        return merged
     }
 
-    func drawFigures(_ report: SearchReport, runner: SearchRunner, data: BookSplit) throws {
-        // The winner is trained once more from its seed for its predictions; the run is deterministic,
-        // so this reproduces the searched result exactly (checked).
-        let winner = SearchSpace.book[report.ranked[0].index]
-        let (again, predictions) = try runner.trainAlone(winner)
-        guard again.validationMAE == report.ranked[0].valMAE else {
-            throw ValidationError("retraining the winner gave MAE \(again.validationMAE), not \(report.ranked[0].valMAE): "
-                + "were the results made with another seed or --epochs?")
+    /// The winner trained once more from its seed, for its predictions. The run is deterministic, so
+    /// this reproduces the recorded result exactly; when it does not, nothing is written.
+    func retrainWinner(_ winner: SearchReport.Entry, runner: SearchRunner) throws -> [Float] {
+        let configuration = SearchSpace.book[winner.index]
+        let (again, predictions) = try runner.trainAlone(configuration)
+        guard again.validationMAE == winner.valMAE else {
+            throw SearchError("retraining the winner (\(configuration.summary)) from its seed gave MAE "
+                + "\(again.validationMAE), not the \(winner.valMAE) recorded: these results were not made by this "
+                + "program as it is now; no report written")
         }
+        return predictions
+    }
+
+    func drawFigures(_ report: SearchReport, predictions: [Float], data: BookSplit) throws {
+        let winner = SearchSpace.book[report.ranked[0].index]
         var options = CommonOptions<Book>()
         options.out = outputFolder
         options.figures = figures
@@ -190,6 +244,11 @@ struct CNNSearchSection: ParsableCommand {
             SearchFigures.ranking(report),
         ])
     }
+}
+
+/// A warning on standard error.
+func warn(_ text: String) {
+    FileHandle.standardError.write(Data("warning: \(text)\n".utf8))
 }
 
 /// A thread-safe count of finished configurations, for the progress lines.

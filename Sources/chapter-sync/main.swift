@@ -1,50 +1,86 @@
 // Checks that every listing and number in chapters/ equals the code and the run reports, or
 // rewrites them so that they do. `swift test` runs the same check.
+import ArgumentParser
 import ChapterSync
 import Foundation
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.contains("--help") || arguments.contains("-h") {
-    print("""
-        usage: chapter-sync [--check | --write] [--root DIR]
-          --check   list every listing or number in chapters/*.md that differs from Sources/ or the run reports (default)
-          --write   rewrite them in place; problems it cannot mend (a missing snippet, an unknown report key) are listed
-          --root    the package folder (default: the current folder)
-        """)
-    exit(0)
-}
-let write = arguments.contains("--write")
-var root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-if let position = arguments.firstIndex(of: "--root"), position + 1 < arguments.count {
-    root = URL(fileURLWithPath: arguments[position + 1])
-}
-let unknown = arguments.filter { !["--check", "--write", "--root"].contains($0) && $0 != root.path && !$0.isEmpty }
-if !unknown.isEmpty {
-    FileHandle.standardError.write(Data("chapter-sync: unknown argument \(unknown[0]); see --help\n".utf8))
-    exit(2)
-}
+struct ChapterSyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chapter-sync",
+        abstract: "Check (or rewrite) the chapters' listings and numbers against Sources/ and the run reports.",
+        discussion: """
+            Each page is parsed first (every include comment has its fenced block, every region of a source \
+            its // snippet.end); a page that cannot be parsed is refused with file:line and never rewritten. \
+            A timing (a value whose key names seconds) is not held against this machine's run: the check notes \
+            it, --write quotes it.
+            """)
 
-let sync = ChapterSync(root: root)
-var problems = 0
-for file in sync.chapterFiles() {
-    do {
-        let (text, drifts) = try sync.rewrite(file)
-        for drift in drifts where !write || !drift.fixable {
-            print(drift)
-            problems += 1
+    @Flag(help: "List every listing or number that differs (the default).")
+    var check = false
+    @Flag(help: "Rewrite them in place; what it cannot mend (a missing snippet, an unknown report key) is listed.")
+    var write = false
+    @Option(help: ArgumentHelp("The package folder (default: the current folder).", valueName: "dir"))
+    var root: String?
+
+    func validate() throws {
+        if check && write { throw ValidationError("--check and --write exclude each other") }
+        if let root {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root + "/chapters", isDirectory: &isFolder),
+                  isFolder.boolValue else {
+                throw ValidationError("--root \(root) holds no chapters folder")
+            }
         }
-        if write && drifts.contains(where: \.fixable) {
-            try Data(text.utf8).write(to: root.appendingPathComponent(file), options: .atomic)
-            print("\(file): \(drifts.filter(\.fixable).count) listing(s) or number(s) updated")
+    }
+
+    func run() throws {
+        let sync = ChapterSync(root: URL(fileURLWithPath: root ?? FileManager.default.currentDirectoryPath))
+        var problems = 0, unparseable = false, reported = Set<String>()
+        var rewritten: [(file: String, text: String, count: Int)] = []
+        for file in sync.chapterFiles() {
+            do {
+                let (text, drifts) = try sync.rewrite(file)
+                for drift in drifts {
+                    if write && drift.fixable { continue }
+                    if drift.isTiming {
+                        print("note: \(drift) (a timing: this machine's run is not the reference run; "
+                              + "--write quotes it)")
+                        continue
+                    }
+                    print(drift)
+                    problems += 1
+                }
+                let fixed = drifts.filter(\.fixable).count
+                if fixed > 0 { rewritten.append((file, text, fixed)) }
+            } catch let refusal as ChapterSync.Unparseable {
+                // A broken source included by several pages is reported once.
+                let fresh = refusal.problems.filter { reported.insert($0.description).inserted }
+                fresh.forEach { print($0) }
+                problems += fresh.count
+                unparseable = true
+            } catch {
+                print("\(file): cannot read: \(error.localizedDescription)")
+                problems += 1
+                unparseable = true
+            }
         }
-    } catch {
-        print("\(file): cannot read: \(error.localizedDescription)")
-        problems += 1
+        // A page that cannot be parsed stops every rewrite, so that no page is left half mended.
+        if write && unparseable {
+            print("nothing rewritten: mend the structure above first")
+        } else if write {
+            for page in rewritten {
+                try Data(page.text.utf8).write(to: sync.root.appendingPathComponent(page.file), options: .atomic)
+                print("\(page.file): \(page.count) listing(s) or number(s) updated")
+            }
+        }
+        if problems > 0 {
+            print("\(problems) problem(s)" + (write ? " left that --write cannot mend" : "; `swift run chapter-sync --write` "
+                + "mends the ones that drifted, after a deliberate rerun of the chapter's runs (if an experiment wrote "
+                + "into figures/, `git checkout figures/` restores them instead)"))
+            throw ExitCode.failure
+        }
+        print(write ? "chapters are in sync" : "chapters match the sources and run reports")
     }
 }
-if problems > 0 {
-    print("\(problems) problem(s)" + (write ? " left that --write cannot mend" : "; `swift run chapter-sync --write` mends the ones that drifted, after a deliberate rerun of the "
-                  + "chapter's runs (if an experiment wrote into figures/, `git checkout figures/` restores them instead)"))
-    exit(1)
-}
-print(write ? "chapters are in sync" : "chapters match the sources and run reports")
+
+ChapterSyncCommand.main()

@@ -100,4 +100,120 @@ import Testing
         #expect(drifts.map(\.description) == ["chapters/demo.md:7: figures/demo.metrics.json#val_mae is 4.68, the text says 5.33"])
         #expect(text == goodChapter)
     }
+
+    // MARK: pages and sources that cannot be parsed are refused, not rewritten
+
+    /// `chapter-sync` run on a scratch package, as a reader runs it.
+    func chapterSync(_ sync: ChapterSync, _ arguments: [String]) throws -> SectionRun {
+        try SectionRun.run("chapter-sync", ["--root", sync.root.path] + arguments)
+    }
+
+    func page(_ sync: ChapterSync) throws -> Data {
+        try Data(contentsOf: sync.root.appendingPathComponent("chapters/demo.md"))
+    }
+
+    /// The good chapter with prose after the listing and a second include of the same snippet, whose
+    /// block opens with "```" + `info`.
+    func longerChapter(info: String) -> String {
+        goodChapter + "\n\nSome prose.\nMore prose.\n\n<!-- snippet: Sources/demo/main.swift#body -->\n```\(info)\n"
+            + "let x = 1\nreturn x\n```\n"
+    }
+
+    /// The first listing has drifted and lost its closing fence: --write must not "mend" it (with a
+    /// bare opening fence below, the block would seem to close there, swallowing the prose between).
+    @Test(arguments: ["swift", ""])
+    func listingWithoutClosingFenceIsRefusedAndThePageKept(info: String) throws {
+        let broken = longerChapter(info: info)
+            .replacingOccurrences(of: "let x = 1\nreturn x\n```\nMAE", with: "let x = 2\nMAE")
+        let sync = try scratch(chapter: broken)
+        let before = try page(sync)
+        let run = try chapterSync(sync, ["--write"])
+        #expect(run.status != 0)
+        #expect(run.standardOutput.contains("chapters/demo.md:3: "), "\(run.standardOutput)")
+        #expect(!run.standardOutput.contains("in sync"))
+        #expect(try page(sync) == before)
+        #expect(throws: ChapterSync.Unparseable.self) { try sync.rewrite("chapters/demo.md") }
+    }
+
+    /// Without an include below, the next block's opening fence (with its language) reveals the loss.
+    @Test func listingWithoutClosingFenceBeforeAnotherBlockIsRefused() throws {
+        let broken = (goodChapter + "\n\nRun it:\n\n```sh\nswift run demo\n```\n")
+            .replacingOccurrences(of: "let x = 1\nreturn x\n```\nMAE", with: "let x = 2\nMAE")
+        let sync = try scratch(chapter: broken)
+        let before = try page(sync)
+        let run = try chapterSync(sync, ["--write"])
+        #expect(run.status != 0)
+        #expect(run.standardOutput.contains("chapters/demo.md:3: "), "\(run.standardOutput)")
+        #expect(try page(sync) == before)
+    }
+
+    /// One page that cannot be parsed stops --write for every page, so none is left half mended.
+    @Test func anUnparseablePageStopsEveryRewrite() throws {
+        let sync = try scratch(chapter: goodChapter.replacingOccurrences(of: "```\nMAE", with: "MAE"))
+        let other = sync.root.appendingPathComponent("chapters/other.md")
+        let stale = goodChapter.replacingOccurrences(of: "-->4.68<", with: "-->5.33<")
+        try stale.write(to: other, atomically: true, encoding: .utf8)
+        let run = try chapterSync(sync, ["--write"])
+        #expect(run.status != 0 && run.standardOutput.contains("nothing rewritten"), "\(run.standardOutput)")
+        #expect(try String(contentsOf: other, encoding: .utf8) == stale)
+    }
+
+    @Test func regionWithoutEndMarkerIsRefusedNamingTheSource() throws {
+        let sync = try scratch(chapter: goodChapter.replacingOccurrences(of: "let x = 1", with: "let x = 2"))
+        try """
+            func f() {
+                // snippet.body
+                let x = 1
+                return x
+                // snippet.other
+                let y = 2
+                // snippet.end
+            }
+            """.write(to: sync.root.appendingPathComponent("Sources/demo/main.swift"), atomically: true, encoding: .utf8)
+        let before = try page(sync)
+        let run = try chapterSync(sync, ["--write"])
+        #expect(run.status != 0)
+        #expect(run.standardOutput.contains("Sources/demo/main.swift:2: "), "\(run.standardOutput)")
+        #expect(try page(sync) == before)
+    }
+
+    @Test func unclosedFenceAtTheEndIsRefused() throws {
+        let sync = try scratch(chapter: goodChapter + "\n\n```sh\nswift run demo\n")
+        let run = try chapterSync(sync, [])
+        #expect(run.status != 0)
+        #expect(run.standardOutput.contains("chapters/demo.md:9: "), "\(run.standardOutput)")
+    }
+
+    // MARK: timings
+
+    /// A timing in the prose is the reference run's: a reader's own run (`make`) does not fail the check.
+    @Test func timingDriftIsNotHeldAgainstTheReadersRun() throws {
+        let chapter = goodChapter + "\nEach epoch took <!-- value: figures/demo.metrics.json#seconds_per_epoch decimals=3 -->"
+            + "0.030<!-- /value --> s.\n"
+        let sync = try scratch(chapter: chapter)
+        try #"{"val_mae": 4.6789, "settings": {"window": 30}, "val_loss": [3, 2, 12345.5], "seconds_per_epoch": 0.0212}"#
+            .write(to: sync.root.appendingPathComponent("figures/demo.metrics.json"), atomically: true, encoding: .utf8)
+        let check = try chapterSync(sync, [])
+        #expect(check.status == 0, "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("0.021"), "the timing is still mentioned: \(check.standardOutput)")
+        // The rest of the page is still held to the report.
+        #expect(try sync.check("chapters/demo.md").filter { !$0.isTiming }.isEmpty)
+        let write = try chapterSync(sync, ["--write"])
+        #expect(write.status == 0, "\(write.standardOutput)")
+        #expect(String(decoding: try page(sync), as: UTF8.self) == chapter.replacingOccurrences(of: "0.030", with: "0.021"))
+    }
+
+    // MARK: the command line
+
+    @Test func commandLineHasHelpAndRefusesBadArguments() throws {
+        let sync = try scratch(chapter: goodChapter)
+        let help = try chapterSync(sync, ["--help"])
+        #expect(help.status == 0 && help.standardOutput.contains("USAGE:") && help.standardOutput.contains("--write"))
+        for bad in [["--bogus"], ["--check", "--write"], ["--root"]] {
+            let run = try chapterSync(sync, bad)
+            #expect(run.status == 64, "\(bad): \(run.status) \(run.standardError)")
+        }
+        let check = try chapterSync(sync, ["--check"])
+        #expect(check.status == 0, "\(check.standardOutput)")
+    }
 }

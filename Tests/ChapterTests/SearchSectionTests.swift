@@ -28,32 +28,48 @@ import Workbook
         #expect(ranked[0].bestEpoch > 1 && ranked[0].valMAE < meanMAE / 2, "winner \(ranked[0].valMAE), the mean's \(meanMAE)")
 
         // An interrupted search: the header and the first two results survive.
-        let lines = try String(contentsOfFile: whole + "/ch11-cnn-search.results.tsv", encoding: .utf8).split(separator: "\n")
+        let resultsName = ResultsFile.name(for: .whole)
+        let lines = try String(contentsOfFile: whole + "/" + resultsName, encoding: .utf8).split(separator: "\n")
+        let headerCount = lines.prefix { $0.hasPrefix("#") || $0.hasPrefix("index\t") }.count
         let partial = SectionRun.temporaryFolder("search-resume")
-        try (lines.prefix(4).joined(separator: "\n") + "\n").write(toFile: partial + "/ch11-cnn-search.results.tsv", atomically: true, encoding: .utf8)
+        try (lines.prefix(headerCount + 2).joined(separator: "\n") + "\n")
+            .write(toFile: partial + "/" + resultsName, atomically: true, encoding: .utf8)
         let (resumed, resumedRanking) = try quick(["--resume"], folder: partial)
         #expect(resumed.standardOutput.contains("Resuming: 2 of 6"))
         #expect(ranking(resumedRanking) == ranking(ranked))
 
-        // Two shards, then merged.
+        // Two shards, then merged: by naming their files, or their folder when they share one. The
+        // settings come from the files.
         let first = SectionRun.temporaryFolder("search-shard0"), second = SectionRun.temporaryFolder("search-shard1")
         for (k, folder) in [(0, first), (1, second)] {
             let shard = try SectionRun.run("ch11-cnn-search", ["--quick", "--no-figures", "--out", folder, "--shard", "\(k)/2"])
             #expect(shard.status == 0, "\(shard.standardError)")
         }
+        let files = [first + "/" + ResultsFile.name(for: SearchShard("0/2")!),
+                     second + "/" + ResultsFile.name(for: SearchShard("1/2")!)]
         let merged = SectionRun.temporaryFolder("search-merged")
-        let (_, mergedRanking) = try quick(["--merge", first + "/ch11-cnn-search.results.tsv", second + "/ch11-cnn-search.results.tsv"],
-                                           folder: merged)
-        #expect(ranking(mergedRanking) == ranking(ranked))
+        try FileManager.default.copyItem(atPath: files[1], toPath: first + "/" + ResultsFile.name(for: SearchShard("1/2")!))
+        for sources in [files, [first]] {
+            let run = try SectionRun.run("ch11-cnn-search", ["--no-figures", "--out", merged, "--merge"] + sources)
+            #expect(run.status == 0, "\(run.standardError)")
+            let data = try Data(contentsOf: URL(fileURLWithPath: merged + "/" + SearchReport.fileName))
+            #expect(ranking(try JSONDecoder().decode(SearchReport.self, from: data).ranked) == ranking(ranked))
+        }
     }
 
     @Test func malformedResultsFileIsReportedWithItsLine() throws {
         let folder = SectionRun.temporaryFolder("search-bad")
-        try (ResultsFile.header + "0\t5\t2\tnot-a-number\t4.4\t1.0\t1 conv [32], k3, dense [16], lr 1e-3\n")
+        let split = try BookSplit(try WindowedSeries(series: SyntheticSeries.make(), windowSize: 30), split: 1000,
+                                  exampleShape: [1, 29])
+        var space = SearchSpace()
+        (space.convolutionLayers, space.kernelSizes, space.learningRates) = ([1], [3], [1e-3])
+        let settings = SearchSettings(seed: 42, epochs: 5, space: space, data: SearchSettings.fingerprint(of: split))
+        try (ResultsFile.header(settings) + "0\t5\t2\tnot-a-number\t4.4\t1.0\t1 conv [32], k3, dense [16], lr 1e-3\n")
             .write(toFile: folder + "/ch11-cnn-search.results.tsv", atomically: true, encoding: .utf8)
         let run = try SectionRun.run("ch11-cnn-search", ["--quick", "--resume", "--no-figures", "--out", folder])
         #expect(run.status != 0)
-        #expect(run.standardError.contains("ch11-cnn-search.results.tsv:3: val_loss, val_mae and seconds must be numbers"))
+        #expect(run.standardError.contains("ch11-cnn-search.results.tsv:8: val_loss 'not-a-number' is not a finite number >= 0"),
+                "\(run.standardError)")
     }
 
     @Test func narrowingIsValidated() throws {

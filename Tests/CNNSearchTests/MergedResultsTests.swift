@@ -1,0 +1,54 @@
+import CNNSearch
+import Foundation
+import Testing
+
+/// `MergedResults` on shard files written into a temporary folder.
+@Suite struct MergedResultsTests {
+    let folder: String = {
+        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("merge-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+
+    /// The quick search's space (6 configurations), shard `shard`, every result of its share unless `drop`.
+    func shardFile(_ shard: String, seed: UInt64 = 42, drop: Int = 0) throws -> String {
+        var space = SearchSpace()
+        (space.convolutionLayers, space.kernelSizes, space.learningRates) = ([1], [3], [1e-3])
+        let settings = SearchSettings(seed: seed, epochs: 5, space: space, shard: SearchShard(shard)!, data: "sha256 d")
+        let lines = settings.configurations.dropLast(drop).map {
+            ResultsFile.line(SearchResult(index: $0.index, epochs: 5, bestEpoch: 3, validationLoss: 30,
+                                          validationMAE: 5 + Double($0.index) / 100, seconds: 0.1))
+        }
+        let seedFolder = folder + "/seed-\(seed)"
+        try FileManager.default.createDirectory(atPath: seedFolder, withIntermediateDirectories: true)
+        let path = seedFolder + "/" + ResultsFile.name(for: settings.shard)
+        try (ResultsFile.header(settings) + lines.joined()).write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func completeShardsMergeToTheWholeSearch() throws {
+        let merged = try MergedResults.read([try shardFile("1/2"), try shardFile("0/2")])
+        #expect(merged.gaps.isEmpty && merged.results.count == 6 && merged.settings.shard == .whole)
+        #expect(try MergedResults.files(inFolder: folder + "/seed-42").count == 2)
+    }
+
+    @Test func missingAndIncompleteShardsAreNamed() throws {
+        let first = try shardFile("0/3", drop: 1)
+        let merged = try MergedResults.read([first])
+        #expect(merged.gaps == ["no file for shard 1/3, 2/3", "\(first) holds 1 of its 2 configurations"])
+    }
+
+    @Test func shardsOfAnotherSearchAreRefused() throws {
+        let (first, other) = (try shardFile("0/2"), try shardFile("1/2", seed: 7))
+        do {
+            _ = try MergedResults.read([first, other])
+            Issue.record("merged shards of two seeds")
+        } catch {
+            #expect("\(error)" == "\(other): made with seed 7, but \(first) with seed 42: only the shards of one search "
+                    + "can be merged")
+        }
+        let third = try shardFile("0/3")
+        #expect(throws: ResultsFile.Failure.self) { try MergedResults.read([first, third]) }
+        #expect(throws: ResultsFile.Failure.self) { try MergedResults.read([first, first]) }
+    }
+}
