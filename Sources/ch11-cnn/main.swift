@@ -97,6 +97,7 @@ struct CNNSection: ParsableCommand {
     }
 }
 
+lineBufferStandardOutput()
 do {
     var command = try CNNSection.parseAsRoot()
     try command.run()

@@ -97,5 +97,6 @@ func printTable(input: [Float], unpadded: [Float], padded: [Float], half: Int) {
     print("\n\(unpadded.count) values without padding, \(padded.count) with padding 1.")
 }
 
+lineBufferStandardOutput()
 // Negative numbers in --input and --filter would read as option names: see NumberLists.
 HandConvolution.main(NumberLists.expand(Array(CommandLine.arguments.dropFirst()), options: ["--input", "--filter"]))

@@ -123,6 +123,7 @@ struct GISSSection: ParsableCommand {
     }
 }
 
+lineBufferStandardOutput()
 do {
     var command = try GISSSection.parseAsRoot()
     try command.run()
