@@ -13,7 +13,7 @@ extension CommonOptions {
             // snippet.train
             let epochs = resolvedEpochs
             let trainer = Trainer(model: model, optimizer: Adam(model.parameters, learningRate: lr), random: random)
-            let resumed = try checkpoint?.load()
+            let resumed = try checkpoint?.load(requestedEpochs: epochs)
             let progress = ProgressReporter(label: label, totalEpochs: epochs, resumedAfter: resumed?.epoch ?? 0, quiet: noProgress)
             defer { progress.finish() }
             trainer.stopRequested = { Interrupt.requested }
