@@ -47,6 +47,8 @@ public struct TrainingHistory: Sendable {
 
 public enum TrainingError: Error, CustomStringConvertible {
     case diverged(epoch: Int, trainLoss: Float, validationLoss: Float)
+    /// The training loss is finite but past `lossLimit`: the weights are blowing up.
+    case exploded(epoch: Int, trainLoss: Float, limit: Float)
     /// `stopRequested` said stop during this epoch, which was abandoned.
     case interrupted(epoch: Int)
 
@@ -55,9 +57,22 @@ public enum TrainingError: Error, CustomStringConvertible {
         case let .diverged(epoch, train, validation):
             return "training diverged at epoch \(epoch) (training loss \(train), validation loss \(validation)); "
                 + "try a smaller learning rate"
+        case let .exploded(epoch, train, limit):
+            return "training diverged at epoch \(epoch): its loss \(train) is past \(limit), a thousand "
+                + "times the larger of the first epoch's loss and the targets' mean square plus 1; "
+                + "try a smaller learning rate"
         case let .interrupted(epoch):
             return "training interrupted during epoch \(epoch)"
         }
+    }
+
+    /// The largest training loss of a run that is still learning. An untrained network with PyTorch's
+    /// initialisation outputs values of order 1, so its MSE is at most about the targets' mean square plus 1,
+    /// and training should lower it: a loss a thousand times that, or the first epoch's, means the weights
+    /// are blowing up (Adam at lr 1e9 reaches 1e20 in its first epoch on z-scores).
+    static func lossLimit(firstEpoch: Float?, targets: [Float]) -> Float {
+        let meanSquare = targets.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(max(targets.count, 1))
+        return 1000 * max(firstEpoch ?? 0, Float(meanSquare + 1))
     }
 }
 
@@ -163,6 +178,10 @@ public final class Trainer {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             guard trainLoss.isFinite, validationLoss.isFinite else {
                 throw TrainingError.diverged(epoch: epoch, trainLoss: trainLoss, validationLoss: validationLoss)
+            }
+            let limit = TrainingError.lossLimit(firstEpoch: run.history.trainLoss.first, targets: train.targets)
+            guard trainLoss <= limit else {
+                throw TrainingError.exploded(epoch: epoch, trainLoss: trainLoss, limit: limit)
             }
             run.history.trainingSeconds += seconds
             run.history.trainLoss.append(trainLoss)

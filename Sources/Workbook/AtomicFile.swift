@@ -1,22 +1,73 @@
 import Foundation
 
 /// Writes files so that a reader never sees half of one: the bytes go to a temporary file in the
-/// same folder, which is then renamed over the target in one step.
+/// same folder, are flushed to the disk and checked, and only then is the file renamed over the
+/// target in one step. On any failure the temporary file is removed and the target is untouched.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
-        } catch {
-            throw WorkbookError.io("cannot write \(path): \(error.localizedDescription)")
+        let folder = (path as NSString).deletingLastPathComponent
+        if let problem = makeFolder(folder.isEmpty ? "." : folder) {
+            throw WorkbookError.io("cannot write \(path): cannot make its folder: \(problem)")
+        }
+        let temporary = temporaryPath(for: path)
+        if let problem = writeWhole(data, to: temporary) ?? move(temporary, to: path) {
+            unlink(temporary)
+            throw WorkbookError.io("cannot write \(path): \(problem)")
         }
     }
 
     public static func write(_ text: String, to path: String) throws {
         try write(Data(text.utf8), to: path)
     }
+
+    /// Renames a finished temporary file (one that another program wrote, such as gnuplot's image)
+    /// onto its final name; on failure the temporary file is removed.
+    public static func move(finished temporary: String, to path: String) throws {
+        if let problem = flushToDisk(temporary) ?? move(temporary, to: path) {
+            unlink(temporary)
+            throw WorkbookError.io("cannot write \(path): \(problem)")
+        }
+    }
+
+    /// A name beside `path` that no other writer uses: hidden, with this process's id and a random part.
+    public static func temporaryPath(for path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        return (folder as NSString).appendingPathComponent(".\(name).partial-\(unique)")
+    }
+
+    /// Writes every byte with write(2), which reports a full disk, then fsync(2), which reports what the
+    /// disk refused later: nil on success, else the system's reason.
+    private static func writeWhole(_ data: Data, to path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return reason() }
+        var problem: String? = data.withUnsafeBytes { raw -> String? in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return written < 0 ? reason() : "the disk took no more bytes" }
+                offset += written
+            }
+            return nil
+        }
+        if problem == nil, fsync(descriptor) != 0 { problem = reason() }
+        if close(descriptor) != 0, problem == nil { problem = reason() }
+        return problem
+    }
+
+    private static func flushToDisk(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return reason() }
+        defer { close(descriptor) }
+        return fsync(descriptor) == 0 ? nil : reason()
+    }
+
+    private static func move(_ temporary: String, to path: String) -> String? {
+        rename(temporary, path) == 0 ? nil : reason()
+    }
+
+    private static func reason() -> String { String(cString: strerror(errno)) }
 
     /// Makes `folder` if need be and checks that files can be made in it, so that a run whose output
     /// has nowhere to go says so before it trains, not after.

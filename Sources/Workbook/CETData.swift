@@ -8,14 +8,21 @@ public struct CETData {
     public let windows: WindowedSeries
     public let split: BookSplit
 
+    /// Where the workbook finds the record in a data folder.
+    public static func path(inFolder folder: String) -> String { folder + "/tdaily_cet.dat.txt" }
+
     public init(folder: String, window: Int, splitAt: Int, layout: SequenceLayout) throws {
-        try self.init(record: try DailyRecord.read(folder + "/tdaily_cet.dat.txt"), window: window, splitAt: splitAt, layout: layout)
+        let path = Self.path(inFolder: folder)
+        try self.init(record: try DailyRecord.read(path), window: window, splitAt: splitAt, layout: layout,
+                      source: path)
     }
 
-    public init(record: DailyRecord, window: Int, splitAt: Int, layout: SequenceLayout) throws {
+    /// `source` names the record in messages (its file, and how it was cut).
+    public init(record: DailyRecord, window: Int, splitAt: Int, layout: SequenceLayout,
+                source: String) throws {
         // snippet.cet-data
         self.record = record
-        normalization = Normalization(fitting: record.values)
+        normalization = try Normalization(fitting: record.values, source: source)
         windows = try WindowedSeries(series: normalization.normalize(record.values), windowSize: window)
         split = try BookSplit(windows, split: splitAt, exampleShape: layout.exampleShape(features: windows.featureCount))
         // snippet.end

@@ -74,24 +74,36 @@ public struct CETOutcome {
 public func runCETExperiment(_ bookModel: BookModel, section: String, common: CommonOptions<CETBook>, cet: CETOptions,
                              recurrentDropout: Float = 0) throws -> CETOutcome {
     let started = Date()
-    var data = try CETData(folder: common.dataFolder, window: cet.window, splitAt: cet.split, layout: cet.layout)
+    let path = CETData.path(inFolder: common.dataFolder)
+    var record = try DailyRecord.read(path), source = path
     var splitUsed = cet.split
     let limit = cet.days > 0 ? cet.days : (common.quick ? 3_000 : 0)
     if limit > 0 {
-        let available = data.record.values.count
+        let available = record.values.count
         guard limit <= available else {
             throw WorkbookError.invalid("--days \(limit): the record holds only \(available) days")
         }
         // A shorter record, split at the same fraction as the book's 80,000 of 91,502.
-        let cut = DailyRecord(days: Array(data.record.days.prefix(limit)), values: Array(data.record.values.prefix(limit)))
+        record = DailyRecord(days: Array(record.days.prefix(limit)),
+                             values: Array(record.values.prefix(limit)))
         splitUsed = limit * cet.split / available
-        do {
-            data = try CETData(record: cut, window: cet.window, splitAt: splitUsed, layout: cet.layout)
-        } catch WorkbookError.invalid(let problem) {
-            let shortened = cet.days > 0 ? "--days \(limit)" : "--quick's first \(limit) days"
-            throw WorkbookError.invalid("with \(shortened), --split \(cet.split) moves in proportion to \(splitUsed): \(problem)")
-        }
+        source = "\(path) (its first \(limit) days)"
     }
+    if cet.window <= record.values.count {
+        let sizes = "--hidden \(cet.hidden), --window \(cet.window), --batch-size \(common.batchSize)"
+        try cetMemoryEstimate(bookModel, cet: cet, days: record.values.count, batchSize: common.batchSize)
+            .check(options: sizes)
+    }
+    let data: CETData
+    do {
+        data = try CETData(record: record, window: cet.window, splitAt: splitUsed, layout: cet.layout,
+                           source: source)
+    } catch WorkbookError.invalid(let problem) where limit > 0 && !problem.hasPrefix(source) {
+        let shortened = cet.days > 0 ? "--days \(limit)" : "--quick's first \(limit) days"
+        throw WorkbookError.invalid("with \(shortened), --split \(cet.split) moves in proportion to "
+                                    + "\(splitUsed): \(problem)")
+    }
+    let dataFingerprint = DataFingerprint.of(data.split)
     print("CET daily record: \(data.record.values.count) days, \(data.record.days.first!) to \(data.record.days.last!)")
     print(String(format: "Mean %.4f °C, standard deviation %.4f °C; ", data.normalization.mean, data.normalization.standardDeviation)
           + "window \(cet.window): \(data.split.train.count) training and \(data.split.validation.count) validation windows "
@@ -115,8 +127,10 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
         "batch_size": .int(common.batchSize), "days": .int(data.record.values.count), "validation_windows": .int(targets.count)]
     let checkpoint = CheckpointFile(path: (common.outputFolder as NSString).appendingPathComponent(section + ".checkpoint"),
                                     fingerprint: CheckpointFile.fingerprint(seed: common.seed, settings: settings),
-                                    resume: cet.resume, interruptAfterEpoch: cet.interruptAfterEpoch)
+                                    dataFingerprint: dataFingerprint, resume: cet.resume,
+                                    interruptAfterEpoch: cet.interruptAfterEpoch)
     settings["epochs_requested"] = .int(common.resolvedEpochs)
+    settings["data_fingerprint"] = .string(dataFingerprint)
     // With --days the split moves with the record's length (`split` stays the option's value).
     settings["split_used"] = .int(splitUsed)
 
@@ -140,4 +154,16 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
     // The result is on screen before any file is written, so a failed write cannot lose it.
     print("Run report: \(try report.write(toFolder: common.outputFolder))")
     return CETOutcome(data: data, history: history, predictions: predictions, report: report, titleNote: cet.titleNote)
+}
+
+/// What a Central England run of `bookModel` will hold for `days` days of data, before any is allocated.
+func cetMemoryEstimate(_ bookModel: BookModel, cet: CETOptions, days: Int, batchSize: Int) -> MemoryEstimate {
+    let features = cet.window - 1, windows = max(0, days - cet.window + 1)
+    var estimate = bookModel.memoryEstimate(inputSize: cet.layout.inputSize(features: features),
+                                            hiddenSize: cet.hidden,
+                                            timeSteps: cet.layout == .book ? 1 : features,
+                                            batchSize: min(batchSize, windows))
+    // The windows, then their training and validation copies.
+    estimate.data = 2 * Double(windows) * Double(features)
+    return estimate
 }

@@ -6,18 +6,24 @@ import SequenceNet
 ///
 /// The file is written after every epoch, atomically, so an interruption at any moment leaves the
 /// previous epoch's checkpoint whole. It stays after the run ends: `--resume` with more `--epochs`
-/// carries a finished run further.
+/// carries a finished run further. Its header (`CheckpointEnvelope`) records the run's settings,
+/// the fingerprint of its data and a checksum of the trainer's state, so a resumed run refuses a
+/// damaged file or one made from other data before it trains.
 public struct CheckpointFile {
     public let path: String
     /// The run's settings; a checkpoint written with other settings is refused.
     public let fingerprint: String
+    /// The data the run trains on (`DataFingerprint`); a checkpoint of other data is refused.
+    public let dataFingerprint: String
     public let resume: Bool
     /// For tests: behave as if Ctrl-C came right after this epoch's checkpoint was written.
     public var interruptAfterEpoch: Int?
 
-    public init(path: String, fingerprint: String, resume: Bool, interruptAfterEpoch: Int? = nil) {
+    public init(path: String, fingerprint: String, dataFingerprint: String, resume: Bool,
+                interruptAfterEpoch: Int? = nil) {
         self.path = path
         self.fingerprint = fingerprint
+        self.dataFingerprint = dataFingerprint
         self.resume = resume
         self.interruptAfterEpoch = interruptAfterEpoch
     }
@@ -57,8 +63,8 @@ public struct CheckpointFile {
         return lines.map { "\n  " + $0 }.joined()
     }
 
-    /// The checkpoint to continue from: nil for a fresh start.
-    public func load() throws -> TrainingCheckpoint? {
+    /// The checkpoint to continue from (nil for a fresh start), for a run of `requestedEpochs` epochs.
+    public func load(requestedEpochs: Int) throws -> TrainingCheckpoint? {
         let exists = FileManager.default.fileExists(atPath: path)
         guard resume else {
             if exists { printToStandardError("Note: starting afresh; the checkpoint at \(path) will be overwritten (--resume continues it).\n") }
@@ -70,37 +76,57 @@ public struct CheckpointFile {
                                  + "in the folder it writes to (the chapter's own runs: figures/): give --out that folder to continue it.\n")
             return nil
         }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw WorkbookError.io("cannot read \(path)")
+        }
+        let (header, payload) = try CheckpointEnvelope.open(bytes, path: path)
+        guard header.settings == fingerprint else {
+            throw WorkbookError.invalid("\(path) was written by a run with other settings: "
+                                        + Self.differences(header.settings, fingerprint)
+                                        + "\nrun with the same options, or delete it to start afresh")
+        }
+        guard header.data == dataFingerprint else {
+            throw WorkbookError.invalid("\(path) was made from other data: the data's fingerprint was "
+                + "\(header.data), it is \(dataFingerprint) now (another or an edited data file); "
+                + "give --data the folder it was made from, or delete it to start afresh")
+        }
+        guard header.epochs <= requestedEpochs else {
+            throw WorkbookError.invalid("the checkpoint at \(path) has already finished "
+                + "\(header.epochs) epochs, more than --epochs \(requestedEpochs); resuming cannot undo "
+                + "epochs: ask for \(header.epochs) or more, or leave out --resume to start afresh")
+        }
         let checkpoint: TrainingCheckpoint
         do {
-            checkpoint = try JSONDecoder().decode(TrainingCheckpoint.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            checkpoint = try JSONDecoder().decode(TrainingCheckpoint.self, from: payload)
         } catch {
             throw WorkbookError.io("\(path): not a checkpoint this workbook can read (\(error)); delete it to start afresh")
         }
-        guard checkpoint.fingerprint == fingerprint else {
-            throw WorkbookError.invalid("\(path) was written by a run with other settings: "
-                                        + Self.differences(checkpoint.fingerprint, fingerprint)
-                                        + "\nrun with the same options, or delete it to start afresh")
-        }
-        print("Resuming from \(path) after epoch \(checkpoint.epoch)")
+        print("Resuming from \(path) after epoch \(header.epochs)")
         return checkpoint
     }
 
     /// Writes the trainer's state after the epoch it just finished.
     public func save(_ trainer: Trainer) throws {
         let checkpoint = trainer.checkpoint(fingerprint: fingerprint)
-        try AtomicFile.write(try JSONEncoder().encode(checkpoint), to: path)
+        let payload = try JSONEncoder().encode(checkpoint)
+        let header = CheckpointEnvelope.Header(settings: fingerprint, data: dataFingerprint,
+                                               epochs: checkpoint.epoch, payloadBytes: payload.count,
+                                               payloadSHA256: SHA256.hex(payload))
+        try AtomicFile.write(try CheckpointEnvelope.seal(payload, header: header), to: path)
         if checkpoint.epoch == interruptAfterEpoch { Interrupt.simulate() }
     }
 
-    /// Says where an interrupted run stopped and how to go on, then ends the process as Ctrl-C would
-    /// (status 130). Without a checkpoint there is nothing to go on from.
+    /// Says where an interrupted run stopped and how to go on, then ends the process as the signal
+    /// conventionally does (status 130 for Ctrl-C, 143 for SIGTERM). Without a checkpoint there is
+    /// nothing to go on from.
     static func reportInterruption(during epoch: Int, checkpoint: CheckpointFile?) -> Error {
-        var message = "\nStopped by Ctrl-C during epoch \(epoch)."
+        let cause = Interrupt.cause
+        var message = "\nStopped by \(cause.name) during epoch \(epoch)."
         if let checkpoint {
             message += epoch > 1 ? " The checkpoint of epoch \(epoch - 1) is at \(checkpoint.path); " : " No epoch had finished; "
             message += "run the same command with --resume to continue."
         }
         printToStandardError(message + "\n")
-        return ExitCode(130)
+        return ExitCode(cause.status)
     }
 }

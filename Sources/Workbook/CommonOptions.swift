@@ -47,7 +47,9 @@ public struct CommonOptions<Book: BookSettings>: ParsableArguments {
     public func validate() throws {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
         guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be a positive number, got \(lr)") }
+        try FloatOption.check(lr, option: "--lr")
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+        try checkFiguresCanBeDrawn()
         _ = outputFolder    // says first thing when a run writes into runs/ (see ChapterRuns)
     }
 

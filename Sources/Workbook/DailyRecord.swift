@@ -62,6 +62,9 @@ public struct DailyRecord: Sendable {
     /// Reads the file's text; `file` names it in messages (`file:line: problem`). Every day must follow
     /// the one before it: a gap or a repeat is an error, not something to skip silently.
     public static func parse(_ text: String, file: String) throws -> DailyRecord {
+        if let problem = ByteOrderMark.problem(in: text) {
+            throw WorkbookError.badInput(file: file, line: 1, problem: problem)
+        }
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
         guard !lines.isEmpty else { throw WorkbookError.badInput(file: file, line: 1, problem: "the file is empty") }

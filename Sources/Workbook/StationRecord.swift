@@ -32,6 +32,9 @@ public struct StationRecord: Sendable {
 
     /// Reads a station file's text; `file` names it in messages (`file:line: problem`).
     public static func parse(_ text: String, file: String) throws -> StationRecord {
+        if let problem = ByteOrderMark.problem(in: text) {
+            throw WorkbookError.badInput(file: file, line: 1, problem: problem)
+        }
         // "\r\n" is one Character in Swift, and a newline like "\n".
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
@@ -78,11 +81,18 @@ public struct Normalization: Sendable {
     public let mean: Double
     public let standardDeviation: Double
 
-    public init(fitting values: [Double]) {
+    /// Fits the values; `source` (the data file) names them when they cannot be scaled: constant
+    /// values have a standard deviation of 0, and dividing by it would turn every z-score into NaN.
+    public init(fitting values: [Double], source: String) throws {
         let n = Double(values.count)
         let average = values.reduce(0, +) / n
         mean = average
         standardDeviation = (values.reduce(0.0) { $0 + ($1 - average) * ($1 - average) } / n).squareRoot()
+        guard standardDeviation > 0, standardDeviation.isFinite else {
+            let what = values.isEmpty ? "there are no values" : String(format: "every value is %g", values[0])
+            throw WorkbookError.invalid("\(source): \(what) (standard deviation 0), so the values cannot "
+                                        + "be scaled to z-scores; the model needs data that varies")
+        }
     }
 
     public func normalize(_ values: [Double]) -> [Float] { values.map { Float(($0 - mean) / standardDeviation) } }

@@ -17,7 +17,7 @@ extension CommonOptions {
         do {
             // snippet.train
             let epochs = resolvedEpochs
-            let resumed = try checkpoint?.load()
+            let resumed = try checkpoint?.load(requestedEpochs: epochs)
             let progress = ProgressReporter(label: label, totalEpochs: epochs, resumedAfter: resumed?.epoch ?? 0,
                                             quiet: noProgress)
             defer { progress.finish() }

@@ -21,4 +21,5 @@ struct BidirectionalSection: ParsableCommand {
     }
 }
 
+lineBufferStandardOutput()
 BidirectionalSection.main()

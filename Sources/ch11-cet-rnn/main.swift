@@ -22,4 +22,5 @@ struct CETSection: ParsableCommand {
     }
 }
 
+lineBufferStandardOutput()
 CETSection.main()

@@ -37,6 +37,17 @@ struct CNNSection: ParsableCommand {
         guard filters >= 1 else { throw ValidationError("--filters must be at least 1, got \(filters)") }
         guard kernelSize >= 1 else { throw ValidationError("--kernel-size must be at least 1, got \(kernelSize)") }
         guard window >= 2 else { throw ValidationError("--window must be at least 2, got \(window)") }
+        try memoryEstimate.check(options: "--filters \(filters), --kernel-size \(kernelSize), "
+                                 + "--window \(window), --batch-size \(common.batchSize)")
+    }
+
+    /// What the model below holds, counted before it is built (the series has 1,461 values).
+    var memoryEstimate: MemoryEstimate {
+        let features = Double(window - 1), padded = features + 2 * Double(kernelSize / 2)
+        let convolved = max(1, padded - Double(kernelSize) + 1), channels = Double(filters) * convolved
+        let parameters = Double(filters) * Double(kernelSize + 1) + 28 * (channels + 1) + 10 * 29 + 11
+        return MemoryEstimate(parameters: parameters, activationsPerExample: padded + 3 * channels + 80,
+                              examplesPerBatch: Double(min(common.batchSize, 1461)), data: 2 * 1461 * features)
     }
 
     func run() throws {
@@ -80,7 +91,8 @@ struct CNNSection: ParsableCommand {
             section: "ch11-cnn", seed: common.seed,
             settings: ["window": .int(window), "split": .int(split), "filters": .int(filters),
                        "kernel_size": .int(kernelSize), "learning_rate": .double(common.lr),
-                       "batch_size": .int(common.batchSize), "epochs_requested": .int(common.resolvedEpochs)],
+                       "batch_size": .int(common.batchSize), "epochs_requested": .int(common.resolvedEpochs),
+                       "data_fingerprint": .string(DataFingerprint.of(data))],
             parameters: trainer.model.parameterCount, history: history, valMAE: mae,
             secondsTotal: Date().timeIntervalSince(started))
         print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) (book: \(Book.maeReported))")
@@ -102,4 +114,5 @@ struct CNNSection: ParsableCommand {
     }
 }
 
+lineBufferStandardOutput()
 CNNSection.main()

@@ -25,8 +25,17 @@ struct HandConvolution: ParsableCommand {
 
     func validate() throws {
         guard filter.count >= 1 else { throw ValidationError("--filter needs at least one weight") }
+        try FloatOption.checkFinite(input, option: "--input")
+        try FloatOption.checkFinite(filter, option: "--filter")
         guard input.count >= filter.count else {
             throw ValidationError("--input needs at least as many values as the filter (\(filter.count))")
+        }
+        // Sums in double precision: any beyond float32's range would come out of Conv1d as infinity.
+        let sums = slide(filter.map(Double.init), over: [0] + input.map(Double.init) + [0])
+        let widest = sums.map(abs).max() ?? 0
+        guard widest <= Double(Float.greatestFiniteMagnitude) else {
+            throw ValidationError("--input and --filter: the filtered values reach \(widest), "
+                                  + "beyond float32 (about 3.4e38)")
         }
         if out == nil { _ = ChapterRuns.defaultFolder }    // says first thing when the figures go into runs/
     }
@@ -73,14 +82,15 @@ enum NoTraining: BookSettings {
 }
 
 /// The definition itself: output[i] = sum over k of filter[k] * values[i + k].
-func slide(_ filter: [Float], over values: [Float]) -> [Float] {
+func slide<Number: FloatingPoint>(_ filter: [Number], over values: [Number]) -> [Number] {
     (0...(values.count - filter.count)).map { start in
-        zip(filter, values[start...]).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+        zip(filter, values[start...]).reduce(Number.zero) { $0 + $1.0 * $1.1 }
     }
 }
 
+/// Whole numbers without a point; others (and those too large for an integer) as Swift prints them.
 func show(_ value: Float) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
 }
 
 /// One row per input value: what the filter makes of it without padding (blank where the value
@@ -97,5 +107,6 @@ func printTable(input: [Float], unpadded: [Float], padded: [Float], half: Int) {
     print("\n\(unpadded.count) values without padding, \(padded.count) with padding 1.")
 }
 
+lineBufferStandardOutput()
 // Negative numbers in --input and --filter would read as option names: see NumberLists.
 HandConvolution.main(NumberLists.expand(Array(CommandLine.arguments.dropFirst()), options: ["--input", "--filter"]))

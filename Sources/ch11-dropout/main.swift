@@ -55,4 +55,5 @@ struct DropoutSection: ParsableCommand {
     }
 }
 
+lineBufferStandardOutput()
 DropoutSection.main()

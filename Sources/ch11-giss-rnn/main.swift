@@ -40,6 +40,13 @@ struct GISSSection: ParsableCommand {
         guard !snapshots.isEmpty, snapshots.count == snapshotEpochs.split(separator: ",").count, snapshots.allSatisfy({ $0 >= 1 }) else {
             throw ValidationError("--snapshot-epochs takes epochs like 100 or 100,500, got '\(snapshotEpochs)'")
         }
+        // The station record has at most 900 months, so at most 900 windows.
+        var estimate = BookModel.simpleRNN.memoryEstimate(inputSize: layout.inputSize(features: window - 1),
+                                                          hiddenSize: hidden,
+                                                          timeSteps: layout == .book ? 1 : window - 1,
+                                                          batchSize: min(common.batchSize, 900))
+        estimate.data = 2 * 900 * Double(window - 1)
+        try estimate.check(options: "--hidden \(hidden), --window \(window), --batch-size \(common.batchSize)")
     }
 
     var suffix: String { layout == .book ? "" : "-sequence" }
@@ -47,9 +54,10 @@ struct GISSSection: ParsableCommand {
     func run() throws {
         let started = Date()
         // snippet.data
-        let record = try StationRecord.read(common.dataFolder + "/station.csv")
+        let path = common.dataFolder + "/station.csv"
+        let record = try StationRecord.read(path)
         let temperatures = record.valid.map { $0.value! }
-        let normalization = Normalization(fitting: temperatures)
+        let normalization = try Normalization(fitting: temperatures, source: path)
         let series = normalization.normalize(temperatures)
         let windows = try WindowedSeries(series: series, windowSize: window)
         let data = try BookSplit(windows, split: split, exampleShape: layout.exampleShape(features: windows.featureCount))
@@ -86,6 +94,7 @@ struct GISSSection: ParsableCommand {
             "dropout": .double(Double(dropout)), "learning_rate": .double(common.lr), "batch_size": .int(common.batchSize),
             "epochs_requested": .int(common.resolvedEpochs), "mean": .double(normalization.mean), "std": .double(normalization.standardDeviation),
             "training_windows": .int(data.train.count), "validation_windows": .int(data.validation.count),
+            "data_fingerprint": .string(DataFingerprint.of(data)),
         ]
         for (epoch, value) in snapshotMAE { settings["val_mae_at_epoch_\(epoch)"] = .double(value) }
         let report = RunReport(section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings, parameters: parameters,
@@ -125,4 +134,5 @@ struct GISSSection: ParsableCommand {
     }
 }
 
+lineBufferStandardOutput()
 GISSSection.main()

@@ -29,4 +29,5 @@ struct GRULSTMSection: ParsableCommand {
     }
 }
 
+lineBufferStandardOutput()
 GRULSTMSection.main()

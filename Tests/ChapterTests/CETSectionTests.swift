@@ -79,6 +79,34 @@ import Workbook
     }
 }
 
+/// A loss that stays finite but explodes is divergence too (Adam at 1e9 reaches losses of 1e20).
+@Suite struct ExplodingLossTests {
+    @Test func anExplodingLossStopsTheRun() throws {
+        let folder = SectionRun.temporaryFolder("cet-explode")
+        let run = try SectionRun.run("ch11-cet-rnn", ["--quick", "--lr", "1e9", "--no-figures", "--out", folder])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("training diverged at epoch 1"), "\(run.standardError)")
+        #expect(run.standardError.contains("try a smaller learning rate"))
+        let report = folder + "/ch11-cet-rnn.metrics.json"
+        #expect(!FileManager.default.fileExists(atPath: report), "a report of a diverged run")
+    }
+
+    /// Constant data cannot be scaled to z-scores; that is said of the file, not blamed on training.
+    @Test func constantDataIsNamedAtNormalisation() throws {
+        let data = SectionRun.temporaryFolder("cet-constant")
+        let lines = (1...31).map { String(format: "177201%02d 5.0 ", $0) }   // January 1772, every day 5 °C
+        try lines.joined(separator: "\n").write(toFile: data + "/tdaily_cet.dat.txt", atomically: true,
+                                                encoding: .utf8)
+        let out = SectionRun.temporaryFolder("cet-constant-out")
+        let run = try SectionRun.run("ch11-cet-rnn", ["--quick", "--days", "31", "--window", "5", "--split", "20",
+                                                      "--no-figures", "--data", data, "--out", out])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("\(data)/tdaily_cet.dat.txt"), "\(run.standardError)")
+        #expect(run.standardError.contains("every value is 5"), "\(run.standardError)")
+        #expect(!run.standardError.contains("training diverged"), "\(run.standardError)")
+    }
+}
+
 /// Options that cut the record say what they did to the split, in the user's own terms.
 @Suite struct CETRecordLengthTests {
     @Test(arguments: [

@@ -46,4 +46,80 @@ import Workbook
         #expect(run.status != 0)
         #expect(run.standardError.contains("\(folder)/ch11-cet-rnn.checkpoint: not a checkpoint this workbook can read"))
     }
+
+    /// What a scheduler sends (Slurm, systemd, kill): the run stops at its last finished epoch like Ctrl-C,
+    /// and `--resume` gives exactly the numbers of the unbroken run.
+    @Test func sigtermStopsAtACheckpointAndResumesExactly() throws {
+        let whole = SectionRun.temporaryFolder("cet-term-whole")
+        let parts = SectionRun.temporaryFolder("cet-term-parts")
+        let arguments = ["--quick", "--days", "12000", "--epochs", "6", "--no-figures"]
+        let uninterrupted = try SectionRun.run("ch11-cet-rnn", arguments + ["--out", whole])
+        #expect(uninterrupted.status == 0, "\(uninterrupted.standardError)")
+
+        let running = try RunningSection("ch11-cet-rnn", arguments + ["--out", parts])
+        let checkpoint = "\(parts)/ch11-cet-rnn.checkpoint"
+        let saved = running.wait(until: { FileManager.default.fileExists(atPath: checkpoint) })
+        #expect(saved, "no checkpoint appeared")
+        kill(running.process.processIdentifier, SIGTERM)
+        let stopped = try running.finish(timeLimit: 120)
+        #expect(stopped.status == 143, "\(stopped.standardError)")
+        #expect(stopped.standardError.contains("Stopped by SIGTERM during epoch"), "\(stopped.standardError)")
+        #expect(stopped.standardError.contains("is at \(checkpoint); run the same command with --resume"))
+
+        let resumed = try SectionRun.run("ch11-cet-rnn", arguments + ["--out", parts, "--resume"])
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        var expected = try RunReport.read(from: "\(whole)/ch11-cet-rnn.metrics.json")
+        var actual = try RunReport.read(from: "\(parts)/ch11-cet-rnn.metrics.json")
+        (expected.secondsTotal, expected.secondsPerEpoch) = (0, 0)
+        (actual.secondsTotal, actual.secondsPerEpoch) = (0, 0)
+        #expect(actual == expected)
+    }
+
+    /// One byte changed anywhere in the file (a bad disk, a bad copy) is caught before any training.
+    @Test func aDamagedCheckpointIsRefused() throws {
+        let folder = SectionRun.temporaryFolder("cet-flipped")
+        let arguments = ["--quick", "--no-figures", "--out", folder]
+        #expect(try SectionRun.run("ch11-cet-rnn", arguments + ["--epochs", "1"]).status == 0)
+        let path = "\(folder)/ch11-cet-rnn.checkpoint"
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        // A letter in the middle (inside the weights), changed to another one, so the file still parses.
+        var index = bytes.count / 2
+        while !(bytes[index] >= 0x61 && bytes[index] <= 0x79) { index += 1 }
+        bytes[index] += 1
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let run = try SectionRun.run("ch11-cet-rnn", arguments + ["--epochs", "2", "--resume"])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("\(path) is damaged"), "\(run.standardError)")
+        #expect(!run.standardError.contains("epoch 2/"), "it trained on")
+    }
+
+    /// A checkpoint made on other data (an edited or replaced file, same settings) is refused.
+    @Test func aCheckpointOfOtherDataIsRefused() throws {
+        let folder = SectionRun.temporaryFolder("cet-other-data")
+        let data = SectionRun.temporaryFolder("cet-edited-data")
+        let shipped = DataFiles.defaultFolder() + "/tdaily_cet.dat.txt"
+        let original = try String(contentsOfFile: shipped, encoding: .utf8)
+        var lines = original.components(separatedBy: "\n")
+        lines[9] = lines[9].prefix(9) + "9.9 "   // day 10 of 1772: one value changed
+        try lines.joined(separator: "\n").write(toFile: data + "/tdaily_cet.dat.txt", atomically: true,
+                                                encoding: .utf8)
+        let arguments = ["--quick", "--no-figures", "--out", folder]
+        #expect(try SectionRun.run("ch11-cet-rnn", arguments + ["--epochs", "1"]).status == 0)
+        let run = try SectionRun.run("ch11-cet-rnn", arguments + ["--epochs", "2", "--resume", "--data", data])
+        #expect(run.status != 0)
+        let refusal = "\(folder)/ch11-cet-rnn.checkpoint was made from other data"
+        #expect(run.standardError.contains(refusal), "\(run.standardError)")
+        #expect(!run.standardError.contains("epoch 2/"), "it trained on")
+    }
+
+    /// Resuming cannot undo epochs: fewer than the checkpoint holds is refused, not reported as more.
+    @Test func fewerEpochsThanTheCheckpointHoldsIsRefused() throws {
+        let folder = SectionRun.temporaryFolder("cet-fewer")
+        let arguments = ["--quick", "--no-figures", "--out", folder]
+        #expect(try SectionRun.run("ch11-cet-rnn", arguments + ["--epochs", "2"]).status == 0)
+        let run = try SectionRun.run("ch11-cet-rnn", arguments + ["--epochs", "1", "--resume"])
+        #expect(run.status != 0)
+        let refusal = "has already finished 2 epochs, more than --epochs 1"
+        #expect(run.standardError.contains(refusal), "\(run.standardError)")
+    }
 }

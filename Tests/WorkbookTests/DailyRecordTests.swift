@@ -7,7 +7,7 @@ import Workbook
         #expect(record.values.count == 91_502)
         #expect(record.days.first?.description == "1772-01-01" && record.days.last?.description == "2022-07-10")
         #expect(record.values.first == 3.2 && record.values.last == 20.0)
-        let normalization = Normalization(fitting: record.values)
+        let normalization = try Normalization(fitting: record.values, source: "test")
         #expect(abs(normalization.mean - 9.3976721820) < 1e-4)
         #expect(abs(normalization.standardDeviation - 5.3457685934) < 1e-4)
     }
@@ -43,5 +43,15 @@ import Workbook
             _ = try DailyRecord.parse(text, file: "d.txt")
             Issue.record("accepted: \(text)")
         } catch { #expect("\(error)" == message) }
+    }
+
+    /// A byte-order mark is invisible in most editors, so the message names it.
+    @Test func aByteOrderMarkIsNamed() {
+        do {
+            _ = try DailyRecord.parse("\u{FEFF}17720101 3.2 \n17720102 2.0 ", file: "d.txt")
+            Issue.record("a file starting with a byte-order mark was accepted")
+        } catch {
+            #expect("\(error)".hasPrefix("d.txt:1: the file starts with a UTF-8 byte-order mark"), "\(error)")
+        }
     }
 }

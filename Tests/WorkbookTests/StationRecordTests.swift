@@ -9,7 +9,7 @@ import Testing
         #expect(record.missing.map { "\($0.year)-\($0.month)" } == ["2024-10", "2024-11", "2024-12"])
         #expect(record.valid.last == MonthlyReading(year: 2024, month: 9, value: 16.98))
         let values = record.valid.map { $0.value! }
-        let normalization = Normalization(fitting: values)
+        let normalization = try Normalization(fitting: values, source: "test")
         #expect(abs(normalization.mean - 11.1987068004) < 1e-9)
         #expect(abs(normalization.standardDeviation - 5.1774050847) < 1e-9)
         let z = normalization.normalize(values)
@@ -51,5 +51,15 @@ import Testing
             _ = try StationRecord.parse(header + row1950 + row, file: "s.csv")
             Issue.record("accepted: \(row)")
         } catch { #expect("\(error)" == message) }
+    }
+
+    /// A byte-order mark (as some spreadsheet programs write) is invisible, so the message names it.
+    @Test func aByteOrderMarkIsNamed() {
+        do {
+            _ = try StationRecord.parse("\u{FEFF}" + header + row1950, file: "s.csv")
+            Issue.record("a file starting with a byte-order mark was accepted")
+        } catch {
+            #expect("\(error)".hasPrefix("s.csv:1: the file starts with a UTF-8 byte-order mark"), "\(error)")
+        }
     }
 }

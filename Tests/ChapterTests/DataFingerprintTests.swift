@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+import Workbook
+
+/// Every run report names the data it was made from, so reports of different data cannot be mixed up.
+@Suite struct DataFingerprintTests {
+    func fingerprint(_ section: String, _ arguments: [String], report: String) throws -> String? {
+        let folder = SectionRun.temporaryFolder("fingerprint")
+        let run = try SectionRun.run(section, arguments + ["--epochs", "1", "--no-figures", "--out", folder])
+        #expect(run.status == 0, "\(run.standardError)")
+        let settings = try RunReport.read(from: "\(folder)/\(report).metrics.json").settings
+        guard case .string(let value)? = settings["data_fingerprint"] else { return nil }
+        return value
+    }
+
+    @Test func reportsRecordTheirData() throws {
+        let cet = try #require(try fingerprint("ch11-cet-rnn", ["--quick"], report: "ch11-cet-rnn"))
+        #expect(cet.count == 64 && cet.allSatisfy(\.isHexDigit), "\(cet)")
+        // Same data, same fingerprint (another seed does not change the data); other data, another one.
+        #expect(try fingerprint("ch11-cet-rnn", ["--quick", "--seed", "7"], report: "ch11-cet-rnn") == cet)
+        #expect(try fingerprint("ch11-cet-rnn", ["--quick", "--days", "2500"], report: "ch11-cet-rnn") != cet)
+        let giss = try #require(try fingerprint("ch11-giss-rnn", ["--quick"], report: "ch11-giss-rnn"))
+        let cnn = try #require(try fingerprint("ch11-cnn", ["--quick"], report: "ch11-cnn"))
+        #expect(Set([cet, giss, cnn]).count == 3)
+    }
+}
