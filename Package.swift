@@ -26,7 +26,7 @@ let package = Package(
         .target(
             name: "CProducts",
             cSettings: [.unsafeFlags(["-O2"])],
-            linkerSettings: [.linkedLibrary("dnnl"), .linkedLibrary("xsmm"), .linkedLibrary("gomp")]
+            linkerSettings: [.linkedLibrary("dnnl"), .linkedLibrary("gomp")]
         ),
         .target(
             name: "SequenceNet",

@@ -4,10 +4,15 @@ import Dispatch
 
 /// The libraries a product can run on.
 public enum ProductLibrary: String, CaseIterable, Sendable {
-    case openblas, onednn, libxsmm
+    case openblas, onednn
 }
 
-/// The library's matrix products, through OpenBLAS's `cblas_sgemm` and `cblas_sgemv` on row-major data.
+/// The library's products on row-major data: matrix products through oneDNN's `dnnl_sgemm`, vector
+/// products through OpenBLAS's `cblas_sgemv`.
+///
+/// oneDNN was chosen by measurement (Tools/benchmark/README.md): at every product shape of the
+/// chapter's epochs it ran about twice as fast as OpenBLAS on this machine's one core, since it uses
+/// the processor's AVX-512 units and the Debian OpenBLAS, which misdetects this CPU, does not.
 ///
 /// A value each product-using layer holds (`Layer.products`), not a global: a benchmark hands a model an
 /// engine with a `meter`, and a faster engine can replace this one without touching the layers' loops.
@@ -19,8 +24,7 @@ public enum ProductLibrary: String, CaseIterable, Sendable {
 public struct ProductEngine: Sendable {
     /// While set, every product adds its shape and its duration to it (benchmarks only).
     public var meter: ProductMeter?
-    /// Every matrix product on this library; nil: each on the library chosen for its shape
-    /// (`library(for:)`). Vector products always run on OpenBLAS.
+    /// Every product on this library; nil: each on the library chosen for its shape (`library(for:)`).
     public var library: ProductLibrary?
 
     public init(meter: ProductMeter? = nil, library: ProductLibrary? = nil) {
@@ -29,8 +33,9 @@ public struct ProductEngine: Sendable {
         self.library = library
     }
 
-    /// The library a product of this shape runs on when none is forced.
-    public static func library(for shape: ProductShape) -> ProductLibrary { .openblas }
+    /// The library a product of this shape runs on when none is forced: oneDNN for every shape
+    /// measured (a rule per shape would go here if a shape ever ran faster elsewhere).
+    public static func library(for shape: ProductShape) -> ProductLibrary { shape.vector ? .openblas : .onednn }
 
     private static let singleThreaded: Void = openblas_set_num_threads(1)
 
@@ -61,9 +66,6 @@ public struct ProductEngine: Sendable {
         case .onednn:
             products_onednn_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha,
                                   a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
-        case .libxsmm:
-            products_libxsmm_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha,
-                                   a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
         }
     }
 
@@ -76,11 +78,19 @@ public struct ProductEngine: Sendable {
         into y: UnsafeMutablePointer<Float>, strideY: Int = 1, alpha: Float = 1, beta: Float = 0
     ) {
         let start = meter == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-        defer { meter?.add(ProductShape(vector: true, transposeA: transpose, m: m, n: n), since: start) }
-        cblas_sgemv(
-            CblasRowMajor, transpose ? CblasTrans : CblasNoTrans,
-            blasint(m), blasint(n), alpha, a, blasint(rowStrideA ?? n),
-            x, blasint(strideX), beta, y, blasint(strideY)
-        )
+        let shape = ProductShape(vector: true, transposeA: transpose, m: m, n: n)
+        defer { meter?.add(shape, since: start) }
+        let lda = rowStrideA ?? n
+        switch library ?? Self.library(for: shape) {
+        case .openblas:
+            cblas_sgemv(
+                CblasRowMajor, transpose ? CblasTrans : CblasNoTrans, blasint(m), blasint(n), alpha,
+                a, blasint(lda), x, blasint(strideX), beta, y, blasint(strideY))
+        case .onednn:
+            // As a product with one column: x is [len, 1] with rows strideX apart, y [len, 1] likewise.
+            let (rows, inner) = transpose ? (n, m) : (m, n)
+            products_onednn_sgemm(transpose ? 1 : 0, 0, Int32(rows), 1, Int32(inner), alpha,
+                                  a, Int32(lda), x, Int32(strideX), beta, y, Int32(strideY))
+        }
     }
 }

@@ -127,7 +127,7 @@ func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
 /// `ProductLibrary.allCases` order.
 func printLibraries(_ meter: ProductMeter) {
     let libraries = ProductLibrary.allCases
-    let shapes = meter.shapeCounts.filter { !$0.key.vector }
+    let shapes = meter.shapeCounts
         .sorted { $0.value * $0.key.operations > $1.value * $1.key.operations }
     var totals = [Double](repeating: 0, count: libraries.count), chosen = 0.0, fastest = 0.0
     print("  GFLOP/s on both cores  " + libraries.map { $0.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) }

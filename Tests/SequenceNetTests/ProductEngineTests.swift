@@ -40,4 +40,35 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: ProductLibrary.allCases)
+    func everyLibraryComputesTheVectorProduct(library: ProductLibrary) {
+        let random = RandomSource(seed: 9)
+        let engine = ProductEngine(library: library)
+        for transpose in [false, true] {
+            for (m, n) in [(5, 3), (300, 100), (1, 7), (64, 1)] {
+                // A has one spare column; x and y are every second and third element of their buffers.
+                let a = (0..<m * (n + 1)).map { _ in random.uniform(-1, 1) }
+                let (xCount, yCount) = transpose ? (m, n) : (n, m)
+                let x = (0..<2 * xCount).map { _ in random.uniform(-1, 1) }
+                var y = (0..<3 * yCount).map { _ in random.uniform(-1, 1) }
+                let before = y
+                y.withUnsafeMutableBufferPointer { out in
+                    engine.gemv(a, transpose: transpose, m: m, n: n, rowStrideA: n + 1, x, strideX: 2,
+                                into: out.baseAddress!, strideY: 3, alpha: 0.5, beta: 2)
+                }
+                var worst = 0.0
+                for i in 0..<yCount {
+                    var sum = 0.0
+                    for j in 0..<xCount {
+                        let entry = transpose ? a[j * (n + 1) + i] : a[i * (n + 1) + j]
+                        sum += Double(entry) * Double(x[2 * j])
+                    }
+                    worst = max(worst, abs(Double(y[3 * i]) - (0.5 * sum + 2 * Double(before[3 * i]))))
+                    #expect(y[3 * i + 1] == before[3 * i + 1] && y[3 * i + 2] == before[3 * i + 2])
+                }
+                #expect(worst < 1e-4, "\(library) gemv\(transpose ? " T" : "") \(m)x\(n)")
+            }
+        }
+    }
 }

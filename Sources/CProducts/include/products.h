@@ -1,6 +1,6 @@
-// The product libraries the Swift engine (Sources/SequenceNet/ProductEngine.swift) can call, behind
-// one row-major signature each, so that Swift imports two small functions rather than the libraries'
-// large headers. Every call runs on the calling thread alone.
+// oneDNN's matrix product for the Swift engine (Sources/SequenceNet/ProductEngine.swift), behind one
+// small row-major function, so that Swift imports it rather than oneDNN's large header. Every call
+// runs on the calling thread alone.
 #ifndef PRODUCTS_H
 #define PRODUCTS_H
 
@@ -10,9 +10,5 @@
 // oneDNN's dnnl_sgemm (its OpenMP team held to one thread for the call).
 void products_onednn_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
                            const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc);
-
-// libxsmm's libxsmm_sgemm, just-in-time kernels for small products (it hands large ones to BLAS).
-void products_libxsmm_sgemm(int transpose_a, int transpose_b, int m, int n, int k, float alpha,
-                            const float *a, int lda, const float *b, int ldb, float beta, float *c, int ldc);
 
 #endif
