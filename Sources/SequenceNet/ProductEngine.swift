@@ -7,12 +7,13 @@ public enum ProductLibrary: String, CaseIterable, Sendable {
     case openblas, onednn
 }
 
-/// The library's products on row-major data: matrix products through oneDNN's `dnnl_sgemm`, vector
-/// products through OpenBLAS's `cblas_sgemv`.
+/// The library's products on row-major data, all through oneDNN's `dnnl_sgemm` (a vector product as a
+/// product with one column); OpenBLAS can be asked for instead, to compare.
 ///
-/// oneDNN was chosen by measurement (Tools/benchmark/README.md): at every product shape of the
-/// chapter's epochs it ran about twice as fast as OpenBLAS on this machine's one core, since it uses
-/// the processor's AVX-512 units and the Debian OpenBLAS, which misdetects this CPU, does not.
+/// oneDNN was chosen by measurement (Tools/benchmark/README.md): at every matrix product shape of the
+/// chapter's epochs it ran about twice as fast as OpenBLAS on one core of this machine, since it uses
+/// the processor's AVX-512 units and the Debian OpenBLAS, which misdetects this CPU, does not; its
+/// vector products tie with OpenBLAS's AVX2 kernels and run 2-4 times faster than OpenBLAS's own pick.
 ///
 /// A value each product-using layer holds (`Layer.products`), not a global: a benchmark hands a model an
 /// engine with a `meter`, and a faster engine can replace this one without touching the layers' loops.
@@ -35,7 +36,7 @@ public struct ProductEngine: Sendable {
 
     /// The library a product of this shape runs on when none is forced: oneDNN for every shape
     /// measured (a rule per shape would go here if a shape ever ran faster elsewhere).
-    public static func library(for shape: ProductShape) -> ProductLibrary { shape.vector ? .openblas : .onednn }
+    public static func library(for shape: ProductShape) -> ProductLibrary { .onednn }
 
     private static let singleThreaded: Void = openblas_set_num_threads(1)
 
