@@ -7,7 +7,6 @@ public final class Flatten: Layer {
 
     public init() {}
 
-
     // x [B, C, T] -> y [B, C*T]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         inputShape = x.shape

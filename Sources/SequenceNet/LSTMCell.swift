@@ -22,7 +22,7 @@ public final class LSTMCell: RecurrentCell {
         zeros.zero()
     }
 
-    /// c_prev of sequence b: the previous step's row, or zeros at the first step.
+    /// c_prev of sequence b: the previous step's row, or zeros at the first step. -> [H]
     private func previousCell(_ step: Int?, _ b: Int) -> UnsafePointer<Float> {
         guard let step else { return UnsafePointer(zeros.pointer) }
         return UnsafePointer(cellStates.pointer + (step + b) * hiddenSize)
@@ -35,7 +35,8 @@ public final class LSTMCell: RecurrentCell {
             let g = step.gates + b * gh, cPrev = previousCell(step.previousRow, b)
             let c = cellStates.pointer + (step.row + b) * h, tc = cellTanh.pointer + (step.row + b) * h
             let y = step.state + b * h
-            // i = sigmoid(.), f = sigmoid(.), g = tanh(.), o = sigmoid(.), each of W_i* x + b_i* + W_h* h_prev + b_h*
+            // i = sigmoid(W_ii x + b_ii + W_hi h_prev + b_hi), f = sigmoid(W_if x + b_if + W_hf h_prev + b_hf)
+            // g = tanh(W_ig x + b_ig + W_hg h_prev + b_hg),    o = sigmoid(W_io x + b_io + W_ho h_prev + b_ho)
             applySigmoid(g, count: 2 * h)
             applyTanh(g + 2 * h, count: h)
             applySigmoid(g + 3 * h, count: h)

@@ -6,7 +6,6 @@ public final class LastTimeStep: Layer {
 
     public init() {}
 
-
     // x [B, T, H] -> y [B, H]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         inputShape = x.shape

@@ -22,8 +22,6 @@ public final class Linear: Layer {
         bias = Parameter(name: "bias", value: .uniform([outFeatures], bound: bound, random: random))
     }
 
-
-
     // x [B, C] -> y [B, H]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         let batch = x.count / inFeatures

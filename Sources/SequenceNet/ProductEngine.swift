@@ -19,9 +19,11 @@ public enum ProductLibrary: String, CaseIterable, Sendable {
 /// engine with a `meter`, and a faster engine can replace this one without touching the layers' loops.
 ///
 /// Every product runs on the calling thread alone. The parallelism is the trainer's: its workers run
-/// at once, one product each, and OpenBLAS threads inside them would only compete for the same cores.
-/// OpenBLAS 0.3.21 has no per-call thread count, so the first engine made sets its process-wide count
-/// to one, once; nothing changes it afterwards, so results never depend on what else runs.
+/// at once, one product each, and library threads inside them would only compete for the same cores.
+/// oneDNN's team is set to one thread on every call (OpenMP keeps that count per calling thread, which
+/// stays at one afterwards). OpenBLAS 0.3.21 has no per-call count: the first engine made sets the
+/// process-wide count of the pthread build Debian installs to one, a side effect on the whole process
+/// made once and never changed, so results never depend on what else runs.
 public struct ProductEngine: Sendable {
     /// While set, every product adds its shape and its duration to it (benchmarks only).
     public var meter: ProductMeter?
@@ -53,12 +55,10 @@ public struct ProductEngine: Sendable {
         rowStrideA: Int? = nil, rowStrideB: Int? = nil, rowStrideC: Int? = nil
     ) {
         let start = meter == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-        defer {
-            meter?.add(ProductShape(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k), since: start)
-        }
+        let shape = ProductShape(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k)
+        defer { meter?.add(shape, since: start) }
         let lda = rowStrideA ?? (transposeA ? m : k), ldb = rowStrideB ?? (transposeB ? k : n)
         let ldc = rowStrideC ?? n
-        let shape = ProductShape(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k)
         switch library ?? Self.library(for: shape) {
         case .openblas:
             cblas_sgemm(

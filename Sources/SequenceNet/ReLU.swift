@@ -5,7 +5,6 @@ public final class ReLU: Layer {
 
     public init() {}
 
-
     // x [any] -> y [same]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         output.resize(x.shape)

@@ -81,7 +81,9 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         biasHH = Parameter(name: "bias_hh" + suffix, value: uniform([rows]))
     }
 
+    // -> h [B, H], c [B, H] (LSTM)
     public func finalState() -> (hidden: [Float], cell: [Float]?) {
+        precondition(!(reverse && onlyLastOutput), "a reverse direction that ran one step has no final state")
         let row = (reverse ? 0 : steps - 1) * batch
         let hidden = Array(UnsafeBufferPointer(start: states.pointer + row * hiddenSize, count: batch * hiddenSize))
         return (hidden, cell.cellState(row: row, batch: batch))
@@ -108,6 +110,7 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     }
 
     /// b_hh joins b_ih except in the cell's separate blocks, where it stays with the recurrent product.
+    /// b_ih, b_hh [GH] -> bias [GH], recurrentBias [GH]
     private func combineBiases() {
         let h = hiddenSize, gh = Cell.gateCount * h
         let bih = biasIH.value.pointer, bhh = biasHH.value.pointer, b = bias.pointer
@@ -260,6 +263,7 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
 
     /// The products over every step the backward pass did, steps 0...last in processing order: the
     /// bias and weight gradients, and dL/dx into `inputGradient`.
+    /// d(gates) [T*B, GH], x [T*B, C], h [T*B, H] -> dW_ih [GH, C], dW_hh [GH, H], db [GH], dx [B, T, C]
     private func accumulateParameterGradients(last: Int) {
         let (batch, steps, c, h) = (self.batch, self.steps, inputSize, hiddenSize)
         let gh = Cell.gateCount * h, rows = batch * steps

@@ -30,7 +30,7 @@ public protocol RecurrentCell: AnyObject {
     init(hiddenSize: Int)
     /// Makes room for a pass over `rows` = T * B time-major rows of `batch` sequences.
     func reserve(rows: Int, batch: Int)
-    /// One step forward: activates `step.gates` in place and writes `step.state`.
+    /// One step forward: writes `step.state` (and may activate `step.gates` in place, for its backward step).
     func forward(_ step: CellStep)
     /// Called before a backward pass's first (latest) step.
     func startBackward(batch: Int)
@@ -50,7 +50,7 @@ extension RecurrentCell {
 /// One time step of B sequences, as the unroller hands it to a cell's forward step.
 public struct CellStep {
     /// [B, GH]: the gate pre-activations, x W_ih^T + b plus h_prev W_hh^T outside the separate
-    /// blocks; activated in place, and read again by the backward step.
+    /// blocks; the cell may activate them in place, and its backward step reads them again.
     public let gates: UnsafeMutablePointer<Float>
     /// [B, GH]: h_prev W_hh^T + b_hh for a cell with separate recurrent blocks; nil otherwise.
     public let recurrent: UnsafePointer<Float>?
@@ -65,7 +65,7 @@ public struct CellStep {
 
 /// One time step of B sequences in the backward pass.
 public struct CellStepGradient {
-    /// [B, GH]: the gates as the forward step left them (activated).
+    /// [B, GH]: the gates as the forward step left them.
     public let gates: UnsafePointer<Float>
     /// [B, H]: the states before and after the step.
     public let previousState: UnsafePointer<Float>, state: UnsafePointer<Float>

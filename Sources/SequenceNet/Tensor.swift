@@ -16,6 +16,11 @@ public final class Tensor {
     private var ownsBuffer = true
     /// The tensor a view shows, kept alive while the view exists.
     private var base: Tensor?
+    /// Set on a buffer other tensors show part of (a parameter arena's): resizing it would free the
+    /// memory they point at, so it may not be resized. Views made by `init(viewing:)` are movable.
+    private(set) var pinned = false
+    /// True for a tensor made by `init(viewing:)`, which `view(_:as:)` may point elsewhere.
+    private var movableView = false
 
     /// A tensor of zeros.
     public init(shape: [Int]) {
@@ -41,6 +46,7 @@ public final class Tensor {
         capacity = other.count
         pointer = other.pointer
         ownsBuffer = false
+        movableView = true
         base = other
     }
 
@@ -49,7 +55,7 @@ public final class Tensor {
     /// Makes this view show `other`'s elements under another shape of the same size, without copying.
     /// Valid until `other` is resized beyond its capacity.
     public func view(_ other: Tensor, as newShape: [Int]) {
-        precondition(!ownsBuffer, "view(_:as:) is for tensors made with init(viewing:)")
+        precondition(movableView, "view(_:as:) is for tensors made with init(viewing:)")
         precondition(newShape.reduce(1, *) == other.count, "cannot view \(other.shape) as \(newShape)")
         if newShape != shape { shape = newShape }
         count = other.count
@@ -61,6 +67,7 @@ public final class Tensor {
     /// Copies the values into `base` from element `offset` on, then shows them there: the tensor becomes
     /// a view of that part of `base` (a `ParameterArena` gathers parameters this way).
     func moveStorage(to base: Tensor, at offset: Int) {
+        precondition(ownsBuffer, "this tensor already shows another's elements (a parameter in two arenas?)")
         (base.pointer + offset).update(from: pointer, count: count)
         borrowStorage(of: base, at: offset)
     }
@@ -69,6 +76,7 @@ public final class Tensor {
     /// `base` is not resized (an arena's buffers never are).
     func borrowStorage(of base: Tensor, at offset: Int) {
         precondition(offset + count <= base.count, "a view past the end of its base")
+        base.pinned = true
         if ownsBuffer { pointer.deallocate() }
         pointer = base.pointer + offset
         capacity = count
@@ -80,7 +88,7 @@ public final class Tensor {
     /// The contents are unspecified afterwards unless only the shape's grouping changed.
     public func resize(_ newShape: [Int]) {
         if newShape == shape { return }
-        precondition(ownsBuffer, "a view cannot be resized")
+        precondition(ownsBuffer && !pinned, "a view, or a buffer other tensors show (a parameter arena), cannot be resized")
         let newCount = newShape.reduce(1, *)
         if newCount > capacity {
             pointer.deallocate()

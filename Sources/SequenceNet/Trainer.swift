@@ -145,6 +145,9 @@ public final class Trainer {
         let secondSource = RandomSource(seed: random.next()), fresh = secondSource.state
         let second = build(secondSource)
         secondSource.state = fresh
+        // Two workers on one model would race and lose the first one's gradients.
+        precondition(second !== model && Set(second.parameters.map(ObjectIdentifier.init)).isDisjoint(
+            with: model.parameters.map(ObjectIdentifier.init)), "the model builder must make a new model each call")
         let arena = ParameterArena(model.parameters)
         workers = [Worker(model: model, gradients: arena.gradients),
                    Worker(model: second, gradients: arena.shareValues(with: second.parameters))]
@@ -224,7 +227,7 @@ public final class Trainer {
     }
 
     /// The first worker's gradients (the arena's) += the second's, element by element, in two halves
-    /// (the same sums in any split).
+    /// (the same sums in any split). [N] += [N]
     private func addSecondWorkersGradients() {
         let target = workers[0].gradients.pointer, source = workers[1].gradients.pointer
         let count = workers[0].gradients.count

@@ -16,6 +16,9 @@ public struct TrainingCheckpoint: Codable, Sendable {
     public var trainingSeconds: Double
     var stopping: EarlyStopping
     var adamStep: Int
+    /// Each parameter's shape, in the arena's order: a model of other shapes is refused even when its
+    /// total size is the same.
+    var shapes: [[Int]]
     /// The arena's values, [N] floats.
     var parameters: Data
     /// Adam's moments, [N] floats each, in the arena's order.
@@ -50,7 +53,7 @@ extension Trainer {
             fingerprint: fingerprint, trainLoss: run.history.trainLoss, validationLoss: run.history.validationLoss,
             bestEpoch: run.history.bestEpoch, stoppedEarly: run.history.stoppedEarly,
             trainingSeconds: run.history.trainingSeconds, stopping: run.stopping, adamStep: adam.step,
-            parameters: arena.values.bytes, firstMoments: adam.firstMoments.bytes,
+            shapes: arena.parameters.map(\.value.shape), parameters: arena.values.bytes, firstMoments: adam.firstMoments.bytes,
             secondMoments: adam.secondMoments.bytes, best: run.best?.bytes,
             randomStates: randomSources.map(\.state), order: run.order.map(Int32.init).withUnsafeBytes { Data($0) })
     }
@@ -58,6 +61,10 @@ extension Trainer {
     /// Puts a checkpoint's state into this trainer, its model and optimiser.
     func restore(_ checkpoint: TrainingCheckpoint) throws {
         let sources = randomSources, size = arena.count * MemoryLayout<Float>.size
+        let shapes = arena.parameters.map(\.value.shape)
+        guard checkpoint.shapes == shapes else {
+            throw CheckpointError.mismatch("its parameters have shapes \(checkpoint.shapes), the model's \(shapes)")
+        }
         func check(_ blob: Data, _ what: String) throws {
             guard blob.count == size else {
                 throw CheckpointError.mismatch("\(what) hold \(blob.count / 4) values, the model has \(arena.count)")

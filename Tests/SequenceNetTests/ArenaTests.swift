@@ -69,7 +69,8 @@ import Testing
     }
 
     /// A checkpoint's blobs are read without assuming alignment: Data from a file or a slice of a larger
-    /// buffer may start at any byte.
+    /// buffer may start at any byte. (On x86 an unaligned load happens to work too, so this checks the
+    /// restore path with such blobs rather than telling an aligned read from an unaligned one.)
     @Test func checkpointBlobsAtOddAddressesRestore() throws {
         let data = Dataset(features: (0..<24).map { Float($0) / 24 }, targets: (0..<8).map { Float($0) / 8 },
                            exampleShape: [3])
@@ -87,5 +88,39 @@ import Testing
                             resumingFrom: checkpoint)
         #expect(resumed.arena.values.values == first.arena.values.values)
         #expect(resumed.run.order == first.run.order)
+    }
+
+    /// The second worker's dropout draws start where a fresh source seeded from the run's source would:
+    /// building its copy of the model draws weights that are thrown away, and the source is rewound.
+    @Test func secondWorkersRandomSourceStartsFresh() {
+        func gru(_ random: RandomSource) -> Sequential {
+            Sequential([recurrentLayer(.gru, inputSize: 1, hiddenSize: 4, recurrentDropout: 0.2, random: random),
+                        LastTimeStep(), Dropout(0.2, random: random), Linear(4, 1, random: random)])
+        }
+        let trainer = Trainer(learningRate: 0.01, random: RandomSource(seed: 6), model: gru)
+        let replay = RandomSource(seed: 6)
+        _ = gru(replay)
+        let expected = RandomSource(seed: replay.next()).state
+        let sources = trainer.randomSources
+        #expect(sources.count == 2)
+        #expect(sources[0].state == replay.state)
+        #expect(sources[1].state == expected)
+    }
+
+    /// A checkpoint holds each parameter's shape: a model with as many values in other shapes is refused.
+    @Test func checkpointOfOtherShapesWithTheSameSizeIsRefused() throws {
+        let data = Dataset(features: (0..<24).map { Float($0) / 24 }, targets: (0..<8).map { Float($0) / 8 },
+                           exampleShape: [3])
+        // 3*5+5 + 5+1 = 26 values; 3*4+4 + 4*2+2 = 26 values.
+        let first = Trainer(learningRate: 0.01, random: RandomSource(seed: 4), model: model)
+        _ = try first.fit(train: data, validation: data, options: TrainingOptions(epochs: 1, batchSize: 4))
+        let other = Trainer(learningRate: 0.01, random: RandomSource(seed: 4)) { random in
+            Sequential([Linear(3, 4, random: random), ReLU(), Linear(4, 2, random: random)])
+        }
+        #expect(other.arena.count == first.arena.count)
+        #expect(throws: CheckpointError.self) {
+            _ = try other.fit(train: data, validation: data, options: TrainingOptions(epochs: 2, batchSize: 4),
+                              resumingFrom: first.checkpoint(fingerprint: "test"))
+        }
     }
 }
