@@ -56,6 +56,10 @@ struct CNNSearchSection: ParsableCommand {
     var merge: [String] = []
     @Flag(inversion: .prefixedNo, help: "Draw the figures with gnuplot (default: when gnuplot is installed).")
     var figures: Bool?
+    @Flag(help: ArgumentHelp("Redraw the ranking so far with gnuplot as each configuration finishes: in a "
+                             + "window when there is a display, else as text in place of the progress lines. "
+                             + "Needs gnuplot."))
+    var live = false
 
     func validate() throws {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
@@ -127,6 +131,7 @@ struct CNNSearchSection: ParsableCommand {
 
     /// Trains what the results file does not yet hold, appending each result as it comes.
     func search(_ runner: SearchRunner) throws -> [SearchResult] {
+        if live { try LivePlot.requireGnuplot() }
         var all = try space().configurations
         // Shards deal out the configurations this run trains (the narrowed list, not the book's 48),
         // so that every shard gets its share.
@@ -146,9 +151,13 @@ struct CNNSearchSection: ParsableCommand {
         print("Training \(todo.count) configurations, \(min(workers, max(todo.count, 1))) at a time, at most \(runner.maxEpochs) epochs each")
         let total = all.count
         let counter = Counter(done.count)
+        let live = self.live ? try LiveRanking(total: total, done: done) : nil
+        defer { live?.finish() }
         let fresh = try runner.run(todo, workers: workers) { result in
             appender.append(result)
             let k = counter.increment()
+            live?.add(result)
+            guard live?.replacesProgress != true else { return }
             print(String(format: "[%2d/%d] %@: %3d epochs (best %3d), MAE %.4f, %.1f s", k, total,
                          result.configuration.summary, result.epochs, result.bestEpoch, result.validationMAE, result.seconds))
         }

@@ -123,7 +123,22 @@ import Workbook
                 "\(run.standardError)")
     }
 
-    @Test(arguments: ["ch11-cnn", "ch11-cet-rnn"])
+    @Test func theSearchRedrawsItsRankingAsEachConfigurationFinishes() throws {
+        let record = SectionRun.temporaryFolder("live-search-record") + "/stdin"
+        let gnuplot = try fakeGnuplot("cat > '\(record)'")
+        let folder = SectionRun.temporaryFolder("ch11-cnn-search-live")
+        let (run, _) = try run("ch11-cnn-search", ["--quick", "--live", "--no-figures", "--out", folder],
+                               gnuplotIn: gnuplot)
+        #expect(run.status == 0, "\(run.standardError)")
+        let sent = frames(try String(contentsOfFile: record, encoding: .utf8), block: "ranking")
+        #expect(sent.map(\.count) == [1, 2, 3, 4, 5, 6], "one more configuration per redraw")
+        // The last frame ranks all six, best first.
+        let maes = sent.last?.compactMap { Double($0[1]) } ?? []
+        #expect(maes.count == 6 && maes == maes.sorted())
+        #expect(run.standardOutput.contains("Top 6 of 6 configurations"))
+    }
+
+    @Test(arguments: ["ch11-cnn", "ch11-cet-rnn", "ch11-cnn-search"])
     func withoutGnuplotLiveIsRefusedBeforeTraining(section: String) throws {
         let empty = SectionRun.temporaryFolder("no-gnuplot")
         let folder = SectionRun.temporaryFolder("\(section)-no-gnuplot")
