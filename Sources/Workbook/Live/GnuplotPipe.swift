@@ -17,6 +17,9 @@ final class GnuplotPipe {
     }
 
     private let process = Process()
+    /// The pipe's writing end, closed through its FileHandle, which would otherwise close the descriptor
+    /// a second time when freed (by then perhaps another file's).
+    private let writer: FileHandle
     private let input: Int32
     /// Bytes of the last frame the pipe has not yet taken.
     private var pending: [UInt8] = []
@@ -41,7 +44,8 @@ final class GnuplotPipe {
         do { try process.run() } catch {
             throw WorkbookError.io("--live: cannot start \(gnuplot): \(error)")
         }
-        input = pipe.fileHandleForWriting.fileDescriptor
+        writer = pipe.fileHandleForWriting
+        input = writer.fileDescriptor
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
     }
 
@@ -110,7 +114,7 @@ final class GnuplotPipe {
         if !process.isRunning { markClosed() }
         let diedEarly = isClosed
         isClosed = true
-        Foundation.close(input)
+        try? writer.close()
         let exitBy = Date().addingTimeInterval(exitSeconds)
         while process.isRunning, Date() < exitBy { usleep(10_000) }
         let stopped = process.isRunning
