@@ -123,6 +123,29 @@ import Workbook
                 "\(run.standardError)")
     }
 
+    @Test func aSlowGnuplotGetsWholeFramesOnlyAndTheFinalCurve() throws {
+        // Reads nothing for a second while epochs go by (how many frames are dropped depends on the
+        // machine's speed; LivePlotTests pins that down).
+        let record = SectionRun.temporaryFolder("live-slow-record") + "/stdin"
+        let gnuplot = try fakeGnuplot("sleep 1\nexec cat > '\(record)'")
+        let folder = SectionRun.temporaryFolder("ch11-cnn-live-slow")
+        let (run, timedOut) = try run("ch11-cnn", ["--quick", "--filters", "2", "--epochs", "300", "--live",
+                                                   "--no-figures", "--out", folder], gnuplotIn: gnuplot)
+        #expect(!timedOut && run.status == 0, "\(run.standardError)")
+        let stream = try String(contentsOfFile: record, encoding: .utf8)
+        let sent = frames(stream, block: "loss")
+        // Every frame arrived whole: a data block, its rows, the end marker, then its plot command.
+        #expect(stream.components(separatedBy: "$loss << EOD").count - 1 == sent.count)
+        #expect(stream.split(separator: "\n").filter { $0.hasPrefix("plot ") }.count == sent.count)
+        let epochsInOrder = sent.allSatisfy { frame in
+            frame.enumerated().allSatisfy { row in
+                row.element.count == 3 && row.element[0] == "\(row.offset + 1)"
+            }
+        }
+        #expect(epochsInOrder, "each frame holds epochs 1, 2, ... with both losses")
+        #expect(sent.last?.count == 300, "the final curve is drawn")
+    }
+
     @Test func theSearchRedrawsItsRankingAsEachConfigurationFinishes() throws {
         let record = SectionRun.temporaryFolder("live-search-record") + "/stdin"
         let gnuplot = try fakeGnuplot("cat > '\(record)'")

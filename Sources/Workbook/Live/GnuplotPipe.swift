@@ -104,7 +104,7 @@ final class GnuplotPipe {
 
     /// Finishes the stream: gives the last frame up to `drainSeconds` to go in, closes gnuplot's input
     /// and gives it up to `exitSeconds` to draw and exit, then stops it.
-    func close(drainSeconds: Double = 1, exitSeconds: Double = 3) -> Ending {
+    func close(drainSeconds: Double = 2, exitSeconds: Double = 3) -> Ending {
         let drainBy = Date().addingTimeInterval(drainSeconds)
         while !isClosed, !pending.isEmpty, Date() < drainBy {
             var ready = pollfd(fd: input, events: Int16(POLLOUT), revents: 0)

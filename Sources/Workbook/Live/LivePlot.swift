@@ -10,6 +10,8 @@ public final class LivePlot: @unchecked Sendable {
     let display: LiveDisplay
     private let pipe: GnuplotPipe
     private var framesSent = 0
+    /// The newest frame, if it was dropped: sent at the end, so that the final curve is the one on screen.
+    private var droppedLast: String?
     private var saidStopped = false
 
     /// How to get gnuplot, for the refusal when it is missing.
@@ -18,9 +20,15 @@ public final class LivePlot: @unchecked Sendable {
 
     /// Starts gnuplot, or refuses (before any training) when it is not on the PATH. `settings` are
     /// gnuplot commands sent once, before the first frame (labels, ranges that do not change).
-    public init(title: String, settings: String) throws {
+    public convenience init(title: String, settings: String) throws {
         let gnuplot = try Self.requireGnuplot()
-        display = LiveDisplay.choose(gnuplot: gnuplot)
+        try self.init(title: title, settings: settings, gnuplot: gnuplot,
+                      display: LiveDisplay.choose(gnuplot: gnuplot))
+    }
+
+    /// Starts `gnuplot` drawing on `display`.
+    init(title: String, settings: String, gnuplot: String, display: LiveDisplay) throws {
+        self.display = display
         switch display {
         case .window(let terminal):
             // -persist keeps the window, with the final curve, after gnuplot's input ends.
@@ -63,9 +71,10 @@ public final class LivePlot: @unchecked Sendable {
             // frame started on (up rows + 1, then down one) to draw over it; elsewhere, a new line.
             commands = (inPlace ? "print \"\\r\\033[\(rows + 1)A\"\n" : "print \"\"\n") + commands
         }
+        droppedLast = nil
         switch pipe.send(frame: commands) {
         case .sent: framesSent += 1
-        case .dropped: break
+        case .dropped: droppedLast = commands
         case .closed: sayStopped()
         }
     }
@@ -74,6 +83,7 @@ public final class LivePlot: @unchecked Sendable {
     /// follows starts on a line of its own.
     public func finish() {
         let wasDrawing = !pipe.isClosed
+        if let droppedLast { pipe.sendAlways(droppedLast) }
         let ending = pipe.close()
         switch ending {
         case .finished: if drawsText && framesSent > 0 { printToStandardError("\n") }
