@@ -38,6 +38,11 @@ public struct CommonOptions<Book: BookSettings>: ParsableArguments {
     @Flag(help: "Print no progress lines.")
     public var noProgress = false
 
+    @Flag(help: ArgumentHelp("Redraw the loss curves after each epoch with gnuplot: in a window when there is "
+                             + "a display, else as text in place of the progress lines. Needs gnuplot; "
+                             + "training never waits for it."))
+    public var live = false
+
     @Flag(inversion: .prefixedNo, help: ArgumentHelp(
         "Draw the figures with gnuplot; with --figures a figure that cannot be drawn is an error, with --no-figures only their scripts and data are written (default: draw when gnuplot is installed)."))
     public var figures: Bool?

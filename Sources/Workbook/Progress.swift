@@ -22,10 +22,10 @@ public final class ProgressReporter {
         interactive = isatty(STDERR_FILENO) == 1
     }
 
-    /// Call after each epoch.
-    public func report(_ record: EpochRecord) {
-        guard !quiet else { return }
+    /// Call after each epoch; with `show` false the epoch is only counted (a live plot is showing it).
+    public func report(_ record: EpochRecord, show: Bool = true) {
         elapsed += record.seconds
+        guard !quiet, show else { return }
         let last = record.epoch == totalEpochs
         let perEpoch = elapsed / Double(max(1, record.epoch - resumedAfter))
         let remaining = perEpoch * Double(totalEpochs - record.epoch)

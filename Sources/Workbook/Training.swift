@@ -9,8 +9,9 @@ extension CommonOptions {
 
     /// Trains as every section does: MSE, shuffled batches of the options' size, the options' number of
     /// epochs, progress on standard error. With a checkpoint file, every epoch is saved to it and
-    /// `--resume` continues from it. Ctrl-C stops a run cleanly. `afterEpoch` sees each finished epoch
-    /// (a section keeps snapshots with it).
+    /// `--resume` continues from it. Ctrl-C stops a run cleanly. With `--live`, the losses so far are
+    /// redrawn after each epoch (refused before training without gnuplot). `afterEpoch` sees each
+    /// finished epoch (a section keeps snapshots with it).
     public func train(_ trainer: Trainer, on data: BookSplit, label: String, checkpoint: CheckpointFile? = nil,
                       afterEpoch: (EpochRecord) -> Void = { _ in }) throws -> TrainingHistory {
         try AtomicFile.checkWritable(folder: outputFolder)
@@ -21,12 +22,15 @@ extension CommonOptions {
             let progress = ProgressReporter(label: label, totalEpochs: epochs, resumedAfter: resumed?.epoch ?? 0,
                                             quiet: noProgress)
             defer { progress.finish() }
+            let live = self.live ? try LiveLossPlot(label: label, totalEpochs: epochs, resumed: resumed) : nil
+            defer { live?.finish() }
             trainer.stopRequested = { Interrupt.requested }
             let options = TrainingOptions(epochs: epochs, batchSize: batchSize)
             return try Interrupt.catching {
                 try trainer.fit(train: data.train, validation: data.validation, options: options,
                                 resumingFrom: resumed) { record in
-                    progress.report(record)
+                    live?.add(record)
+                    progress.report(record, show: live?.replacesProgress != true)
                     try checkpoint?.save(trainer)
                     afterEpoch(record)
                     return .proceed

@@ -63,6 +63,10 @@ struct CNNSearchSection: ParsableCommand {
     var partial = false
     @Flag(inversion: .prefixedNo, help: "Draw the figures with gnuplot (default: when gnuplot is installed).")
     var figures: Bool?
+    @Flag(help: ArgumentHelp("Redraw the ranking so far with gnuplot as each configuration finishes: in a "
+                             + "window when there is a display, else as text in place of the progress lines. "
+                             + "Needs gnuplot."))
+    var live = false
 
     func validate() throws {
         if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
@@ -147,6 +151,7 @@ struct CNNSearchSection: ParsableCommand {
     /// Trains what the results file does not yet hold, appending each result as it comes. The file is
     /// locked for the whole search, and with --resume its settings must be this run's.
     func search(_ runner: SearchRunner, settings: SearchSettings) throws -> [SearchResult] {
+        if live { try LivePlot.requireGnuplot() }
         let all = settings.configurations
         let path = (outputFolder as NSString).appendingPathComponent(ResultsFile.name(for: settings.shard))
         let appender = try ResultsAppender(path: path)
@@ -174,9 +179,13 @@ struct CNNSearchSection: ParsableCommand {
               + "at most \(runner.maxEpochs) epochs each")
         let total = all.count
         let counter = Counter(done.count)
+        let live = self.live ? try LiveRanking(total: total, done: done) : nil
+        defer { live?.finish() }
         let fresh = try runner.run(todo, workers: workers) { result in
             try appender.append(result)
             let k = counter.increment()
+            live?.add(result)
+            guard live?.replacesProgress != true else { return }
             print(String(format: "[%2d/%d] %@: %3d epochs (best %3d), MAE %.4f, %.1f s", k, total,
                          result.configuration.summary, result.epochs, result.bestEpoch, result.validationMAE, result.seconds))
         }
