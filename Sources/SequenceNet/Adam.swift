@@ -65,15 +65,38 @@ public final class Adam {
         let keep1 = Float(1 - beta1), keep2 = Float(1 - beta2)
         let p = arena.values.pointer, g = arena.gradients.pointer
         let m = firstMoments.pointer, v = secondMoments.pointer, count = arena.count
+        let coefficients = AdamCoefficients(keep1: keep1, keep2: keep2, beta2: b2, stepSize: stepSize,
+                                            rootCorrection: rootCorrection, epsilon: eps)
         Parallel.run(2, concurrently: concurrent) { part in
-            for i in count * part / 2..<count * (part + 1) / 2 {
-                let gi = g[i]
-                let mi = m[i] + keep1 * (gi - m[i])
-                let vi = v[i] * b2 + keep2 * gi * gi
-                m[i] = mi
-                v[i] = vi
-                p[i] += (-stepSize * mi) / (vi.squareRoot() / rootCorrection + eps)
-            }
+            let range = count * part / 2..<count * (part + 1) / 2
+            adamStep(p + range.lowerBound, g + range.lowerBound, m + range.lowerBound, v + range.lowerBound,
+                     count: range.count, coefficients)
         }
+    }
+}
+
+/// One step's constants, as Float.
+struct AdamCoefficients {
+    let keep1: Float, keep2: Float, beta2: Float, stepSize: Float, rootCorrection: Float, epsilon: Float
+}
+
+/// The update of `count` elements.
+/// p, g, m, v [count]
+private func adamStep(_ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+                      _ v: UnsafeMutablePointer<Float>, count: Int, _ c: AdamCoefficients) {
+    let (keep1, keep2, b2, stepSize, rootCorrection, eps) =
+        (c.keep1, c.keep2, c.beta2, c.stepSize, c.rootCorrection, c.epsilon)
+    for i in 0..<count {
+        let gi = g[i]
+        var mi = m[i] + keep1 * (gi - m[i])
+        var vi = v[i] * b2 + keep2 * gi * gi
+        p[i] += (-stepSize * mi) / (vi.squareRoot() / rootCorrection + eps)
+        // The moments of a weight whose gradient stays zero (a ReLU that never fires) decay by 0.9 and
+        // 0.999 a step into subnormal floats, where the processor's arithmetic is many times slower;
+        // stored as zero instead, they change no weight (a step from them would be below 1e-30).
+        if abs(mi) < .leastNormalMagnitude { mi = 0 }
+        if vi < .leastNormalMagnitude { vi = 0 }
+        m[i] = mi
+        v[i] = vi
     }
 }

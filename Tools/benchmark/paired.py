@@ -147,9 +147,9 @@ def main():
                   "torch_threads": args.threads, "rounds": args.rounds, "cnn_epochs": args.cnn_epochs,
                   "giss_epochs": args.giss_epochs,
                   "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", ""), "results": results}
+        # Keyed by workload, so that pages can name what they quote; a partial run keeps the others.
         old = json.load(open(args.save)) if os.path.exists(args.save) else {}
-        kept = [r for r in old.get("results", []) if r["workload"] not in names]
-        record["results"] = kept + results
+        record["results"] = {**old.get("results", {}), **{r["workload"]: r for r in results}}
         temporary = args.save + ".tmp"
         with open(temporary, "w") as f:
             json.dump(record, f, indent=1)
