@@ -17,8 +17,8 @@ public final class ResultsAppender: @unchecked Sendable {
     /// holds the lock.
     public init(path: String) throws {
         self.path = path
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        let folder = PathNames.parent(of: path)
+        try AtomicFile.makeFolder(folder.isEmpty ? "." : folder)
         descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.failure(path, "cannot open the file for writing") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {

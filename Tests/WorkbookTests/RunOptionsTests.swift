@@ -50,4 +50,10 @@ import Testing
         try AtomicFile.checkWritable(folder: folder + "/new/deeper")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/new/deeper").isEmpty)
     }
+
+    @Test func pathsSplitWithoutFoundation() {
+        let cases = [("o", ""), ("o/", ""), ("o/x.gp", "o"), ("a//b/", "a"), ("/x", "/"), ("/", "/"),
+                     ("runs/deep/x", "runs/deep"), ("", "")]
+        for (path, parent) in cases { #expect(PathNames.parent(of: path) == parent, "\(path)") }
+    }
 }
