@@ -52,6 +52,7 @@ struct CNNSection: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        try common.prepareOutput()
         // snippet.data
         let series = SyntheticSeries.make()
         let windows = try WindowedSeries(series: series, windowSize: window)

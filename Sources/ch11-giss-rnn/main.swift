@@ -53,6 +53,7 @@ struct GISSSection: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        try common.prepareOutput()
         // snippet.data
         let path = common.dataFolder + "/station.csv"
         let record = try StationRecord.read(path)

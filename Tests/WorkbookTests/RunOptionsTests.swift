@@ -14,7 +14,8 @@ import Testing
     @Test func theChaptersOwnRunsWriteIntoFigures() {
         #expect(ChapterRuns.folder(for: ["/x/.build/debug/ch11-cnn"], listed: list).folder == "figures")
         // Presentation options aside, and --name=value read as --name value.
-        let giss = ["ch11-giss-rnn", "--no-figures", "--epochs=1500", "--data", "somewhere", "--snapshot-epochs", "100,500", "--resume"]
+        let giss = ["ch11-giss-rnn", "--no-figures", "--live", "--epochs=1500", "--data", "somewhere",
+                    "--snapshot-epochs", "100,500", "--resume"]
         #expect(ChapterRuns.folder(for: giss, listed: list) == ("figures", nil))
     }
 
