@@ -5,6 +5,7 @@ import ArgumentParser
 import CNNSearch
 import Foundation
 import SequenceNet
+import Synchronization
 import Workbook
 
 /// Each configuration's epoch limit; the learning rates and the batch size belong to the search space.
@@ -114,8 +115,7 @@ struct CNNSearchSection: ParsableCommand {
         // Every file is read and checked before anything trains or is written.
         let merged = merge.isEmpty ? nil : try mergedShards(fingerprint: fingerprint)
         let settings = try merged?.settings ?? settings(data: fingerprint)
-        let runner = SearchRunner(data: data, seed: settings.seed)
-        runner.maxEpochs = settings.epochs
+        let runner = SearchRunner(data: data, seed: settings.seed, maxEpochs: settings.epochs)
 
         let results = try merged?.results ?? search(runner, settings: settings)
         if settings.shard != .whole {
@@ -247,11 +247,10 @@ func warn(_ text: String) {
 }
 
 /// A thread-safe count of finished configurations, for the progress lines.
-final class Counter: @unchecked Sendable {
-    private var value: Int
-    private let lock = NSLock()
-    init(_ start: Int) { value = start }
-    func increment() -> Int { lock.withLock { value += 1; return value } }
+final class Counter: Sendable {
+    private let value: Mutex<Int>
+    init(_ start: Int) { value = Mutex(start) }
+    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
 }
 
 lineBufferStandardOutput()

@@ -14,8 +14,11 @@ extension OutputOptions {
         for figure in figures {
             switch try writer.write(figure, draw: drawing) {
             case .drawn(let path):
-                print(drawing ? "Figure: \(path)" : "Figure script: \(writer.path(figure.scriptFileName))")
-                if !drawing && self.figures != false { undrawn.append(figure.name) }
+                print("Figure: \(path)")
+            case .scriptOnly(let path):
+                print("Figure script: \(path)")
+                // Undrawn only when drawing was wanted and a hung gnuplot stopped it.
+                if self.figures != false { undrawn.append(figure.name) }
             case .gnuplotMissing:
                 advice = "gnuplot is not installed: \(FigureWriter.installHint)"
                 undrawn.append(figure.name)
