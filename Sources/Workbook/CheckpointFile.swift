@@ -38,8 +38,8 @@ public struct CheckpointFile {
         return "seed \(seed) " + String(decoding: try encoder.encode(settings), as: UTF8.self)
     }
 
-    /// The seed and settings in which two fingerprints differ, one line each: "name: the checkpoint's
-    /// value in the checkpoint, this run's now".
+    /// The seed and settings in which two fingerprints differ, one line each ("dropout: 0.1 in the
+    /// checkpoint, 0.2 now"), read back from the JSON the settings value was encoded as.
     static func differences(_ theirs: String, _ ours: String) -> String {
         func parts(_ fingerprint: String) -> (seed: Substring, settings: [String: SettingValue])? {
             let words = fingerprint.split(separator: " ", maxSplits: 2)
