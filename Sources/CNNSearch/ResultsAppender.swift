@@ -2,23 +2,25 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 import Workbook
 
 /// The one writer of a results file. It holds an exclusive lock (flock) on the file for as long as
 /// it lives, so that a second run aimed at the same file stops at once instead of interleaving with
 /// the first, and it appends each result as one whole line in one write, so that an interruption
 /// leaves every finished configuration on disk and at most a torn last line, which readers drop.
-public final class ResultsAppender: @unchecked Sendable {
+public final class ResultsAppender: Sendable {
     public let path: String
     private let descriptor: Int32
-    private let lock = NSLock()
+    /// Held while a result is written: workers finish at the same time, their lines do not mix.
+    private let writing = Mutex(())
 
     /// Opens `path` (making it and its folder if need be) and locks it; refuses when another process
     /// holds the lock.
     public init(path: String) throws {
         self.path = path
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        let folder = PathNames.parent(of: path)
+        try AtomicFile.makeFolder(folder.isEmpty ? "." : folder)
         descriptor = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.failure(path, "cannot open the file for writing") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
@@ -67,7 +69,7 @@ public final class ResultsAppender: @unchecked Sendable {
     }
 
     public func append(_ result: SearchResult) throws {
-        try lock.withLock { try writeWhole(ResultsFile.line(result)) }
+        try writing.withLock { _ in try writeWhole(ResultsFile.line(result)) }
     }
 
     /// Writes `text` at the end of the file; O_APPEND places each write after everything before it.

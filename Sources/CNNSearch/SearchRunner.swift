@@ -1,21 +1,24 @@
 import Dispatch
 import Foundation
 import SequenceNet
+import Synchronization
 import Workbook
 
 /// Trains configurations of the search with the chapter's early stopping, several at once.
-public final class SearchRunner: @unchecked Sendable {
+public final class SearchRunner: Sendable {
     /// The chapter's limits: at most 100 epochs, stop after 10 without a lower validation loss, and
     /// measure the weights of the best epoch.
     public static let maxEpochs = 100, patience = 10, batchSize = 32
 
     public let data: BookSplit
     public let seed: UInt64
-    public var maxEpochs = SearchRunner.maxEpochs
+    /// Most epochs per configuration.
+    public let maxEpochs: Int
 
-    public init(data: BookSplit, seed: UInt64) {
+    public init(data: BookSplit, seed: UInt64, maxEpochs: Int = SearchRunner.maxEpochs) {
         self.data = data
         self.seed = seed
+        self.maxEpochs = maxEpochs
     }
 
     /// Each configuration's own seed, from the run's seed and its index in the book's space.
@@ -61,36 +64,46 @@ public final class SearchRunner: @unchecked Sendable {
                 }
             }
         }
-        if let failure = queue.failure { throw failure }
-        return queue.results
+        return try queue.outcome()
     }
 }
 
 /// The shared state of a run's workers: which configuration is next, what finished, the first error.
-private final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
+private final class WorkQueue: Sendable {
+    private struct State {
+        var next = 0
+        var results: [SearchResult] = []
+        var failure: Error?
+    }
+    private let state = Mutex(State())
     private let count: Int
-    private var next = 0
-    private(set) var results: [SearchResult] = []
-    private(set) var failure: Error?
 
     init(count: Int) { self.count = count }
 
     /// The next position to train, or nil when all are taken or a worker failed.
     func take() -> Int? {
-        lock.withLock {
-            guard failure == nil, next < count else { return nil }
-            next += 1
-            return next - 1
+        state.withLock { state in
+            guard state.failure == nil, state.next < count else { return nil }
+            state.next += 1
+            return state.next - 1
         }
     }
 
+    /// Hands `result` to `finished` under the lock, so that its calls come one at a time.
     func finish(_ result: SearchResult, _ finished: (SearchResult) throws -> Void) throws {
-        try lock.withLock {
+        try state.withLock { state in
             try finished(result)
-            results.append(result)
+            state.results.append(result)
         }
     }
 
-    func fail(_ error: Error) { lock.withLock { failure = failure ?? error } }
+    func fail(_ error: Error) { state.withLock { $0.failure = $0.failure ?? error } }
+
+    /// The results in the order they finished, or the first error.
+    func outcome() throws -> [SearchResult] {
+        try state.withLock { state in
+            if let failure = state.failure { throw failure }
+            return state.results
+        }
+    }
 }

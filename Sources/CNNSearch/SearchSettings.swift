@@ -11,7 +11,7 @@ public struct SearchSettings: Equatable, Sendable {
     public var space: SearchSpace
     /// Which share of the space this file holds.
     public var shard: SearchShard
-    /// `sha256 <hex>` of the training and validation data (see `fingerprint(of:)`).
+    /// The training and validation data's `DataFingerprint`, as every report and checkpoint records it.
     public var data: String
 
     public init(seed: UInt64, epochs: Int, space: SearchSpace, shard: SearchShard = .whole, data: String) {
@@ -24,17 +24,6 @@ public struct SearchSettings: Equatable, Sendable {
 
     /// The configurations a complete file with these settings holds.
     public var configurations: [SearchConfiguration] { shard.share(of: space.configurations) }
-
-    /// The fingerprint of what the search trains and validates on: SHA-256 of the float32 bytes of the
-    /// training and validation examples and targets, so that another series, window or split differs.
-    public static func fingerprint(of data: BookSplit) -> String {
-        var bytes: [UInt8] = []
-        let buffers = [data.train.features, data.train.targets, data.validation.features, data.validation.targets]
-        for values in buffers {
-            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
-        }
-        return "sha256 " + SHA256.hex(bytes)
-    }
 
     /// The header's setting lines, in the order written (`# name: value`).
     var lines: [(name: String, value: String)] {

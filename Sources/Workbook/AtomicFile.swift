@@ -5,8 +5,8 @@ import Foundation
 /// target in one step. On any failure the temporary file is removed and the target is untouched.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        if let problem = makeFolder(folder.isEmpty ? "." : folder) {
+        let folder = PathNames.parent(of: path)
+        if let problem = folderProblem(folder.isEmpty ? "." : folder) {
             throw WorkbookError.io("cannot write \(path): cannot make its folder: \(problem)")
         }
         let temporary = temporaryPath(for: path)
@@ -31,7 +31,7 @@ public enum AtomicFile {
 
     /// A name beside `path` that no other writer uses: hidden, with this process's id and a random part.
     public static func temporaryPath(for path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        let folder = PathNames.parent(of: path), name = (path as NSString).lastPathComponent
         let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         return (folder as NSString).appendingPathComponent(".\(name).partial-\(unique)")
     }
@@ -72,7 +72,7 @@ public enum AtomicFile {
     /// Makes `folder` if need be and checks that files can be made in it, so that a run whose output
     /// has nowhere to go says so before it trains, not after.
     public static func checkWritable(folder: String) throws {
-        if let problem = makeFolder(folder) {
+        if let problem = folderProblem(folder) {
             throw WorkbookError.io("cannot make the output folder \(folder): \(problem); choose another with --out")
         }
         let probe = (folder as NSString).appendingPathComponent(".write-check-\(ProcessInfo.processInfo.processIdentifier)")
@@ -82,13 +82,20 @@ public enum AtomicFile {
         try? FileManager.default.removeItem(atPath: probe)
     }
 
+    /// Makes `folder` and its parents if need be.
+    public static func makeFolder(_ folder: String) throws {
+        if let problem = folderProblem(folder) {
+            throw WorkbookError.io("cannot make the folder \(folder): \(problem)")
+        }
+    }
+
     /// Makes a folder and its parents with mkdir(2), for the system's own words when that fails
     /// (Foundation's are vaguer): nil on success, else the reason.
-    private static func makeFolder(_ path: String) -> String? {
+    private static func folderProblem(_ path: String) -> String? {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return nil }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != path, let problem = makeFolder(parent) { return problem }
+        let parent = PathNames.parent(of: path)
+        if !parent.isEmpty, parent != path, let problem = folderProblem(parent) { return problem }
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { return String(cString: strerror(errno)) }
         return nil
     }

@@ -120,19 +120,17 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
     print("Model: \(bookModel.rawValue) with \(inputs) inputs, hidden \(cet.hidden): \(parameters) parameters")
 
     let targets = data.split.validation.targets
-    var settings: [String: SettingValue] = [
-        "model": .string(bookModel.rawValue), "layout": .string(cet.layout.rawValue), "window": .int(cet.window),
-        "split": .int(cet.split), "hidden": .int(cet.hidden), "dropout": .double(Double(cet.dropout)),
-        "recurrent_dropout": .double(Double(recurrentDropout)), "learning_rate": .double(common.lr),
-        "batch_size": .int(common.batchSize), "days": .int(data.record.values.count), "validation_windows": .int(targets.count)]
-    let checkpoint = CheckpointFile(path: (common.outputFolder as NSString).appendingPathComponent(section + ".checkpoint"),
-                                    fingerprint: CheckpointFile.fingerprint(seed: common.seed, settings: settings),
-                                    dataFingerprint: dataFingerprint, resume: cet.resume,
-                                    interruptAfterEpoch: cet.interruptAfterEpoch)
-    settings["epochs_requested"] = .int(common.resolvedEpochs)
-    settings["data_fingerprint"] = .string(dataFingerprint)
-    // With --days the split moves with the record's length (`split` stays the option's value).
-    settings["split_used"] = .int(splitUsed)
+    let settings = CETSettings(
+        training: .init(model: bookModel.rawValue, layout: cet.layout.rawValue, window: cet.window,
+                        split: cet.split, hidden: cet.hidden, dropout: Double(cet.dropout),
+                        recurrentDropout: Double(recurrentDropout), learningRate: common.lr,
+                        batchSize: common.batchSize, days: data.record.values.count,
+                        validationWindows: targets.count),
+        epochsRequested: common.resolvedEpochs, dataFingerprint: dataFingerprint, splitUsed: splitUsed)
+    let checkpoint = try CheckpointFile(
+        path: (common.outputFolder as NSString).appendingPathComponent(section + ".checkpoint"),
+        seed: common.seed, settings: settings.training, dataFingerprint: dataFingerprint, resume: cet.resume,
+        interruptAfterEpoch: cet.interruptAfterEpoch)
 
     let history = try common.train(trainer, on: data.split, label: section, checkpoint: checkpoint)
     let predictions = trainer.evaluate(data.split.validation).predictions
@@ -143,7 +141,7 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
         valMAE: naiveMAE, valMAEDenormalized: naiveMAE * data.normalization.standardDeviation,
         trainMAE: meanAbsoluteError(persistenceForecast(data.split.train), data.split.train.targets),
         distanceToModel: meanAbsoluteError(predictions, naive))
-    var report = RunReport(
+    var report = try RunReport(
         section: section, seed: common.seed, settings: settings,
         parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
         secondsTotal: Date().timeIntervalSince(started))

@@ -10,19 +10,17 @@ public enum ChapterRuns {
 
     /// Options that change where or how a run reports, not what it computes (the value-taking ones
     /// are dropped with their value).
-    static let presentationFlags: Set = ["--figures", "--no-figures", "--no-progress", "--resume"]
+    static let presentationFlags: Set = ["--figures", "--no-figures", "--no-progress", "--live", "--resume"]
     static let presentationOptions: Set = ["--out", "--data", "--workers"]
 
-    /// This process's folder when `--out` is not given, decided once (and said once, if not figures/).
-    public static var defaultFolder: String { decided }
+    /// This process's folder when `--out` is not given, decided once from its command line.
+    public static var defaultFolder: String { decided.folder }
+    /// Why this process writes into runs/ (nil for figures/), said when a run starts
+    /// (`OutputOptions.prepare`).
+    public static var note: String? { decided.note }
 
-    private static let decided: String = {
-        let arguments = CommandLine.arguments
-        let decision = folder(for: arguments, listed: (try? String(contentsOfFile: listPath, encoding: .utf8)))
-        let asksForHelp = arguments.contains("--help") || arguments.contains("-h")
-        if let note = decision.note, !asksForHelp { print(note) }
-        return decision.folder
-    }()
+    private static let decided = folder(for: CommandLine.arguments,
+                                        listed: try? String(contentsOfFile: listPath, encoding: .utf8))
 
     /// figures/ for a listed command (or when there is no list: outside the project), else runs/ with a
     /// note naming the listed commands of the same program.

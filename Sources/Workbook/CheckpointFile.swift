@@ -11,7 +11,8 @@ import SequenceNet
 /// damaged file or one made from other data before it trains.
 public struct CheckpointFile {
     public let path: String
-    /// The run's settings; a checkpoint written with other settings is refused.
+    /// The seed and the settings that decide the training's numbers, as one line (`fingerprint`); a
+    /// checkpoint written with others is refused.
     public let fingerprint: String
     /// The data the run trains on (`DataFingerprint`); a checkpoint of other data is refused.
     public let dataFingerprint: String
@@ -19,45 +20,39 @@ public struct CheckpointFile {
     /// For tests: behave as if Ctrl-C came right after this epoch's checkpoint was written.
     public var interruptAfterEpoch: Int?
 
-    public init(path: String, fingerprint: String, dataFingerprint: String, resume: Bool,
-                interruptAfterEpoch: Int? = nil) {
+    /// A checkpoint of a run of `seed` and `settings` (a struct whose coding keys name them), on the
+    /// data of `dataFingerprint`.
+    public init(path: String, seed: UInt64, settings: some Encodable, dataFingerprint: String, resume: Bool,
+                interruptAfterEpoch: Int? = nil) throws {
         self.path = path
-        self.fingerprint = fingerprint
+        fingerprint = try Self.fingerprint(seed: seed, settings: settings)
         self.dataFingerprint = dataFingerprint
         self.resume = resume
         self.interruptAfterEpoch = interruptAfterEpoch
     }
 
-    /// The seed and settings as one line (sorted keys), to compare a checkpoint's run with this one.
-    public static func fingerprint(seed: UInt64, settings: [String: SettingValue]) -> String {
+    /// `seed N {settings as JSON, sorted keys}`, as the checkpoint's header records it.
+    static func fingerprint(seed: UInt64, settings: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let json = (try? encoder.encode(settings)).map { String(decoding: $0, as: UTF8.self) } ?? "\(settings)"
-        return "seed \(seed) \(json)"
+        return "seed \(seed) " + String(decoding: try encoder.encode(settings), as: UTF8.self)
     }
 
-    /// The settings in which two fingerprints differ, as "name: checkpoint's value, this run's value".
+    /// The seed and settings in which two fingerprints differ, one line each ("dropout: 0.1 in the
+    /// checkpoint, 0.2 now"), read back from the JSON the settings value was encoded as.
     static func differences(_ theirs: String, _ ours: String) -> String {
-        func parts(_ fingerprint: String) -> (seed: Substring, settings: [String: Any])? {
-            guard let space = fingerprint.dropFirst(5).firstIndex(of: " "),
-                  let object = try? JSONSerialization.jsonObject(with: Data(fingerprint[fingerprint.index(after: space)...].utf8)),
-                  let settings = object as? [String: Any] else { return nil }
-            return (fingerprint.dropFirst(5)[..<space], settings)
+        func parts(_ fingerprint: String) -> (seed: Substring, settings: [String: SettingValue])? {
+            let words = fingerprint.split(separator: " ", maxSplits: 2)
+            guard words.count == 3, words[0] == "seed",
+                  let settings = try? JSONDecoder().decode([String: SettingValue].self,
+                                                           from: Data(words[2].utf8)) else { return nil }
+            return (words[1], settings)
         }
         guard let a = parts(theirs), let b = parts(ours) else { return "\n  checkpoint: \(theirs)\n  this run:   \(ours)" }
-        // Settings are stored as doubles; Float options such as 0.1 print as 0.10000000149011612 unless shortened.
-        func show(_ value: Any?) -> String {
-            guard let value else { return "(none)" }
-            if let number = value as? NSNumber, !(value is Bool) {
-                let double = number.doubleValue
-                return double == double.rounded() && abs(double) < 1e15 ? String(Int(double)) : "\(Float(double))"
-            }
-            return "\(value)"
-        }
         var lines: [String] = []
         if a.seed != b.seed { lines.append("seed: \(a.seed) in the checkpoint, \(b.seed) now") }
         for key in Set(a.settings.keys).union(b.settings.keys).sorted() {
-            let old = show(a.settings[key]), new = show(b.settings[key])
+            let old = a.settings[key]?.shown ?? "(none)", new = b.settings[key]?.shown ?? "(none)"
             if old != new { lines.append("\(key): \(old) in the checkpoint, \(new) now") }
         }
         return lines.map { "\n  " + $0 }.joined()

@@ -1,34 +1,6 @@
 import Foundation
 import SequenceNet
 
-/// A value in a run report's `settings`.
-public enum SettingValue: Codable, Equatable, Sendable, ExpressibleByIntegerLiteral,
-    ExpressibleByFloatLiteral, ExpressibleByStringLiteral {
-    case int(Int), double(Double), string(String), ints([Int])
-
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(floatLiteral value: Double) { self = .double(value) }
-    public init(stringLiteral value: String) { self = .string(value) }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .int(let v): try container.encode(v)
-        case .double(let v): try container.encode(v)
-        case .string(let v): try container.encode(v)
-        case .ints(let v): try container.encode(v)
-        }
-    }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let v = try? container.decode(Int.self) { self = .int(v) }
-        else if let v = try? container.decode(Double.self) { self = .double(v) }
-        else if let v = try? container.decode([Int].self) { self = .ints(v) }
-        else { self = .string(try container.decode(String.self)) }
-    }
-}
-
 /// The yardstick a forecasting model has to beat: predicting every value as the one before it.
 public struct PersistenceBaseline: Codable, Equatable, Sendable {
     /// Its MAE on the validation examples (normalised), and in the data's own units.
@@ -59,6 +31,7 @@ public struct RunReport: Codable, Equatable, Sendable {
     public var seed: UInt64
     /// Epochs actually run.
     public var epochs: Int
+    /// The section's settings value as the file holds it, by key (the chapters quote e.g. `settings.window`).
     public var settings: [String: SettingValue]
     public var parameters: Int
     public var trainLoss: [Float]
@@ -85,12 +58,13 @@ public struct RunReport: Codable, Equatable, Sendable {
         case secondsTotal = "seconds_total", secondsPerEpoch = "seconds_per_epoch"
     }
 
-    public init(section: String, seed: UInt64, settings: [String: SettingValue], parameters: Int,
+    /// A report of `settings`, the section's one settings value: its coding keys are the report's keys.
+    public init(section: String, seed: UInt64, settings: some Encodable, parameters: Int,
                 history: TrainingHistory, valMAE: Double, valMAEDenormalized: Double? = nil,
-                secondsTotal: Double) {
+                secondsTotal: Double) throws {
         self.section = section
         self.seed = seed
-        self.settings = settings
+        self.settings = try SettingValue.object(settings)
         self.parameters = parameters
         epochs = history.trainLoss.count
         trainLoss = history.trainLoss

@@ -32,7 +32,7 @@ public struct WindowedSeries {
 
 /// The book's split: the first `split - window + 1` windows train (their targets all lie before
 /// `split`), the rest validate.
-public struct BookSplit {
+public struct BookSplit: Sendable {
     public let train: Dataset
     public let validation: Dataset
     /// The series index of each validation target, for plotting against the real time axis.

@@ -11,6 +11,7 @@ struct BidirectionalSection: ParsableCommand {
     @OptionGroup var cet: CETOptions
 
     func run() throws {
+        try common.prepareOutput()
         let outcome = try runCETExperiment(.bidirectionalGRU, section: "ch11-bidirectional" + cet.suffix, common: common, cet: cet)
         print("The book's notebook reached a validation MAE of 0.2782 (normalised).")
         try common.publish(outcome.predictionFigures(allDays: "fig-11-17-bidirectional-predictions" + cet.suffix,

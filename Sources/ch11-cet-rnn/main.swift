@@ -13,6 +13,7 @@ struct CETSection: ParsableCommand {
     @OptionGroup var cet: CETOptions
 
     func run() throws {
+        try common.prepareOutput()
         let outcome = try runCETExperiment(.simpleRNN, section: "ch11-cet-rnn" + cet.suffix, common: common, cet: cet)
         try common.publish(outcome.predictionFigures(allDays: "fig-11-12-cet-predictions" + cet.suffix,
                                                      lastHundred: "fig-11-13-cet-last-100-days" + cet.suffix,

@@ -5,10 +5,12 @@ import ArgumentParser
 import CNNSearch
 import Foundation
 import SequenceNet
+import Synchronization
 import Workbook
 
-enum Book: BookSettings {
-    static let epochs = SearchRunner.maxEpochs, learningRate = 1e-4, batchSize = SearchRunner.batchSize, quickEpochs = 5
+/// Each configuration's epoch limit; the learning rates and the batch size belong to the search space.
+enum Book: BookEpochs {
+    static let epochs = SearchRunner.maxEpochs, quickEpochs = 5
 }
 
 /// `--shard K/N`.
@@ -30,19 +32,13 @@ struct CNNSearchSection: ParsableCommand {
             they finish, under a header recording the settings: --resume continues an interrupted search with \
             the same settings, --shard K/N runs every N-th configuration from K into a file of its own (shards \
             may share a folder), and --merge FILE-OR-FOLDER... ranks the union of shards' files, with the \
-            settings recorded in them.
+            settings recorded in them. Each configuration's seed derives from --seed and its index. --quick \
+            narrows the search to 1 conv layer, width 3 and lr 1e-3, at most 5 epochs each; --no-progress \
+            leaves out the line printed as each configuration finishes.
             """)
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Most epochs per configuration (book: 100; --quick: 5).", valueName: "n"))
-    var epochs: Int?
-    @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Seed of the run (default 42); each configuration's seed derives from it and its index.", valueName: "n"))
-    var seed: UInt64?
-    @Flag(help: "A narrowed search of a few seconds (1 conv layer, width 3, lr 1e-3, 5 epochs); writes to a temporary folder unless --out is given.")
-    var quick = false
-    @Option(help: ArgumentHelp("Folder for the results, report and figures (default: figures for the book's search, "
-                               + "runs for a narrowed or sharded one, a temporary folder with --quick).", valueName: "dir"))
-    var out: String?
+    /// --epochs (the most per configuration), --seed, --quick, --no-progress, --live, --out, --figures.
+    @OptionGroup var common: RunOptions<Book>
     @Option(help: ArgumentHelp("Only these convolution layer counts, e.g. 2.", valueName: "list"))
     var convLayers: String?
     @Option(help: ArgumentHelp("Only these filter widths, e.g. 3,5.", valueName: "list"))
@@ -61,18 +57,12 @@ struct CNNSearchSection: ParsableCommand {
     var merge: [String] = []
     @Flag(help: "With --merge: rank the shards given even when some are missing or incomplete.")
     var partial = false
-    @Flag(inversion: .prefixedNo, help: "Draw the figures with gnuplot (default: when gnuplot is installed).")
-    var figures: Bool?
-    @Flag(help: ArgumentHelp("Redraw the ranking so far with gnuplot as each configuration finishes: in a "
-                             + "window when there is a display, else as text in place of the progress lines. "
-                             + "Needs gnuplot."))
-    var live = false
 
     func validate() throws {
-        if let epochs, epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
-        let searchOnly = [("--resume", resume), ("--shard", shard != nil), ("--seed", seed != nil),
-                          ("--epochs", epochs != nil), ("--quick", quick), ("--conv-layers", convLayers != nil),
+        let searchOnly = [("--resume", resume), ("--shard", shard != nil),
+                          ("--seed", common.givenSeed != nil), ("--epochs", common.epochs != nil),
+                          ("--quick", common.quick), ("--conv-layers", convLayers != nil),
                           ("--kernel-sizes", kernelSizes != nil), ("--learning-rates", learningRates != nil)]
             .filter(\.1).map(\.0)
         if !merge.isEmpty && !searchOnly.isEmpty {
@@ -81,7 +71,6 @@ struct CNNSearchSection: ParsableCommand {
         }
         if partial && merge.isEmpty { throw ValidationError("--partial goes with --merge") }
         _ = try space()
-        _ = outputFolder    // says first thing when the search writes into runs/ (see ChapterRuns)
     }
 
     /// The search space, narrowed by the options.
@@ -98,7 +87,9 @@ struct CNNSearchSection: ParsableCommand {
                 return parsed
             }
         }
-        if quick { (space.convolutionLayers, space.kernelSizes, space.learningRates) = ([1], [3], [1e-3]) }
+        if common.quick {
+            (space.convolutionLayers, space.kernelSizes, space.learningRates) = ([1], [3], [1e-3])
+        }
         // A list given explicitly may pick any of the book's values, with --quick too.
         space.convolutionLayers = try list(convLayers, "conv-layers", book.convolutionLayers) { Int($0) } ?? space.convolutionLayers
         space.kernelSizes = try list(kernelSizes, "kernel-sizes", book.kernelSizes) { Int($0) } ?? space.kernelSizes
@@ -106,28 +97,25 @@ struct CNNSearchSection: ParsableCommand {
         return space
     }
 
-    var outputFolder: String {
-        out ?? (quick ? (NSTemporaryDirectory() as NSString).appendingPathComponent("ch11-quick") : ChapterRuns.defaultFolder)
-    }
+    var outputFolder: String { common.outputFolder }
     /// The settings a search with these options runs with (`data` is the data's fingerprint).
     func settings(data: String) throws -> SearchSettings {
-        SearchSettings(seed: seed ?? 42, epochs: epochs ?? (quick ? Book.quickEpochs : Book.epochs),
-                       space: try space(), shard: shard?.shard ?? .whole, data: data)
+        SearchSettings(seed: common.seed, epochs: common.resolvedEpochs, space: try space(),
+                       shard: shard?.shard ?? .whole, data: data)
     }
 
     func run() throws {
         let started = Date()
-        try AtomicFile.checkWritable(folder: outputFolder)
+        try common.prepareOutput()
         // snippet.data
         let windows = try WindowedSeries(series: SyntheticSeries.make(), windowSize: 30)
         let data = try BookSplit(windows, split: 1000, exampleShape: [1, windows.featureCount])
         // snippet.end
-        let fingerprint = SearchSettings.fingerprint(of: data)
+        let fingerprint = DataFingerprint.of(data)
         // Every file is read and checked before anything trains or is written.
         let merged = merge.isEmpty ? nil : try mergedShards(fingerprint: fingerprint)
         let settings = try merged?.settings ?? settings(data: fingerprint)
-        let runner = SearchRunner(data: data, seed: settings.seed)
-        runner.maxEpochs = settings.epochs
+        let runner = SearchRunner(data: data, seed: settings.seed, maxEpochs: settings.epochs)
 
         let results = try merged?.results ?? search(runner, settings: settings)
         if settings.shard != .whole {
@@ -151,7 +139,7 @@ struct CNNSearchSection: ParsableCommand {
     /// Trains what the results file does not yet hold, appending each result as it comes. The file is
     /// locked for the whole search, and with --resume its settings must be this run's.
     func search(_ runner: SearchRunner, settings: SearchSettings) throws -> [SearchResult] {
-        if live { try LivePlot.requireGnuplot() }
+        if common.live { try LivePlot.requireGnuplot() }
         let all = settings.configurations
         let path = (outputFolder as NSString).appendingPathComponent(ResultsFile.name(for: settings.shard))
         let appender = try ResultsAppender(path: path)
@@ -179,13 +167,14 @@ struct CNNSearchSection: ParsableCommand {
               + "at most \(runner.maxEpochs) epochs each")
         let total = all.count
         let counter = Counter(done.count)
-        let live = self.live ? try LiveRanking(total: total, done: done) : nil
+        let live = common.live ? try LiveRanking(total: total, done: done) : nil
         defer { live?.finish() }
+        let quiet = common.noProgress
         let fresh = try runner.run(todo, workers: workers) { result in
             try appender.append(result)
             let k = counter.increment()
             live?.add(result)
-            guard live?.replacesProgress != true else { return }
+            guard !quiet, live?.replacesProgress != true else { return }
             print(String(format: "[%2d/%d] %@: %3d epochs (best %3d), MAE %.4f, %.1f s", k, total,
                          result.configuration.summary, result.epochs, result.bestEpoch, result.validationMAE, result.seconds))
         }
@@ -242,10 +231,7 @@ struct CNNSearchSection: ParsableCommand {
 
     func drawFigures(_ report: SearchReport, predictions: [Float], data: BookSplit) throws {
         let winner = SearchSpace.book[report.ranked[0].index]
-        var options = CommonOptions<Book>()
-        options.out = outputFolder
-        options.figures = figures
-        try options.publish([
+        try common.publish([
             .predictions(name: "fig-11-05-search-predictions", title: "Best searched CNN: validation values and predictions",
                          time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
                          predicted: predictions, xLabel: "time step", yLabel: "value",
@@ -261,16 +247,11 @@ func warn(_ text: String) {
 }
 
 /// A thread-safe count of finished configurations, for the progress lines.
-final class Counter: @unchecked Sendable {
-    private var value: Int
-    private let lock = NSLock()
-    init(_ start: Int) { value = start }
-    func increment() -> Int { lock.withLock { value += 1; return value } }
+final class Counter: Sendable {
+    private let value: Mutex<Int>
+    init(_ start: Int) { value = Mutex(start) }
+    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
 }
 
-do {
-    var command = try CNNSearchSection.parseAsRoot()
-    try command.run()
-} catch {
-    CNNSearchSection.exit(withError: error)
-}
+lineBufferStandardOutput()
+CNNSearchSection.main()

@@ -52,6 +52,7 @@ struct CNNSection: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        try common.prepareOutput()
         // snippet.data
         let series = SyntheticSeries.make()
         let windows = try WindowedSeries(series: series, windowSize: window)
@@ -87,12 +88,12 @@ struct CNNSection: ParsableCommand {
         let mae = meanAbsoluteError(predictions, data.validation.targets)
         // snippet.end
 
-        let report = RunReport(
-            section: "ch11-cnn", seed: common.seed,
-            settings: ["window": .int(window), "split": .int(split), "filters": .int(filters),
-                       "kernel_size": .int(kernelSize), "learning_rate": .double(common.lr),
-                       "batch_size": .int(common.batchSize), "epochs_requested": .int(common.resolvedEpochs),
-                       "data_fingerprint": .string(DataFingerprint.of(data))],
+        let settings = CNNSettings(window: window, split: split, filters: filters, kernelSize: kernelSize,
+                                   learningRate: common.lr, batchSize: common.batchSize,
+                                   epochsRequested: common.resolvedEpochs,
+                                   dataFingerprint: DataFingerprint.of(data))
+        let report = try RunReport(
+            section: "ch11-cnn", seed: common.seed, settings: settings,
             parameters: trainer.model.parameterCount, history: history, valMAE: mae,
             secondsTotal: Date().timeIntervalSince(started))
         print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) (book: \(Book.maeReported))")

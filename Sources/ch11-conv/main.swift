@@ -1,7 +1,6 @@
 // Walkthrough 11.1 (chapters/11-01-convolutions.md), by hand: one filter of three weights slid along ten numbers, first without padding,
 // then with one zero at each end. The library's Conv1d does the work; a plain loop checks it.
 import ArgumentParser
-
 import SequenceNet
 import Workbook
 
@@ -16,12 +15,8 @@ struct HandConvolution: ParsableCommand {
     @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("The filter's weights, e.g. --filter -0.5 1 -0.5.", valueName: "weights"))
     var filter: [Float] = [-0.5, 1, -0.5]
 
-    @Option(help: ArgumentHelp("Folder for the figures (default: figures for the book's filter and numbers, runs for others).",
-                               valueName: "dir"))
-    var out: String?
-
-    @Flag(inversion: .prefixedNo, help: "Draw Figures 11-1 to 11-3 with gnuplot (default: when gnuplot is installed).")
-    var figures: Bool?
+    /// Where Figures 11-1 to 11-3 go, and whether gnuplot draws them.
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard filter.count >= 1 else { throw ValidationError("--filter needs at least one weight") }
@@ -37,10 +32,10 @@ struct HandConvolution: ParsableCommand {
             throw ValidationError("--input and --filter: the filtered values reach \(widest), "
                                   + "beyond float32 (about 3.4e38)")
         }
-        if out == nil { _ = ChapterRuns.defaultFolder }    // says first thing when the figures go into runs/
     }
 
     func run() throws {
+        try output.prepare()
         // snippet.conv-layer
         let convolution = Conv1d(1, 1, kernelSize: filter.count, padding: .zeros(0),
                                  random: RandomSource(seed: 0))
@@ -63,22 +58,14 @@ struct HandConvolution: ParsableCommand {
         print("\nConv1d and the by-hand loop agree: \(agree ? "yes" : "NO")")
         if !agree { throw ExitCode.failure }
 
-        var options = CommonOptions<NoTraining>()
-        options.out = out ?? ChapterRuns.defaultFolder
-        options.figures = figures
-        try options.publish([
+        try output.publish([
             ConvolutionDiagrams.sequence(input),
             ConvolutionDiagrams.stride(input, filter: filter, output: filtered, step: 0,
                                        name: "fig-11-02-first-stride", title: "The filter over the first three values"),
             ConvolutionDiagrams.stride(input, filter: filter, output: filtered, step: 1,
                                        name: "fig-11-03-next-stride", title: "The next stride"),
-        ])
+        ], into: output.folder())
     }
-}
-
-/// This section trains nothing; its figure options come from the shared ones.
-enum NoTraining: BookSettings {
-    static let epochs = 1, learningRate = 1.0, batchSize = 1, quickEpochs = 1
 }
 
 /// The definition itself: output[i] = sum over k of filter[k] * values[i + k].

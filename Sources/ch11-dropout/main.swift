@@ -29,6 +29,7 @@ struct DropoutSection: ParsableCommand {
     }
 
     func run() throws {
+        try common.prepareOutput()
         var runs: [(label: String, outcome: CETOutcome)] = []
         if baseline {
             var none = cet

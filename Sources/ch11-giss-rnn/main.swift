@@ -53,6 +53,7 @@ struct GISSSection: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        try common.prepareOutput()
         // snippet.data
         let path = common.dataFolder + "/station.csv"
         let record = try StationRecord.read(path)
@@ -89,17 +90,16 @@ struct GISSSection: ParsableCommand {
         let mae = meanAbsoluteError(predictions, data.validation.targets)
         let maeDegrees = mae * normalization.standardDeviation
 
-        var settings: [String: SettingValue] = [
-            "layout": .string(layout.rawValue), "window": .int(window), "split": .int(split), "hidden": .int(hidden),
-            "dropout": .double(Double(dropout)), "learning_rate": .double(common.lr), "batch_size": .int(common.batchSize),
-            "epochs_requested": .int(common.resolvedEpochs), "mean": .double(normalization.mean), "std": .double(normalization.standardDeviation),
-            "training_windows": .int(data.train.count), "validation_windows": .int(data.validation.count),
-            "data_fingerprint": .string(DataFingerprint.of(data)),
-        ]
-        for (epoch, value) in snapshotMAE { settings["val_mae_at_epoch_\(epoch)"] = .double(value) }
-        let report = RunReport(section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings, parameters: parameters,
-                               history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
-                               secondsTotal: Date().timeIntervalSince(started))
+        var settings = GISSSettings(run: .init(
+            layout: layout.rawValue, window: window, split: split, hidden: hidden, dropout: Double(dropout),
+            learningRate: common.lr, batchSize: common.batchSize, epochsRequested: common.resolvedEpochs,
+            mean: normalization.mean, std: normalization.standardDeviation, trainingWindows: data.train.count,
+            validationWindows: data.validation.count, dataFingerprint: DataFingerprint.of(data)))
+        settings.snapshotMAE = snapshotMAE
+        let report = try RunReport(section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings,
+                                   parameters: parameters, history: history, valMAE: mae,
+                                   valMAEDenormalized: maeDegrees,
+                                   secondsTotal: Date().timeIntervalSince(started))
         // The notebook's number is for its 500 epochs: it sits beside this run's MAE at that epoch.
         func book(_ epoch: Int) -> String { epoch == Book.epochs ? " (the notebook's \(Book.epochs) epochs: \(Book.maeReported))" : "" }
         for (epoch, value) in snapshotMAE.sorted(by: { $0.key < $1.key }) where epoch < history.epochs {

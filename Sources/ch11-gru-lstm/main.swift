@@ -16,6 +16,7 @@ struct GRULSTMSection: ParsableCommand {
     var model: Choice = .both
 
     func run() throws {
+        try common.prepareOutput()
         let models: [BookModel] = model == .both ? [.gru, .lstm] : [model == .gru ? .gru : .lstm]
         for bookModel in models {
             let name = bookModel.rawValue

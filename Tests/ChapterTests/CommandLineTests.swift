@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// Every executable answers `--help` with its usage and exit 0, and a value its options refuse with
@@ -33,5 +34,37 @@ import Testing
         #expect(run.status == 64, "\(executable) \(arguments): status \(run.status), \(run.standardError)")
         #expect(run.standardError.contains(option), "\(run.standardError)")
         #expect(!run.standardOutput.contains("epoch"), "\(executable) started work: \(run.standardOutput)")
+    }
+
+    /// A working folder whose chapter-runs list holds only the book's `ch11-conv`: any other command
+    /// given no --out writes into its runs/ and says so.
+    static func projectFolder() throws -> String {
+        let folder = SectionRun.temporaryFolder("project")
+        let figures = folder + "/figures"
+        try FileManager.default.createDirectory(atPath: figures, withIntermediateDirectories: true)
+        try "ch11-conv\n".write(toFile: figures + "/chapter-runs.txt", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// A refused command says only why (the note on runs/ used to come out of option validation).
+    @Test(arguments: [("ch11-cnn", ["--filters", "0"]), ("ch11-giss-rnn", ["--hidden", "0"])])
+    func aRefusedCommandPrintsNothingElse(executable: String, arguments: [String]) throws {
+        let run = try SectionRun.run(executable, arguments, directory: try Self.projectFolder())
+        #expect(run.status == 64, "\(run.standardError)")
+        #expect(run.standardOutput.isEmpty, "\(run.standardOutput)")
+    }
+
+    /// A run that writes into runs/ says so first thing, and writes there.
+    @Test func theRunsNoteComesFirst() throws {
+        let folder = try Self.projectFolder()
+        let run = try SectionRun.run("ch11-conv", ["--input", "1", "2", "3", "4", "--no-figures"],
+                                     directory: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let note = "Writing to runs/: figures/ keeps the chapter's own runs (`ch11-conv`)"
+        #expect(run.standardOutput.hasPrefix(note), "\(run.standardOutput)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/runs/fig-11-01-sequence.gp"))
+        let book = try SectionRun.run("ch11-conv", ["--no-figures"], directory: folder)
+        #expect(!book.standardOutput.contains("Writing to"), "\(book.standardOutput)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/figures/fig-11-01-sequence.gp"))
     }
 }

@@ -40,4 +40,14 @@ import Testing
         #expect(run.status != 0)
         #expect(run.standardError.contains("--input needs at least as many values as the filter"))
     }
+
+    /// `--out o`, a one-character folder relative to the working folder, used to crash inside Foundation
+    /// (its `deletingLastPathComponent` traps on one character); `o/` as well.
+    @Test(arguments: ["o", "o/"])
+    func aOneLetterRelativeOutputFolder(out: String) throws {
+        let directory = SectionRun.temporaryFolder("ch11-conv-short-out")
+        let run = try SectionRun.run("ch11-conv", ["--no-figures", "--out", out], directory: directory)
+        #expect(run.status == 0, "status \(run.status): \(run.standardError.prefix(400))")
+        #expect(FileManager.default.fileExists(atPath: directory + "/o/fig-11-01-sequence.gp"))
+    }
 }

@@ -1,3 +1,4 @@
+import CNNSearch
 import Foundation
 import Testing
 import Workbook
@@ -22,5 +23,18 @@ import Workbook
         let giss = try #require(try fingerprint("ch11-giss-rnn", ["--quick"], report: "ch11-giss-rnn"))
         let cnn = try #require(try fingerprint("ch11-cnn", ["--quick"], report: "ch11-cnn"))
         #expect(Set([cet, giss, cnn]).count == 3)
+    }
+
+    /// The search's results and report carry the fingerprint every other report does: the search and
+    /// ch11-cnn train on the same windows, so theirs agree (the search used to hash them its own way).
+    @Test func theSearchRecordsTheSameFingerprint() throws {
+        let cnn = try #require(try fingerprint("ch11-cnn", ["--quick"], report: "ch11-cnn"))
+        let folder = SectionRun.temporaryFolder("fingerprint-search")
+        let run = try SectionRun.run("ch11-cnn-search",
+                                     ["--quick", "--epochs", "1", "--no-figures", "--out", folder])
+        #expect(run.status == 0, "\(run.standardError)")
+        let report = try JSONDecoder().decode(SearchReport.self, from: Data(contentsOf: URL(
+            fileURLWithPath: folder + "/" + SearchReport.fileName)))
+        #expect(report.data == cnn)
     }
 }

@@ -1,5 +1,6 @@
 import CNNSearch
 import Foundation
+import Synchronization
 import Testing
 
 /// `ch11-cnn-search`'s results files under ordinary abuse: shards sharing a folder, files from other
@@ -176,9 +177,8 @@ import Testing
 }
 
 /// Section runs made on several threads, kept by number.
-private final class Runs: @unchecked Sendable {
-    private let lock = NSLock()
-    private var runs: [Int: Result<SectionRun, Error>] = [:]
-    func add(_ k: Int, _ run: Result<SectionRun, Error>) { lock.withLock { runs[k] = run } }
-    func get(_ k: Int) throws -> SectionRun { try lock.withLock { runs[k] }!.get() }
+private final class Runs: Sendable {
+    private let runs = Mutex<[Int: Result<SectionRun, Error>]>([:])
+    func add(_ k: Int, _ run: Result<SectionRun, Error>) { runs.withLock { $0[k] = run } }
+    func get(_ k: Int) throws -> SectionRun { try runs.withLock { $0[k] }!.get() }
 }

@@ -63,7 +63,7 @@ import Workbook
                                   exampleShape: [1, 29])
         var space = SearchSpace()
         (space.convolutionLayers, space.kernelSizes, space.learningRates) = ([1], [3], [1e-3])
-        let settings = SearchSettings(seed: 42, epochs: 5, space: space, data: SearchSettings.fingerprint(of: split))
+        let settings = SearchSettings(seed: 42, epochs: 5, space: space, data: DataFingerprint.of(split))
         try (ResultsFile.header(settings) + "0\t5\t2\tnot-a-number\t4.4\t1.0\t1 conv [32], k3, dense [16], lr 1e-3\n")
             .write(toFile: folder + "/ch11-cnn-search.results.tsv", atomically: true, encoding: .utf8)
         let run = try SectionRun.run("ch11-cnn-search", ["--quick", "--resume", "--no-figures", "--out", folder])
@@ -88,5 +88,19 @@ import Workbook
             #expect(run.standardOutput.contains("Training 3 configurations"), "\(run.standardOutput)")
             #expect(run.standardOutput.contains("k5"))
         }
+    }
+
+    /// --no-progress, the shared option the search used to lack, leaves out the line per configuration.
+    @Test func noProgressLeavesOutTheLinePerConfiguration() throws {
+        func search(_ extra: [String]) throws -> String {
+            let folder = SectionRun.temporaryFolder("search-progress")
+            let arguments = ["--quick", "--epochs", "1", "--no-figures", "--out", folder] + extra
+            let run = try SectionRun.run("ch11-cnn-search", arguments)
+            #expect(run.status == 0, "\(run.standardError)")
+            return run.standardOutput
+        }
+        let shown = try search([]), quiet = try search(["--no-progress"])
+        #expect(shown.contains("[ 6/6] "), "\(shown)")
+        #expect(!quiet.contains("/6] ") && quiet.contains("Winner: "), "\(quiet)")
     }
 }

@@ -17,11 +17,12 @@ struct SectionRun {
         return folder
     }()
 
-    /// Runs to the end; `environment` adds to (or replaces entries of) this process's; a run still going
-    /// after `timeLimit` seconds is killed, so that a hang fails its test instead of hanging the suite.
+    /// Runs to the end; `environment` adds to (or replaces entries of) this process's; `directory` is
+    /// its working folder (default: this process's); a run still going after `timeLimit` seconds is
+    /// killed, so that a hang fails its test instead of hanging the suite.
     static func run(_ section: String, _ arguments: [String], environment: [String: String] = [:],
-                    timeLimit: Double = 600) throws -> SectionRun {
-        let running = try RunningSection(section, arguments, environment: environment)
+                    directory: String? = nil, timeLimit: Double = 600) throws -> SectionRun {
+        let running = try RunningSection(section, arguments, environment: environment, directory: directory)
         return try running.finish(timeLimit: timeLimit)
     }
 
@@ -38,9 +39,11 @@ final class RunningSection {
     private let folder: String
     private let outPath: String, errPath: String
 
-    init(_ section: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+    init(_ section: String, _ arguments: [String], environment: [String: String] = [:],
+         directory: String? = nil) throws {
         process.executableURL = SectionRun.productsFolder.appendingPathComponent(section)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         // Output goes to files rather than pipes, so a chatty run can never block on a full pipe.
         folder = SectionRun.temporaryFolder("\(section)-output")

@@ -36,7 +36,9 @@ import Testing
 
     @Test func writesScriptDataAndStyleWithoutDrawing() throws {
         let folder = temporaryFolder("figure-test")
-        _ = try FigureWriter(folder: folder).write(tiny, draw: false)
+        // Nothing was drawn, and the outcome says so (it used to claim the PNG as drawn).
+        let outcome = try FigureWriter(folder: folder).write(tiny, draw: false)
+        #expect(outcome == .scriptOnly(path: folder + "/fig-test.gp"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["fig-test.dat", "fig-test.gp", "style.gp"])
     }
 

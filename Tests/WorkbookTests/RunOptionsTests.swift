@@ -14,7 +14,8 @@ import Testing
     @Test func theChaptersOwnRunsWriteIntoFigures() {
         #expect(ChapterRuns.folder(for: ["/x/.build/debug/ch11-cnn"], listed: list).folder == "figures")
         // Presentation options aside, and --name=value read as --name value.
-        let giss = ["ch11-giss-rnn", "--no-figures", "--epochs=1500", "--data", "somewhere", "--snapshot-epochs", "100,500", "--resume"]
+        let giss = ["ch11-giss-rnn", "--no-figures", "--live", "--epochs=1500", "--data", "somewhere",
+                    "--snapshot-epochs", "100,500", "--resume"]
         #expect(ChapterRuns.folder(for: giss, listed: list) == ("figures", nil))
     }
 
@@ -49,5 +50,11 @@ import Testing
         }
         try AtomicFile.checkWritable(folder: folder + "/new/deeper")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/new/deeper").isEmpty)
+    }
+
+    @Test func pathsSplitWithoutFoundation() {
+        let cases = [("o", ""), ("o/", ""), ("o/x.gp", "o"), ("a//b/", "a"), ("/x", "/"), ("/", "/"),
+                     ("runs/deep/x", "runs/deep"), ("", "")]
+        for (path, parent) in cases { #expect(PathNames.parent(of: path) == parent, "\(path)") }
     }
 }

@@ -24,6 +24,8 @@ public struct FigureWriter {
     /// What became of one figure.
     public enum Outcome: Equatable, Sendable {
         case drawn(path: String)
+        /// Only the script and data are written, as asked (`draw: false`); the script's path.
+        case scriptOnly(path: String)
         /// The script and data are written; gnuplot is not installed.
         case gnuplotMissing
         /// gnuplot ran and failed; its own error text, or what went wrong.
@@ -39,7 +41,7 @@ public struct FigureWriter {
         try AtomicFile.write(FigureStyle.text, to: path(FigureStyle.fileName))
         for data in figure.data { try AtomicFile.write(data.text, to: path(data.fileName)) }
         try AtomicFile.write(figure.script, to: path(figure.scriptFileName))
-        guard draw else { return .drawn(path: path(figure.imageFileName)) }
+        guard draw else { return .scriptOnly(path: path(figure.scriptFileName)) }
         return try render(figure)
     }
 
