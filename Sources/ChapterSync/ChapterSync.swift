@@ -146,7 +146,7 @@ public struct ChapterSync {
                 let target = spec.split(separator: " ").first.map { $0.split(separator: "#", maxSplits: 1) } ?? []
                 drifts.append(Drift(file: file, line: lineNumber, problem: "\(spec) is \(expected), the text says \(written)",
                                     fixable: true, report: target.first.map(String.init),
-                                    isTiming: target.count == 2 && ReportValues.isTiming(String(target[1]))))
+                                    isTiming: target.count == 2 && ReportValues.isTiming(String(target[1]), file: String(target[0]))))
                 text = expected
             case .success:
                 break

@@ -35,9 +35,11 @@ enum ReportValues {
         return current
     }
 
-    /// Whether the key names a timing (`seconds_per_epoch`, `layouts.book.metered_epoch_seconds`): the
-    /// one kind of value that differs between two runs with the same seed.
-    static func isTiming(_ path: String) -> Bool {
+    /// Whether the key names a timing (`seconds_per_epoch`, `layouts.book.metered_epoch_seconds`), or
+    /// the file is a benchmark record (`figures/bench-*.json`: every value in it is a measurement of
+    /// speed): the kind of value that differs between two runs with the same seed.
+    static func isTiming(_ path: String, file: String = "") -> Bool {
+        if (file as NSString).lastPathComponent.hasPrefix("bench-") { return true }
         let last = path.split(separator: ".").last.map { $0.prefix { $0 != "[" } } ?? ""
         return last.contains("seconds")
     }

@@ -1,4 +1,4 @@
-import ChapterSync
+@testable import ChapterSync
 import Foundation
 import Testing
 
@@ -201,6 +201,21 @@ import Testing
         let write = try chapterSync(sync, ["--write"])
         #expect(write.status == 0, "\(write.standardOutput)")
         #expect(String(decoding: try page(sync), as: UTF8.self) == chapter.replacingOccurrences(of: "0.030", with: "0.021"))
+    }
+
+    /// Every value of a benchmark record (`figures/bench-*.json`) is a speed measurement, whatever its
+    /// key: a reader who reruns `make bench` gets other ratios, and `make sync` does not fail on them.
+    @Test func benchmarkValuesAreTimings() throws {
+        let chapter = goodChapter + "\nFaster by <!-- value: figures/bench-demo.json#results.cnn.ratio decimals=1 -->"
+            + "2.5<!-- /value -->x.\n"
+        let sync = try scratch(chapter: chapter)
+        try #"{"results": {"cnn": {"ratio": 3.14}}}"#
+            .write(to: sync.root.appendingPathComponent("figures/bench-demo.json"), atomically: true, encoding: .utf8)
+        let check = try chapterSync(sync, [])
+        #expect(check.status == 0, "\(check.standardOutput)")
+        #expect(try sync.check("chapters/demo.md").allSatisfy(\.isTiming))
+        #expect(ReportValues.isTiming("ratio", file: "figures/bench-paired.json"))
+        #expect(!ReportValues.isTiming("ratio", file: "figures/ch11-cnn.metrics.json"))
     }
 
     // MARK: the command line
