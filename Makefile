@@ -1,7 +1,7 @@
 # The workbook's two set-up commands: `make` trains the chapter's CNN; `make test` runs the tests.
 SWIFT ?= swift
 
-.PHONY: all packages run test figures sync bench
+.PHONY: all packages run test lint format figures sync bench
 
 all: run
 
@@ -13,6 +13,13 @@ run: packages
 
 test: packages
 	$(SWIFT) test --disable-xctest
+
+# The house style (.swift-format: 4-space indent, 110 columns); CI runs lint.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
+
+format:
+	$(SWIFT) format -i -r Sources Tests Package.swift
 
 # Every run the chapters show (figures/chapter-runs.txt): figures, run reports, the chapters' numbers,
 # and each run's wall time in figures/chapter-timings.json.

@@ -6,7 +6,10 @@ import PackageDescription
 // for C's sqrt, `Float.squareRoot()` becomes one instruction and loops that use it vectorise.
 let optimised: [SwiftSetting] = [.unsafeFlags(["-O", "-Xcc", "-fno-math-errno"])]
 
-let sections = ["ch11-conv", "ch11-cnn", "ch11-cnn-search", "ch11-giss-rnn", "ch11-cet-rnn", "ch11-gru-lstm", "ch11-dropout", "ch11-bidirectional"]
+let sections = [
+    "ch11-conv", "ch11-cnn", "ch11-cnn-search", "ch11-giss-rnn", "ch11-cet-rnn", "ch11-gru-lstm",
+    "ch11-dropout", "ch11-bidirectional",
+]
 
 let package = Package(
     name: "ch11-workbook",
@@ -15,7 +18,7 @@ let package = Package(
         .library(name: "Workbook", targets: ["Workbook"]),
     ] + sections.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(
@@ -43,13 +46,17 @@ let package = Package(
         ),
         .target(name: "ChapterSync"),
         .target(name: "CNNSearch", dependencies: ["Workbook", "SequenceNet"], swiftSettings: optimised),
-        .executableTarget(name: "chapter-sync", dependencies: [
-            "ChapterSync",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "chapter-sync",
+            dependencies: [
+                "ChapterSync",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(
             name: "recurrent-bench",
-            dependencies: ["Workbook", "SequenceNet", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "Workbook", "SequenceNet", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .testTarget(
             name: "SequenceNetTests",
             dependencies: ["SequenceNet", "Workbook"],
@@ -68,8 +75,11 @@ let package = Package(
             name: "ChapterTests",
             dependencies: ["Workbook", "ChapterSync", "CNNSearch"]
         ),
-    ] + sections.map {
-        .executableTarget(name: $0, dependencies: ["Workbook", "SequenceNet"] + ($0 == "ch11-cnn-search" ? ["CNNSearch"] : []),
-                          path: "Sources/\($0)")
-    }
+    ]
+        + sections.map {
+            .executableTarget(
+                name: $0,
+                dependencies: ["Workbook", "SequenceNet"] + ($0 == "ch11-cnn-search" ? ["CNNSearch"] : []),
+                path: "Sources/\($0)")
+        }
 )

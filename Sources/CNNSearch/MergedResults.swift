@@ -25,12 +25,15 @@ public struct MergedResults: Sendable {
             guard differences.isEmpty else {
                 let made = differences.map { "\($0.name) \($0.there)" }.joined(separator: ", ")
                 let first = differences.map { "\($0.name) \($0.here)" }.joined(separator: ", ")
-                throw ResultsFile.Failure(file: file, line: 0, problem: "made with \(made), but \(files[0]) "
-                    + "with \(first): only the shards of one search can be merged")
+                throw ResultsFile.Failure(
+                    file: file, line: 0,
+                    problem: "made with \(made), but \(files[0]) "
+                        + "with \(first): only the shards of one search can be merged")
             }
             if let earlier = byShard.updateValue(file, forKey: content.settings.shard) {
-                throw ResultsFile.Failure(file: file, line: 0,
-                                          problem: "holds shard \(content.settings.shard), as \(earlier) does")
+                throw ResultsFile.Failure(
+                    file: file, line: 0,
+                    problem: "holds shard \(content.settings.shard), as \(earlier) does")
             }
             let expected = content.settings.configurations.count
             if content.results.count < expected {
@@ -43,8 +46,9 @@ public struct MergedResults: Sendable {
         }
         var settings = reference
         settings.shard = .whole
-        return MergedResults(settings: settings, results: contents.flatMap(\.results), gaps: gaps,
-                             warnings: contents.flatMap(\.warnings))
+        return MergedResults(
+            settings: settings, results: contents.flatMap(\.results), gaps: gaps,
+            warnings: contents.flatMap(\.warnings))
     }
 
     /// The results files in `folder` (a shard's files end in `.results.tsv`), for `--merge DIR`.

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Synchronization
 import Workbook
@@ -26,9 +26,11 @@ public final class ResultsAppender: Sendable {
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let busy = errno == EWOULDBLOCK
             close(descriptor)
-            throw ResultsFile.Failure(file: path, line: 0, problem: busy
-                ? "another ch11-cnn-search run is writing this file; wait for it, or give this run another --out"
-                : "cannot lock the file: \(String(cString: strerror(errno)))")
+            throw ResultsFile.Failure(
+                file: path, line: 0,
+                problem: busy
+                    ? "another ch11-cnn-search run is writing this file; wait for it, or give this run another --out"
+                    : "cannot lock the file: \(String(cString: strerror(errno)))")
         }
     }
 

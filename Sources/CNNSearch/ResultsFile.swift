@@ -18,20 +18,26 @@ public enum ResultsFile {
 
     /// The file's name in its folder: one file per shard, so that shards sharing a folder never share a file.
     public static func name(for shard: SearchShard) -> String {
-        shard == .whole ? "ch11-cnn-search.results.tsv"
+        shard == .whole
+            ? "ch11-cnn-search.results.tsv"
             : "ch11-cnn-search.shard-\(shard.k)-of-\(shard.n).results.tsv"
     }
 
     /// The header of a file made with `settings`, ending with the column names and a newline.
     public static func header(_ settings: SearchSettings) -> String {
-        ([title] + settings.lines.map { "# \($0.name): \($0.value)" } + [columns]).joined(separator: "\n") + "\n"
+        ([title] + settings.lines.map { "# \($0.name): \($0.value)" } + [columns]).joined(separator: "\n")
+            + "\n"
     }
 
     /// One line for `result` (numbers printed in full, so that a merge ranks exactly as the run did).
     public static func line(_ result: SearchResult) -> String {
-        [String(result.index), String(result.epochs), String(result.bestEpoch), String(result.validationLoss),
-         String(result.validationMAE), String(format: "%.3f", result.seconds), result.configuration.summary]
-            .joined(separator: "\t") + "\n"
+        [
+            String(result.index), String(result.epochs), String(result.bestEpoch),
+            String(result.validationLoss),
+            String(result.validationMAE), String(format: "%.3f", result.seconds),
+            result.configuration.summary,
+        ]
+        .joined(separator: "\t") + "\n"
     }
 
     /// A problem with a results file, at a line (0 for the file as a whole).
@@ -57,15 +63,17 @@ public enum ResultsFile {
     /// its newline was being written when a run stopped: it is dropped with a warning.
     public static func parse(_ text: String, file: String) throws -> Contents {
         let lastNewline = text.utf8.lastIndex(of: UInt8(ascii: "\n"))
-        let completeLength = lastNewline.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) + 1 } ?? 0
+        let completeLength =
+            lastNewline.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) + 1 } ?? 0
         // "\r\n" is one Character in Swift, and a newline like "\n".
         let complete = String(decoding: text.utf8.prefix(completeLength), as: UTF8.self)
         var lines = complete.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         lines.removeLast()  // the empty text after the last newline
         var warnings: [String] = []
         if completeLength < text.utf8.count {
-            warnings.append("\(file):\(lines.count + 1): the last line has no newline at its end (a run stopped "
-                            + "while writing it): dropped, so that its configuration counts as not yet trained")
+            warnings.append(
+                "\(file):\(lines.count + 1): the last line has no newline at its end (a run stopped "
+                    + "while writing it): dropped, so that its configuration counts as not yet trained")
         }
         let (settings, firstResultLine) = try parseHeader(lines, file: file)
         var results: [SearchResult] = []
@@ -75,8 +83,9 @@ public enum ResultsFile {
             let fail = { (problem: String) in Failure(file: file, line: number + 1, problem: problem) }
             let result = try parseResult(lines[number], fail: fail)
             guard allowed.contains(result.index) else {
-                throw fail("configuration \(result.index) is not among those this file's search trains "
-                           + "(space \(settings.space.narrowing), shard \(settings.shard))")
+                throw fail(
+                    "configuration \(result.index) is not among those this file's search trains "
+                        + "(space \(settings.space.narrowing), shard \(settings.shard))")
             }
             guard result.epochs <= settings.epochs else {
                 throw fail("\(result.epochs) epochs, more than the file's limit of \(settings.epochs)")
@@ -86,14 +95,16 @@ public enum ResultsFile {
             }
             results.append(result)
         }
-        return Contents(settings: settings, results: results, warnings: warnings, completeLength: completeLength)
+        return Contents(
+            settings: settings, results: results, warnings: warnings, completeLength: completeLength)
     }
 
     /// The settings from the comment lines before the column names, and the line after those.
     static func parseHeader(_ lines: [Substring], file: String) throws -> (SearchSettings, Int) {
         guard lines.first == Substring(title) else {
-            throw Failure(file: file, line: 1,
-                          problem: "not a ch11-cnn-search results file (expected '\(title)')")
+            throw Failure(
+                file: file, line: 1,
+                problem: "not a ch11-cnn-search results file (expected '\(title)')")
         }
         var values: [String: String] = [:]
         for number in 1..<lines.count {
@@ -105,8 +116,9 @@ public enum ResultsFile {
                 }
             }
             guard line.hasPrefix("# "), let colon = line.firstIndex(of: ":") else {
-                throw Failure(file: file, line: number + 1,
-                              problem: "expected '# setting: value' or the column names")
+                throw Failure(
+                    file: file, line: number + 1,
+                    problem: "expected '# setting: value' or the column names")
             }
             let name = String(line[line.index(line.startIndex, offsetBy: 2)..<colon])
             guard SearchSettings.names.contains(name), values[name] == nil else {
@@ -124,8 +136,11 @@ public enum ResultsFile {
         guard let index = Int(fields[0]), SearchSpace.book.indices.contains(index) else {
             throw fail("'\(fields[0])' is not a configuration index (0 to \(SearchSpace.book.count - 1))")
         }
-        guard let epochs = Int(fields[1]), epochs > 0, let best = Int(fields[2]), (1...epochs).contains(best) else {
-            throw fail("epochs '\(fields[1])' and best epoch '\(fields[2])' must be whole numbers with 1 <= best <= epochs")
+        guard let epochs = Int(fields[1]), epochs > 0, let best = Int(fields[2]), (1...epochs).contains(best)
+        else {
+            throw fail(
+                "epochs '\(fields[1])' and best epoch '\(fields[2])' must be whole numbers with 1 <= best <= epochs"
+            )
         }
         // A loss, an absolute error and a duration are finite and never negative.
         var measures: [Double] = []
@@ -136,10 +151,13 @@ public enum ResultsFile {
             measures.append(value)
         }
         guard fields[6] == SearchSpace.book[index].summary else {
-            throw fail("configuration \(index) is '\(SearchSpace.book[index].summary)', the file says '\(fields[6])'")
+            throw fail(
+                "configuration \(index) is '\(SearchSpace.book[index].summary)', the file says '\(fields[6])'"
+            )
         }
-        return SearchResult(index: index, epochs: epochs, bestEpoch: best, validationLoss: measures[0],
-                            validationMAE: measures[1], seconds: measures[2])
+        return SearchResult(
+            index: index, epochs: epochs, bestEpoch: best, validationLoss: measures[0],
+            validationMAE: measures[1], seconds: measures[2])
     }
 
     public static func read(_ path: String) throws -> Contents {

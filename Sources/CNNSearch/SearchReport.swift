@@ -41,7 +41,8 @@ public struct SearchReport: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case section, seed, configurations, ranked, space, data, incomplete
-        case bookWinner = "book_winner", bookWinnerMAE = "book_winner_mae", bookWinnerHere = "book_winner_here"
+        case bookWinner = "book_winner", bookWinnerMAE = "book_winner_mae", bookWinnerHere =
+            "book_winner_here"
         case secondsTraining = "seconds_training", maxEpochs = "max_epochs"
     }
 
@@ -59,10 +60,11 @@ public struct SearchReport: Codable, Sendable {
         configurations = results.count
         ranked = ResultsFile.ranked(results).enumerated().map { position, result in
             let configuration = result.configuration
-            return Entry(rank: position + 1, index: result.index, configuration: configuration.summary,
-                         valMAE: result.validationMAE, valLoss: result.validationLoss, epochs: result.epochs,
-                         bestEpoch: result.bestEpoch, kernelSize: configuration.kernelSize,
-                         convolutionLayers: configuration.convolutionLayers)
+            return Entry(
+                rank: position + 1, index: result.index, configuration: configuration.summary,
+                valMAE: result.validationMAE, valLoss: result.validationLoss, epochs: result.epochs,
+                bestEpoch: result.bestEpoch, kernelSize: configuration.kernelSize,
+                convolutionLayers: configuration.convolutionLayers)
         }
         bookWinner = Self.bookWinner.summary
         bookWinnerMAE = Self.bookWinner.mae
@@ -82,8 +84,9 @@ public struct SearchReport: Codable, Sendable {
     public func table(top: Int) -> String {
         var lines = ["rank  index  val MAE  epochs  configuration"]
         for entry in ranked.prefix(top) {
-            lines.append(String(format: "%4d  %5d  %7.4f  %6d  ", entry.rank, entry.index, entry.valMAE, entry.epochs)
-                         + entry.configuration)
+            lines.append(
+                String(format: "%4d  %5d  %7.4f  %6d  ", entry.rank, entry.index, entry.valMAE, entry.epochs)
+                    + entry.configuration)
         }
         return lines.joined(separator: "\n")
     }

@@ -9,7 +9,10 @@ public struct SearchResult: Equatable, Sendable {
     public let validationMAE: Double
     public let seconds: Double
 
-    public init(index: Int, epochs: Int, bestEpoch: Int, validationLoss: Double, validationMAE: Double, seconds: Double) {
+    public init(
+        index: Int, epochs: Int, bestEpoch: Int, validationLoss: Double, validationMAE: Double,
+        seconds: Double
+    ) {
         self.index = index
         self.epochs = epochs
         self.bestEpoch = bestEpoch

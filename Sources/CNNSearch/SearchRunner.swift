@@ -28,31 +28,40 @@ public final class SearchRunner: Sendable {
 
     /// Trains one configuration on its own, as a worker of `run` does; returns its result and the best
     /// weights' validation predictions.
-    public func trainAlone(_ configuration: SearchConfiguration) throws -> (result: SearchResult, predictions: [Float]) {
+    public func trainAlone(_ configuration: SearchConfiguration) throws -> (
+        result: SearchResult, predictions: [Float]
+    ) {
         try train(configuration)
     }
 
-    private func train(_ configuration: SearchConfiguration) throws -> (result: SearchResult, predictions: [Float]) {
+    private func train(_ configuration: SearchConfiguration) throws -> (
+        result: SearchResult, predictions: [Float]
+    ) {
         let started = Date()
         let random = RandomSource(seed: seed(for: configuration))
         let trainer = Trainer(learningRate: configuration.learningRate, random: random) { random in
             configuration.model(features: data.train.exampleSize, random: random)
         }
         trainer.concurrent = false  // the parallelism is across configurations
-        let history = try trainer.fit(train: data.train, validation: data.validation, options: TrainingOptions(
-            epochs: maxEpochs, batchSize: Self.batchSize, patience: Self.patience, restoreBest: true))
+        let history = try trainer.fit(
+            train: data.train, validation: data.validation,
+            options: TrainingOptions(
+                epochs: maxEpochs, batchSize: Self.batchSize, patience: Self.patience, restoreBest: true))
         let (loss, predictions) = trainer.evaluate(data.validation)
-        let result = SearchResult(index: configuration.index, epochs: history.epochs, bestEpoch: history.bestEpoch,
-                                  validationLoss: Double(loss),
-                                  validationMAE: meanAbsoluteError(predictions, data.validation.targets),
-                                  seconds: Date().timeIntervalSince(started))
+        let result = SearchResult(
+            index: configuration.index, epochs: history.epochs, bestEpoch: history.bestEpoch,
+            validationLoss: Double(loss),
+            validationMAE: meanAbsoluteError(predictions, data.validation.targets),
+            seconds: Date().timeIntervalSince(started))
         return (result, predictions)
     }
 
     /// Trains every configuration, `workers` at a time; `finished` is called (one call at a time) as
     /// each completes, and an error it throws stops the run. Returns the results in the order they finished.
-    public func run(_ configurations: [SearchConfiguration], workers: Int,
-                    finished: @escaping @Sendable (SearchResult) throws -> Void) throws -> [SearchResult] {
+    public func run(
+        _ configurations: [SearchConfiguration], workers: Int,
+        finished: @escaping @Sendable (SearchResult) throws -> Void
+    ) throws -> [SearchResult] {
         let queue = WorkQueue(count: configurations.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, configurations.count))) { _ in
             while let position = queue.take() {

@@ -27,8 +27,10 @@ public struct SearchSettings: Equatable, Sendable {
 
     /// The header's setting lines, in the order written (`# name: value`).
     var lines: [(name: String, value: String)] {
-        [("seed", String(seed)), ("epochs", String(epochs)), ("space", space.narrowing),
-         ("shard", shard.description), ("data", data)]
+        [
+            ("seed", String(seed)), ("epochs", String(epochs)), ("space", space.narrowing),
+            ("shard", shard.description), ("data", data),
+        ]
     }
 
     static let names = ["seed", "epochs", "space", "shard", "data"]
@@ -37,8 +39,10 @@ public struct SearchSettings: Equatable, Sendable {
     static func parse(_ values: [String: String]) -> Result<SearchSettings, Problem> {
         let missing = names.filter { values[$0] == nil }
         guard missing.isEmpty else {
-            return .failure(Problem("the header does not record \(missing.joined(separator: ", ")): it was not "
-                                    + "written by this version of ch11-cnn-search"))
+            return .failure(
+                Problem(
+                    "the header does not record \(missing.joined(separator: ", ")): it was not "
+                        + "written by this version of ch11-cnn-search"))
         }
         guard let seed = UInt64(values["seed"]!) else {
             return .failure(Problem("seed '\(values["seed"]!)' is not a seed"))
@@ -47,20 +51,25 @@ public struct SearchSettings: Equatable, Sendable {
             return .failure(Problem("epochs '\(values["epochs"]!)' is not a whole number >= 1"))
         }
         guard let space = SearchSpace(narrowing: values["space"]!) else {
-            return .failure(Problem("space '\(values["space"]!)' is not "
-                                    + "conv-layers ...; kernel-sizes ...; learning-rates ..."))
+            return .failure(
+                Problem(
+                    "space '\(values["space"]!)' is not "
+                        + "conv-layers ...; kernel-sizes ...; learning-rates ..."))
         }
         guard let shard = SearchShard(values["shard"]!) else {
             return .failure(Problem("shard '\(values["shard"]!)' is not K/N with 0 <= K < N"))
         }
-        return .success(SearchSettings(seed: seed, epochs: epochs, space: space, shard: shard,
-                                       data: values["data"]!))
+        return .success(
+            SearchSettings(
+                seed: seed, epochs: epochs, space: space, shard: shard,
+                data: values["data"]!))
     }
 
     /// The settings in which `other` differs from these, each with its value here and there; empty when
     /// they agree. `ignoringShard` compares only what the shards of one search share.
     public func differences(from other: SearchSettings, ignoringShard: Bool = false)
-        -> [(name: String, here: String, there: String)] {
+        -> [(name: String, here: String, there: String)]
+    {
         zip(lines, other.lines).compactMap { mine, theirs in
             guard mine.value != theirs.value, !(ignoringShard && mine.name == "shard") else { return nil }
             return (mine.name, mine.value, theirs.value)

@@ -10,7 +10,8 @@ public struct SearchShard: Equatable, Hashable, Sendable, CustomStringConvertibl
     /// `K/N` with 0 <= K < N, as `--shard` and the results file's header write it.
     public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(k) else {
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(k)
+        else {
             return nil
         }
         self.init(validK: k, n: n)

@@ -29,7 +29,8 @@ public struct SearchConfiguration: Equatable, Hashable, Sendable {
         var layers: [Layer] = []
         var inChannels = 1
         for (position, outChannels) in channels.enumerated() {
-            let convolution = Conv1d(inChannels, outChannels, kernelSize: kernelSize, padding: .same, random: random)
+            let convolution = Conv1d(
+                inChannels, outChannels, kernelSize: kernelSize, padding: .same, random: random)
             convolution.computesInputGradient = position > 0
             layers += [convolution, ReLU()]
             inChannels = outChannels
@@ -67,8 +68,10 @@ public struct SearchSpace: Equatable, Sendable {
                 for kernel in space.kernelSizes {
                     for dense in space.denseOptions {
                         for rate in space.learningRates {
-                            all.append(SearchConfiguration(index: all.count, channels: channels, kernelSize: kernel,
-                                                           denseSizes: dense, learningRate: rate))
+                            all.append(
+                                SearchConfiguration(
+                                    index: all.count, channels: channels, kernelSize: kernel,
+                                    denseSizes: dense, learningRate: rate))
                         }
                     }
                 }
@@ -109,8 +112,9 @@ extension SearchSpace {
             return parsed.count == items.count && !parsed.isEmpty ? parsed : nil
         }
         guard let layers = values(parts[0], "conv-layers", { Int($0) }),
-              let kernels = values(parts[1], "kernel-sizes", { Int($0) }),
-              let rates = values(parts[2], "learning-rates", { Double($0) }) else { return nil }
+            let kernels = values(parts[1], "kernel-sizes", { Int($0) }),
+            let rates = values(parts[2], "learning-rates", { Double($0) })
+        else { return nil }
         (convolutionLayers, kernelSizes, learningRates) = (layers, kernels, rates)
     }
 }

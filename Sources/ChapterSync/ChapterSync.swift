@@ -45,7 +45,9 @@ public struct ChapterSync {
 
     /// The Markdown files of a chapters folder, in name order.
     public func chapterFiles(in folder: String = "chapters") -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path))
+            ?? []
         return names.filter { $0.hasSuffix(".md") }.sorted().map { "\(folder)/\($0)" }
     }
 
@@ -62,7 +64,8 @@ public struct ChapterSync {
         for listing in structure.listings.values.sorted(by: { $0.include < $1.include }) {
             let path = String(listing.target.split(separator: "#", maxSplits: 1)[0])
             guard sources[path] == nil,
-                  let source = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else {
+                let source = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            else {
                 continue  // an unreadable source is a drift of its listing, reported below
             }
             let (regions, sourceProblems) = Snippets.regions(in: source, file: path)
@@ -85,8 +88,10 @@ public struct ChapterSync {
                 index = listing.close + 1
                 continue
             }
-            output.append(syncValues(in: lines[index], line: index + 1, file: file, reports: &reports,
-                                     drifts: &drifts))
+            output.append(
+                syncValues(
+                    in: lines[index], line: index + 1, file: file, reports: &reports,
+                    drifts: &drifts))
             index += 1
         }
         return (output.joined(separator: "\n"), drifts)
@@ -97,45 +102,61 @@ public struct ChapterSync {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         let prefix = "<!-- \(kind): ", suffix = " -->"
         guard trimmed.hasPrefix(prefix), trimmed.hasSuffix(suffix) else { return nil }
-        return String(trimmed.dropFirst(prefix.count).dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        return String(trimmed.dropFirst(prefix.count).dropLast(suffix.count)).trimmingCharacters(
+            in: .whitespaces)
     }
 
     /// The listing's text as the source now has it (`body` when it cannot be found, with a drift).
-    private func syncListing(_ listing: PageStructure.Listing, body: String, sources: [String: [String: String]],
-                             file: String, drifts: inout [Drift]) -> String {
+    private func syncListing(
+        _ listing: PageStructure.Listing, body: String, sources: [String: [String: String]],
+        file: String, drifts: inout [Drift]
+    ) -> String {
         let lineNumber = listing.include + 1
         let parts = listing.target.split(separator: "#", maxSplits: 1).map(String.init)
         guard parts.count == 2 else {
-            drifts.append(Drift(file: file, line: lineNumber,
-                                problem: "snippet comment must name PATH#NAME, got \(listing.target)", fixable: false))
+            drifts.append(
+                Drift(
+                    file: file, line: lineNumber,
+                    problem: "snippet comment must name PATH#NAME, got \(listing.target)", fixable: false))
             return body
         }
         guard let regions = sources[parts[0]] else {
-            drifts.append(Drift(file: file, line: lineNumber, problem: "cannot read \(parts[0])", fixable: false))
+            drifts.append(
+                Drift(file: file, line: lineNumber, problem: "cannot read \(parts[0])", fixable: false))
             return body
         }
         guard let current = regions[parts[1]] else {
-            drifts.append(Drift(file: file, line: lineNumber,
-                                problem: "\(parts[0]) has no snippet named \(parts[1])", fixable: false))
+            drifts.append(
+                Drift(
+                    file: file, line: lineNumber,
+                    problem: "\(parts[0]) has no snippet named \(parts[1])", fixable: false))
             return body
         }
         if current != body {
-            drifts.append(Drift(file: file, line: lineNumber, problem: "listing differs from \(listing.target)",
-                                fixable: true))
+            drifts.append(
+                Drift(
+                    file: file, line: lineNumber, problem: "listing differs from \(listing.target)",
+                    fixable: true))
         }
         return current
     }
 
     /// Checks (and replaces) every `<!-- value: ... -->N<!-- /value -->` in one line.
-    private func syncValues(in line: String, line lineNumber: Int, file: String, reports: inout [String: Any],
-                            drifts: inout [Drift]) -> String {
+    private func syncValues(
+        in line: String, line lineNumber: Int, file: String, reports: inout [String: Any],
+        drifts: inout [Drift]
+    ) -> String {
         let opening = "<!-- value: ", closing = "<!-- /value -->"
         var result = "", rest = Substring(line)
         while let start = rest.range(of: opening) {
             result += rest[..<start.lowerBound]
             guard let commentEnd = rest[start.upperBound...].range(of: " -->"),
-                  let valueEnd = rest[commentEnd.upperBound...].range(of: closing) else {
-                drifts.append(Drift(file: file, line: lineNumber, problem: "value comment without <!-- /value -->", fixable: false))
+                let valueEnd = rest[commentEnd.upperBound...].range(of: closing)
+            else {
+                drifts.append(
+                    Drift(
+                        file: file, line: lineNumber, problem: "value comment without <!-- /value -->",
+                        fixable: false))
                 return result + rest
             }
             let spec = String(rest[start.upperBound..<commentEnd.lowerBound])
@@ -143,10 +164,15 @@ public struct ChapterSync {
             var text = written
             switch expectedValue(spec, reports: &reports) {
             case .success(let expected) where expected != written:
-                let target = spec.split(separator: " ").first.map { $0.split(separator: "#", maxSplits: 1) } ?? []
-                drifts.append(Drift(file: file, line: lineNumber, problem: "\(spec) is \(expected), the text says \(written)",
-                                    fixable: true, report: target.first.map(String.init),
-                                    isTiming: target.count == 2 && ReportValues.isTiming(String(target[1]), file: String(target[0]))))
+                let target =
+                    spec.split(separator: " ").first.map { $0.split(separator: "#", maxSplits: 1) } ?? []
+                drifts.append(
+                    Drift(
+                        file: file, line: lineNumber,
+                        problem: "\(spec) is \(expected), the text says \(written)",
+                        fixable: true, report: target.first.map(String.init),
+                        isTiming: target.count == 2
+                            && ReportValues.isTiming(String(target[1]), file: String(target[0]))))
                 text = expected
             case .success:
                 break
@@ -164,10 +190,14 @@ public struct ChapterSync {
     /// The text a value comment asks for: `PATH#KEY` and optionally `decimals=N` (default 2).
     private func expectedValue(_ spec: String, reports: inout [String: Any]) -> Expected {
         let words = spec.split(separator: " ")
-        guard let target = words.first, target.contains("#") else { return .failure("value comment must name PATH#KEY, got \(spec)") }
+        guard let target = words.first, target.contains("#") else {
+            return .failure("value comment must name PATH#KEY, got \(spec)")
+        }
         var decimals = 2
         for word in words.dropFirst() {
-            guard word.hasPrefix("decimals="), let n = Int(word.dropFirst("decimals=".count)), (0...12).contains(n) else {
+            guard word.hasPrefix("decimals="), let n = Int(word.dropFirst("decimals=".count)),
+                (0...12).contains(n)
+            else {
                 return .failure("unknown value option \(word) in \(spec)")
             }
             decimals = n
@@ -175,12 +205,14 @@ public struct ChapterSync {
         let parts = target.split(separator: "#", maxSplits: 1).map(String.init)
         if reports[parts[0]] == nil {
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(parts[0]).path),
-                  let json = try? JSONSerialization.jsonObject(with: data) else {
+                let json = try? JSONSerialization.jsonObject(with: data)
+            else {
                 return .failure("cannot read the run report \(parts[0])")
             }
             reports[parts[0]] = json
         }
-        guard let text = try? ReportValues.text(at: parts[1], in: reports[parts[0]]!, decimals: decimals) else {
+        guard let text = try? ReportValues.text(at: parts[1], in: reports[parts[0]]!, decimals: decimals)
+        else {
             return .failure("\(parts[0]) has no number at \(parts[1])")
         }
         return .success(text)

@@ -28,26 +28,32 @@ struct PageStructure {
             let isFence = trimmed.hasPrefix("```")
             if let current = block {
                 if ChapterSync.directive("snippet", in: line) != nil {
-                    problem(current.open, "the block opened here has no closing fence before the include "
+                    problem(
+                        current.open,
+                        "the block opened here has no closing fence before the include "
                             + "comment at line \(index + 1)")
                     return
                 }
                 if isFence && trimmed != "```" {
-                    problem(current.open, "the block opened here has no closing fence before line \(index + 1), "
+                    problem(
+                        current.open,
+                        "the block opened here has no closing fence before line \(index + 1), "
                             + "which opens another (a closing fence is ``` alone)")
                     return
                 }
                 if trimmed == "```" {
                     if let owner = current.include {
-                        listings[owner.line] = Listing(include: owner.line, target: owner.target,
-                                                       open: current.open, close: index)
+                        listings[owner.line] = Listing(
+                            include: owner.line, target: owner.target,
+                            open: current.open, close: index)
                     }
                     block = nil
                 }
                 continue
             }
             if let target = ChapterSync.directive("snippet", in: line) {
-                let next = index + 1 < lines.count ? lines[index + 1].trimmingCharacters(in: .whitespaces) : ""
+                let next =
+                    index + 1 < lines.count ? lines[index + 1].trimmingCharacters(in: .whitespaces) : ""
                 if next.hasPrefix("```") {
                     include = (index, target)
                 } else {

@@ -23,7 +23,9 @@ enum ReportValues {
                 guard index != nil else { throw Failure.unknownKey }
                 name = name[..<open]
             }
-            guard let object = current as? [String: Any], let value = object[String(name)] else { throw Failure.unknownKey }
+            guard let object = current as? [String: Any], let value = object[String(name)] else {
+                throw Failure.unknownKey
+            }
             current = value
             if let index {
                 guard let array = current as? [Any], !array.isEmpty else { throw Failure.unknownKey }

@@ -12,7 +12,8 @@ enum Snippets {
     /// Every region of `source` (the text of `file`, named in problems) by name, or what is wrong with
     /// the file's markers.
     static func regions(in source: String, file: String)
-        -> (regions: [String: String], problems: [ChapterSync.Drift]) {
+        -> (regions: [String: String], problems: [ChapterSync.Drift])
+    {
         var regions: [String: String] = [:]
         var problems: [ChapterSync.Drift] = []
         var open: (name: String, line: Int, lines: [Substring])? = nil
@@ -32,7 +33,9 @@ enum Snippets {
                         problem(region.line, "a second region named snippet.\(region.name)")
                     }
                 } else {
-                    problem(region.line, "snippet.\(region.name) has no // snippet.end before "
+                    problem(
+                        region.line,
+                        "snippet.\(region.name) has no // snippet.end before "
                             + "// snippet.\(name) at line \(index + 1) (regions do not nest)")
                 }
                 // After a missing end, the marker that revealed it opens the next region.

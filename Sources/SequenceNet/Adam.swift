@@ -18,8 +18,10 @@ public final class Adam {
     /// updated the same way either way.
     public var concurrent = false
 
-    public init(arena: ParameterArena, learningRate: Double = 1e-3,
-                beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
+    public init(
+        arena: ParameterArena, learningRate: Double = 1e-3,
+        beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8
+    ) {
         self.arena = arena
         self.learningRate = learningRate
         (self.beta1, self.beta2, self.epsilon) = (beta1, beta2, epsilon)
@@ -28,10 +30,13 @@ public final class Adam {
     }
 
     /// Adam over `parameters`, which it gathers into an arena of their own.
-    public convenience init(_ parameters: [Parameter], learningRate: Double = 1e-3,
-                            beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
-        self.init(arena: ParameterArena(parameters), learningRate: learningRate,
-                  beta1: beta1, beta2: beta2, epsilon: epsilon)
+    public convenience init(
+        _ parameters: [Parameter], learningRate: Double = 1e-3,
+        beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8
+    ) {
+        self.init(
+            arena: ParameterArena(parameters), learningRate: learningRate,
+            beta1: beta1, beta2: beta2, epsilon: epsilon)
     }
 
     public var parameters: [Parameter] { arena.parameters }
@@ -65,12 +70,14 @@ public final class Adam {
         let keep1 = Float(1 - beta1), keep2 = Float(1 - beta2)
         let p = arena.values.pointer, g = arena.gradients.pointer
         let m = firstMoments.pointer, v = secondMoments.pointer, count = arena.count
-        let coefficients = AdamCoefficients(keep1: keep1, keep2: keep2, beta2: b2, stepSize: stepSize,
-                                            rootCorrection: rootCorrection, epsilon: eps)
+        let coefficients = AdamCoefficients(
+            keep1: keep1, keep2: keep2, beta2: b2, stepSize: stepSize,
+            rootCorrection: rootCorrection, epsilon: eps)
         Parallel.run(2, concurrently: concurrent) { part in
             let range = count * part / 2..<count * (part + 1) / 2
-            adamStep(p + range.lowerBound, g + range.lowerBound, m + range.lowerBound, v + range.lowerBound,
-                     count: range.count, coefficients)
+            adamStep(
+                p + range.lowerBound, g + range.lowerBound, m + range.lowerBound, v + range.lowerBound,
+                count: range.count, coefficients)
         }
     }
 }
@@ -82,8 +89,10 @@ struct AdamCoefficients {
 
 /// The update of `count` elements.
 /// p, g, m, v [count]
-private func adamStep(_ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
-                      _ v: UnsafeMutablePointer<Float>, count: Int, _ c: AdamCoefficients) {
+private func adamStep(
+    _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+    _ v: UnsafeMutablePointer<Float>, count: Int, _ c: AdamCoefficients
+) {
     let (keep1, keep2, b2, stepSize, rootCorrection, eps) =
         (c.keep1, c.keep2, c.beta2, c.stepSize, c.rootCorrection, c.epsilon)
     for i in 0..<count {

@@ -23,17 +23,21 @@ public final class Bidirectional<Cell: RecurrentCell>: RecurrentLayer {
         }
     }
 
-    private let output = Tensor(shape: [0])           // [B, T, 2H]
+    private let output = Tensor(shape: [0])  // [B, T, 2H]
     private let forwardGradient = Tensor(shape: [0])  // [B, T, H]
-    private let backwardGradient = Tensor(shape: [0]) // [B, T, H]
-    private let inputGradient = Tensor(shape: [0])    // [B, T, C]
+    private let backwardGradient = Tensor(shape: [0])  // [B, T, H]
+    private let inputGradient = Tensor(shape: [0])  // [B, T, C]
 
-    public init(inputSize: Int, hiddenSize: Int, recurrentDropout: Float = 0, layerIndex: Int = 0,
-                random: RandomSource) {
-        forwardLayer = Recurrent(inputSize: inputSize, hiddenSize: hiddenSize, recurrentDropout: recurrentDropout,
-                                 names: "_l\(layerIndex)", random: random)
-        backwardLayer = Recurrent(inputSize: inputSize, hiddenSize: hiddenSize, reverse: true,
-                                  recurrentDropout: recurrentDropout, names: "_l\(layerIndex)_reverse", random: random)
+    public init(
+        inputSize: Int, hiddenSize: Int, recurrentDropout: Float = 0, layerIndex: Int = 0,
+        random: RandomSource
+    ) {
+        forwardLayer = Recurrent(
+            inputSize: inputSize, hiddenSize: hiddenSize, recurrentDropout: recurrentDropout,
+            names: "_l\(layerIndex)", random: random)
+        backwardLayer = Recurrent(
+            inputSize: inputSize, hiddenSize: hiddenSize, reverse: true,
+            recurrentDropout: recurrentDropout, names: "_l\(layerIndex)_reverse", random: random)
     }
 
     // x [B, T, C] -> y [B, T, 2H]

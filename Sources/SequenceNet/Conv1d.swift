@@ -36,22 +36,26 @@ public final class Conv1d: Layer {
     public var computesInputGradient = true
 
     private var input: Tensor?
-    private let columns = Tensor(shape: [0])          // [C*K, B*Tout]
-    private let productOutput = Tensor(shape: [0])    // [Cout, B*Tout]
-    private let output = Tensor(shape: [0])           // [B, Cout, Tout]
-    private let transposedGradient = Tensor(shape: [0]) // [Cout, B*Tout]
-    private let columnGradient = Tensor(shape: [0])   // [C*K, B*Tout]
-    private let inputGradient = Tensor(shape: [0])    // [B, C, T]
+    private let columns = Tensor(shape: [0])  // [C*K, B*Tout]
+    private let productOutput = Tensor(shape: [0])  // [Cout, B*Tout]
+    private let output = Tensor(shape: [0])  // [B, Cout, Tout]
+    private let transposedGradient = Tensor(shape: [0])  // [Cout, B*Tout]
+    private let columnGradient = Tensor(shape: [0])  // [C*K, B*Tout]
+    private let inputGradient = Tensor(shape: [0])  // [B, C, T]
 
     /// Filters and bias drawn from U(-1/sqrt(in*K), 1/sqrt(in*K)), PyTorch's default.
-    public init(_ inChannels: Int, _ outChannels: Int, kernelSize: Int, padding: Padding = .zeros(0),
-                random: RandomSource) {
+    public init(
+        _ inChannels: Int, _ outChannels: Int, kernelSize: Int, padding: Padding = .zeros(0),
+        random: RandomSource
+    ) {
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.kernelSize = kernelSize
         self.padding = padding
         let bound = 1 / Float(inChannels * kernelSize).squareRoot()
-        weight = Parameter(name: "weight", value: .uniform([outChannels, inChannels, kernelSize], bound: bound, random: random))
+        weight = Parameter(
+            name: "weight",
+            value: .uniform([outChannels, inChannels, kernelSize], bound: bound, random: random))
         bias = Parameter(name: "bias", value: .uniform([outChannels], bound: bound, random: random))
     }
 
@@ -68,8 +72,9 @@ public final class Conv1d: Layer {
 
     // x [B, C, T] -> y [B, Cout, Tout]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
-        precondition(x.shape.count == 3 && x.shape[1] == inChannels,
-                     "Conv1d(\(inChannels), \(outChannels)) expects [B, \(inChannels), T], got \(x.shape)")
+        precondition(
+            x.shape.count == 3 && x.shape[1] == inChannels,
+            "Conv1d(\(inChannels), \(outChannels)) expects [B, \(inChannels), T], got \(x.shape)")
         input = x
         let (batch, length) = (x.shape[0], x.shape[2])
         let outLength = outputLength(for: length)
@@ -81,14 +86,16 @@ public final class Conv1d: Layer {
         // Start each output channel's row at its bias and let the product add to it (beta = 1).
         let p = productOutput.pointer, b = bias.value.pointer
         for co in 0..<outChannels { (p + co * positions).update(repeating: b[co], count: positions) }
-        products.gemm(weight.value.pointer, columns.pointer, into: p,
-                  m: outChannels, n: positions, k: rows, beta: 1)
+        products.gemm(
+            weight.value.pointer, columns.pointer, into: p,
+            m: outChannels, n: positions, k: rows, beta: 1)
         // [Cout, B*Tout] -> [B, Cout, Tout]
         output.resize(batch, outChannels, outLength)
         let y = output.pointer
         for n in 0..<batch {
             for co in 0..<outChannels {
-                (y + (n * outChannels + co) * outLength).update(from: p + co * positions + n * outLength, count: outLength)
+                (y + (n * outChannels + co) * outLength).update(
+                    from: p + co * positions + n * outLength, count: outLength)
             }
         }
         return output
@@ -135,14 +142,16 @@ public final class Conv1d: Layer {
                 db[co] += sum
             }
         }
-        products.gemm(g, columns.pointer, transposeB: true, into: weight.gradient.pointer,
-                  m: outChannels, n: rows, k: positions, beta: 1)
+        products.gemm(
+            g, columns.pointer, transposeB: true, into: weight.gradient.pointer,
+            m: outChannels, n: rows, k: positions, beta: 1)
         inputGradient.resize(x.shape)
         guard computesInputGradient else { return inputGradient }
         columnGradient.resize(rows, positions)
         columnGradient.zero()  // one memset here is far cheaper than OpenBLAS's own zeroing for beta = 0
-        products.gemm(weight.value.pointer, transposeA: true, g, into: columnGradient.pointer,
-                  m: rows, n: positions, k: outChannels, beta: 1)
+        products.gemm(
+            weight.value.pointer, transposeA: true, g, into: columnGradient.pointer,
+            m: rows, n: positions, k: outChannels, beta: 1)
         fold(batch: batch, length: length, outLength: outLength)
         return inputGradient
     }

@@ -8,8 +8,9 @@ public struct Dataset: Sendable {
     public let exampleShape: [Int]
 
     public init(features: [Float], targets: [Float], exampleShape: [Int]) {
-        precondition(features.count == targets.count * exampleShape.reduce(1, *),
-                     "\(features.count) feature values do not make \(targets.count) examples of shape \(exampleShape)")
+        precondition(
+            features.count == targets.count * exampleShape.reduce(1, *),
+            "\(features.count) feature values do not make \(targets.count) examples of shape \(exampleShape)")
         self.features = features
         self.targets = targets
         self.exampleShape = exampleShape

@@ -3,13 +3,14 @@
 public final class Dropout: Layer {
     public let probability: Float
     private let random: RandomSource
-    private let mask = Tensor(shape: [0])   // 0 or 1/(1-p) per element
+    private let mask = Tensor(shape: [0])  // 0 or 1/(1-p) per element
     private let output = Tensor(shape: [0])
     private let inputGradient = Tensor(shape: [0])
     private var lastWasTraining = false
 
     public init(_ probability: Float, random: RandomSource) {
-        precondition((0..<1).contains(probability), "dropout probability must be in [0, 1), got \(probability)")
+        precondition(
+            (0..<1).contains(probability), "dropout probability must be in [0, 1), got \(probability)")
         self.probability = probability
         self.random = random
     }

@@ -22,7 +22,9 @@ public final class GRUCell: RecurrentCell {
     // gates [B, 3H], recurrent [B, 3H], h_prev [B, H] -> h [B, H]
     public func forward(_ step: CellStep) {
         let h = hiddenSize, gh = 3 * h
-        guard let recurrent = step.recurrent else { preconditionFailure("the GRU keeps its recurrent side apart") }
+        guard let recurrent = step.recurrent else {
+            preconditionFailure("the GRU keeps its recurrent side apart")
+        }
         for b in 0..<step.batch {
             let g = step.gates + b * gh, hp = recurrent + b * gh
             let candidate = resetCandidate.pointer + (step.row + b) * h
@@ -43,7 +45,9 @@ public final class GRUCell: RecurrentCell {
     // dh [B, H] -> d(pre-activations) [B, 3H] on each side; dh becomes z * dh, its direct part of dL/dh_prev
     public func backward(_ step: CellStepGradient) {
         let h = hiddenSize, gh = 3 * h
-        guard let recurrentSide = step.recurrentSide else { preconditionFailure("the GRU keeps its recurrent side apart") }
+        guard let recurrentSide = step.recurrentSide else {
+            preconditionFailure("the GRU keeps its recurrent side apart")
+        }
         for b in 0..<step.batch {
             let g = step.gates + b * gh, dh = step.stateGradient + b * h
             let hPrev = step.previousState + b * h, candidate = resetCandidate.pointer + (step.row + b) * h

@@ -18,22 +18,25 @@ public final class Linear: Layer {
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures
         let bound = 1 / Float(inFeatures).squareRoot()
-        weight = Parameter(name: "weight", value: .uniform([outFeatures, inFeatures], bound: bound, random: random))
+        weight = Parameter(
+            name: "weight", value: .uniform([outFeatures, inFeatures], bound: bound, random: random))
         bias = Parameter(name: "bias", value: .uniform([outFeatures], bound: bound, random: random))
     }
 
     // x [B, C] -> y [B, H]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         let batch = x.count / inFeatures
-        precondition(batch * inFeatures == x.count, "Linear(\(inFeatures), \(outFeatures)) got shape \(x.shape)")
+        precondition(
+            batch * inFeatures == x.count, "Linear(\(inFeatures), \(outFeatures)) got shape \(x.shape)")
         input = x
         output.resize(batch, outFeatures)
         let y = output.pointer, b = bias.value.pointer
         for row in 0..<batch {
             (y + row * outFeatures).update(from: b, count: outFeatures)
         }
-        products.gemm(x.pointer, weight.value.pointer, transposeB: true, into: y,
-                  m: batch, n: outFeatures, k: inFeatures, beta: 1)
+        products.gemm(
+            x.pointer, weight.value.pointer, transposeB: true, into: y,
+            m: batch, n: outFeatures, k: inFeatures, beta: 1)
         return output
     }
 
@@ -41,8 +44,9 @@ public final class Linear: Layer {
     public func backward(_ dy: Tensor) -> Tensor {
         guard let x = input else { preconditionFailure("Linear.backward before forward") }
         let batch = dy.count / outFeatures
-        products.gemm(dy.pointer, transposeA: true, x.pointer, into: weight.gradient.pointer,
-                  m: outFeatures, n: inFeatures, k: batch, beta: 1)
+        products.gemm(
+            dy.pointer, transposeA: true, x.pointer, into: weight.gradient.pointer,
+            m: outFeatures, n: inFeatures, k: batch, beta: 1)
         let db = bias.gradient.pointer
         for row in 0..<batch {
             let g = dy.pointer + row * outFeatures
@@ -50,8 +54,9 @@ public final class Linear: Layer {
         }
         inputGradient.resize(x.shape)
         inputGradient.zero()  // one memset here is far cheaper than OpenBLAS's own zeroing for beta = 0
-        products.gemm(dy.pointer, weight.value.pointer, into: inputGradient.pointer,
-                  m: batch, n: inFeatures, k: outFeatures, beta: 1)
+        products.gemm(
+            dy.pointer, weight.value.pointer, into: inputGradient.pointer,
+            m: batch, n: inFeatures, k: outFeatures, beta: 1)
         return inputGradient
     }
 }

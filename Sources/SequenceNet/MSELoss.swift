@@ -7,9 +7,12 @@ public final class MSELoss {
     /// The loss, and dL/dprediction in a tensor shaped like `prediction` (owned by the loss).
     /// prediction [N, ...] and target hold the same number of values. `meanOver` is the count the
     /// squared errors are averaged over: N by default, the whole batch's size when this is one part of it.
-    public func callAsFunction(_ prediction: Tensor, _ target: Tensor, meanOver: Int? = nil) -> (loss: Float, gradient: Tensor) {
-        precondition(prediction.count == target.count,
-                     "MSELoss: \(prediction.count) predictions for \(target.count) targets")
+    public func callAsFunction(_ prediction: Tensor, _ target: Tensor, meanOver: Int? = nil) -> (
+        loss: Float, gradient: Tensor
+    ) {
+        precondition(
+            prediction.count == target.count,
+            "MSELoss: \(prediction.count) predictions for \(target.count) targets")
         gradient.resize(prediction.shape)
         let n = meanOver ?? prediction.count
         let p = prediction.pointer, t = target.pointer, g = gradient.pointer

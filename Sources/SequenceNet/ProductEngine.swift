@@ -63,10 +63,12 @@ public struct ProductEngine: Sendable {
         case .openblas:
             cblas_sgemm(
                 CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+                blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c,
+                blasint(ldc))
         case .onednn:
-            products_onednn_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha,
-                                  a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+            products_onednn_sgemm(
+                transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha,
+                a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
         }
     }
 
@@ -90,8 +92,9 @@ public struct ProductEngine: Sendable {
         case .onednn:
             // As a product with one column: x is [len, 1] with rows strideX apart, y [len, 1] likewise.
             let (rows, inner) = transpose ? (n, m) : (m, n)
-            products_onednn_sgemm(transpose ? 1 : 0, 0, Int32(rows), 1, Int32(inner), alpha,
-                                  a, Int32(lda), x, Int32(strideX), beta, y, Int32(strideY))
+            products_onednn_sgemm(
+                transpose ? 1 : 0, 0, Int32(rows), 1, Int32(inner), alpha,
+                a, Int32(lda), x, Int32(strideX), beta, y, Int32(strideY))
         }
     }
 }

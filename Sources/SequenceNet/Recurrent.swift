@@ -44,28 +44,32 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     /// Whether the cell keeps part of the recurrent side apart (see `RecurrentCell`).
     private var separate: Bool { !Cell.separateRecurrentBlocks.isEmpty }
 
-    private let inputRows = Tensor(shape: [0])        // [T*B, C]: x
-    private let bias = Tensor(shape: [0])             // [GH]: b_ih + b_hh (separate blocks: b_ih alone)
-    private let gateValues = Tensor(shape: [0])       // [T*B, GH]: gate pre-activations, activated by the cell
-    private let states = Tensor(shape: [0])           // [T*B, H]: h
-    private let recurrentWeights = Tensor(shape: [0]) // [H, GH]: W_hh^T
-    private let recurrentBias = Tensor(shape: [0])    // separate [GH]: b_hh in the separate blocks, else 0
-    private let recurrentProduct = Tensor(shape: [0]) // separate [B, GH]: one step's h_prev W_hh^T + recurrentBias
-    private let previousState = Tensor(shape: [0])    // [T*B, H]: the masked state each step fed to W_hh (mask only)
-    private let mask = Tensor(shape: [0])             // [B, H]: 0 or 1/(1-p)
-    private let zeros = Tensor(shape: [0])            // [B, H]: the zero state before the first step
-    private let output = Tensor(shape: [0])           // [B, T, H]
-    private let inputGateGradient = Tensor(shape: [0])     // [T*B, GH]: dL/d(gate pre-activations), input side
-    private let recurrentGateGradient = Tensor(shape: [0]) // separate [T*B, GH]: the same, recurrent side
-    private let stateGradient = Tensor(shape: [0])    // [B, H]: dL/dh, then dL/dh_prev
-    private let maskedGradient = Tensor(shape: [0])   // [B, H]: dL/d(masked h_prev) (mask only)
-    private let ones = Tensor(shape: [0])             // [T*B]: for the bias gradients' column sums
-    private let rowGradient = Tensor(shape: [0])      // [T*B, C]: dL/dx
-    private let inputGradient = Tensor(shape: [0])    // [B, T, C]
+    private let inputRows = Tensor(shape: [0])  // [T*B, C]: x
+    private let bias = Tensor(shape: [0])  // [GH]: b_ih + b_hh (separate blocks: b_ih alone)
+    private let gateValues = Tensor(shape: [0])  // [T*B, GH]: gate pre-activations, activated by the cell
+    private let states = Tensor(shape: [0])  // [T*B, H]: h
+    private let recurrentWeights = Tensor(shape: [0])  // [H, GH]: W_hh^T
+    private let recurrentBias = Tensor(shape: [0])  // separate [GH]: b_hh in the separate blocks, else 0
+    // separate [B, GH]: one step's h_prev W_hh^T + recurrentBias
+    private let recurrentProduct = Tensor(shape: [0])
+    // [T*B, H]: the masked state each step fed to W_hh (mask only)
+    private let previousState = Tensor(shape: [0])
+    private let mask = Tensor(shape: [0])  // [B, H]: 0 or 1/(1-p)
+    private let zeros = Tensor(shape: [0])  // [B, H]: the zero state before the first step
+    private let output = Tensor(shape: [0])  // [B, T, H]
+    private let inputGateGradient = Tensor(shape: [0])  // [T*B, GH]: dL/d(gate pre-activations), input side
+    private let recurrentGateGradient = Tensor(shape: [0])  // separate [T*B, GH]: the same, recurrent side
+    private let stateGradient = Tensor(shape: [0])  // [B, H]: dL/dh, then dL/dh_prev
+    private let maskedGradient = Tensor(shape: [0])  // [B, H]: dL/d(masked h_prev) (mask only)
+    private let ones = Tensor(shape: [0])  // [T*B]: for the bias gradients' column sums
+    private let rowGradient = Tensor(shape: [0])  // [T*B, C]: dL/dx
+    private let inputGradient = Tensor(shape: [0])  // [B, T, C]
 
     /// Every weight and bias drawn from U(-1/sqrt(H), 1/sqrt(H)), PyTorch's default.
-    public init(inputSize: Int, hiddenSize: Int, reverse: Bool = false, recurrentDropout: Float = 0,
-                names suffix: String = "_l0", random: RandomSource) {
+    public init(
+        inputSize: Int, hiddenSize: Int, reverse: Bool = false, recurrentDropout: Float = 0,
+        names suffix: String = "_l0", random: RandomSource
+    ) {
         precondition((0..<1).contains(recurrentDropout), "recurrent dropout must be in [0, 1)")
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
@@ -85,7 +89,8 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     public func finalState() -> (hidden: [Float], cell: [Float]?) {
         precondition(!(reverse && onlyLastOutput), "a reverse direction that ran one step has no final state")
         let row = (reverse ? 0 : steps - 1) * batch
-        let hidden = Array(UnsafeBufferPointer(start: states.pointer + row * hiddenSize, count: batch * hiddenSize))
+        let hidden = Array(
+            UnsafeBufferPointer(start: states.pointer + row * hiddenSize, count: batch * hiddenSize))
         return (hidden, cell.cellState(row: row, batch: batch))
     }
 
@@ -125,8 +130,9 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
 
     // x [B, T, C] -> y [B, T, H]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
-        precondition(x.shape.count == 3 && x.shape[2] == inputSize,
-                     "\(kind) expects [B, T, \(inputSize)], got \(x.shape)")
+        precondition(
+            x.shape.count == 3 && x.shape[2] == inputSize,
+            "\(kind) expects [B, T, \(inputSize)], got \(x.shape)")
         let (batch, steps, c, h) = (x.shape[0], x.shape[1], inputSize, hiddenSize)
         let gh = Cell.gateCount * h, rows = batch * steps
         self.batch = batch
@@ -141,8 +147,9 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         let gates = gateValues.pointer, wih = weightIH.value.pointer
         if c > 1 {
             for r in runRows { (gates + r * gh).update(from: b, count: gh) }
-            products.gemm(xs + runRows.lowerBound * c, wih, transposeB: true, into: gates + runRows.lowerBound * gh,
-                          m: runRows.count, n: gh, k: c, beta: 1)
+            products.gemm(
+                xs + runRows.lowerBound * c, wih, transposeB: true, into: gates + runRows.lowerBound * gh,
+                m: runRows.count, n: gh, k: c, beta: 1)
         }
 
         // snippet.recurrent-mask
@@ -163,7 +170,8 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         if steps > 1 { transpose(weightHH.value.pointer, into: whh, outer: gh, inner: h, width: 1) }
         let product = recurrentProduct.pointer, productBias = recurrentBias.pointer
         if run < steps {
-            (hidden + (reverse ? 0 : runRows.upperBound) * h).update(repeating: 0, count: (rows - runRows.count) * h)
+            (hidden + (reverse ? 0 : runRows.upperBound) * h).update(
+                repeating: 0, count: (rows - runRows.count) * h)
         }
         for s in 0..<run {
             let t = reverse ? steps - 1 - s : s, previous = reverse ? t + 1 : t - 1
@@ -191,11 +199,14 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
                 products.gemm(hPrev, whh, into: separate ? product : block, m: batch, n: gh, k: h, beta: 1)
                 // snippet.end
             }
-            cell.forward(CellStep(
-                gates: block, recurrent: separate ? UnsafePointer(product) : nil,
-                previousState: first ? UnsafePointer(zeros.pointer) : UnsafePointer(hidden + previous * batch * h),
-                state: hidden + t * batch * h, row: t * batch, previousRow: first ? nil : previous * batch,
-                batch: batch))
+            cell.forward(
+                CellStep(
+                    gates: block, recurrent: separate ? UnsafePointer(product) : nil,
+                    previousState: first
+                        ? UnsafePointer(zeros.pointer) : UnsafePointer(hidden + previous * batch * h),
+                    state: hidden + t * batch * h, row: t * batch,
+                    previousRow: first ? nil : previous * batch,
+                    batch: batch))
         }
         transpose(hidden, into: output.pointer, outer: steps, inner: batch, width: h)
         return output
@@ -205,15 +216,18 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     public func backward(_ dy: Tensor) -> Tensor {
         let (batch, steps, c, h) = (self.batch, self.steps, inputSize, hiddenSize)
         precondition(steps > 0, "\(kind).backward before forward")
-        precondition(dy.shape == [batch, steps, h],
-                     "\(kind) backward expects [B, T, H] = \([batch, steps, h]), got \(dy.shape)")
+        precondition(
+            dy.shape == [batch, steps, h],
+            "\(kind) backward expects [B, T, H] = \([batch, steps, h]), got \(dy.shape)")
         let gh = Cell.gateCount * h, rows = batch * steps
         inputGradient.resize(batch, steps, c)
         inputGradient.zero()
         // Steps processed after the last one with a nonzero output gradient pass nothing back and are
         // skipped: under `out[:, -1, :]` the reverse direction's only such step is its first. A reverse
         // layer that ran only its first step (`onlyLastOutput`) needs no search for it.
-        guard let last = onlyLastOutput && reverse ? 0 : lastStepWithGradient(dy) else { return inputGradient }
+        guard let last = onlyLastOutput && reverse ? 0 : lastStepWithGradient(dy) else {
+            return inputGradient
+        }
         inputGateGradient.resize(rows, gh)
         if separate { recurrentGateGradient.resize(rows, gh) }
         stateGradient.resize(batch, h)
@@ -232,12 +246,14 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         for s in stride(from: last, through: 0, by: -1) {
             let t = reverse ? steps - 1 - s : s, previous = reverse ? t + 1 : t - 1
             let first = s == 0
-            cell.backward(CellStepGradient(
-                gates: gates + t * batch * gh,
-                previousState: first ? UnsafePointer(zeros.pointer) : UnsafePointer(hidden + previous * batch * h),
-                state: hidden + t * batch * h, stateGradient: dh, inputSide: dGates + t * batch * gh,
-                recurrentSide: separate ? dRecurrent + t * batch * gh : nil,
-                row: t * batch, previousRow: first ? nil : previous * batch, batch: batch))
+            cell.backward(
+                CellStepGradient(
+                    gates: gates + t * batch * gh,
+                    previousState: first
+                        ? UnsafePointer(zeros.pointer) : UnsafePointer(hidden + previous * batch * h),
+                    state: hidden + t * batch * h, stateGradient: dh, inputSide: dGates + t * batch * gh,
+                    recurrentSide: separate ? dRecurrent + t * batch * gh : nil,
+                    row: t * batch, previousRow: first ? nil : previous * batch, batch: batch))
             guard !first else { continue }
             // dL/dh_prev: dy at the previous step, the cell's direct part, and the gate gradients
             // through W_hh (and the mask).
@@ -278,25 +294,33 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         rowGradient.resize(rows, c)
         let dInput = dGates + firstRow * gh, xs = inputRows.pointer + firstRow * c
         let wih = weightIH.value.pointer, dx = rowGradient.pointer + firstRow * c
-        products.gemv(dInput, transpose: true, m: count, n: gh, ones.pointer, into: biasIH.gradient.pointer, beta: 1)
-        products.gemv(dRecurrent + firstRow * gh, transpose: true, m: count, n: gh, ones.pointer,
-                      into: biasHH.gradient.pointer, beta: 1)
+        products.gemv(
+            dInput, transpose: true, m: count, n: gh, ones.pointer, into: biasIH.gradient.pointer, beta: 1)
+        products.gemv(
+            dRecurrent + firstRow * gh, transpose: true, m: count, n: gh, ones.pointer,
+            into: biasHH.gradient.pointer, beta: 1)
         if c == 1 {
-            products.gemv(dInput, transpose: true, m: count, n: gh, xs, into: weightIH.gradient.pointer, beta: 1)
+            products.gemv(
+                dInput, transpose: true, m: count, n: gh, xs, into: weightIH.gradient.pointer, beta: 1)
             products.gemv(dInput, m: count, n: gh, wih, into: dx)
         } else {
-            products.gemm(dInput, transposeA: true, xs, into: weightIH.gradient.pointer, m: gh, n: c, k: count, beta: 1)
+            products.gemm(
+                dInput, transposeA: true, xs, into: weightIH.gradient.pointer, m: gh, n: c, k: count, beta: 1)
             products.gemm(dInput, wih, into: dx, m: count, n: c, k: gh)
         }
-        transpose(rowGradient.pointer, into: inputGradient.pointer, outer: steps, inner: batch, width: c,
-                  outerRange: firstRow / batch..<firstRow / batch + last + 1)
+        transpose(
+            rowGradient.pointer, into: inputGradient.pointer, outer: steps, inner: batch, width: c,
+            outerRange: firstRow / batch..<firstRow / batch + last + 1)
         // Recurrent side: steps 1...last, against the states they were given (the first step's is zero).
         guard last > 0 else { return }
         let recurrentRow = (reverse ? steps - 1 - last : 1) * batch
-        let hPrev = usedMask ? previousState.pointer + recurrentRow * h
-                             : states.pointer + (reverse ? recurrentRow + batch : recurrentRow - batch) * h
-        products.gemm(dRecurrent + recurrentRow * gh, transposeA: true, hPrev, into: weightHH.gradient.pointer,
-                      m: gh, n: h, k: last * batch, beta: 1)
+        let hPrev =
+            usedMask
+            ? previousState.pointer + recurrentRow * h
+            : states.pointer + (reverse ? recurrentRow + batch : recurrentRow - batch) * h
+        products.gemm(
+            dRecurrent + recurrentRow * gh, transposeA: true, hPrev, into: weightHH.gradient.pointer,
+            m: gh, n: h, k: last * batch, beta: 1)
     }
 
     /// The last step in processing order whose slice of dy [B, T, H] is not all zero; nil if none is.

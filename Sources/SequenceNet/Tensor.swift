@@ -88,7 +88,9 @@ public final class Tensor {
     /// The contents are unspecified afterwards unless only the shape's grouping changed.
     public func resize(_ newShape: [Int]) {
         if newShape == shape { return }
-        precondition(ownsBuffer && !pinned, "a view, or a buffer other tensors show (a parameter arena), cannot be resized")
+        precondition(
+            ownsBuffer && !pinned,
+            "a view, or a buffer other tensors show (a parameter arena), cannot be resized")
         let newCount = newShape.reduce(1, *)
         if newCount > capacity {
             pointer.deallocate()
@@ -115,7 +117,9 @@ public final class Tensor {
 
     /// `resize([batch] + rest)`, allocating nothing when the shape is already that.
     public func resize(batch: Int, _ rest: [Int]) {
-        if shape.count == rest.count + 1 && shape[0] == batch && shape.dropFirst().elementsEqual(rest) { return }
+        if shape.count == rest.count + 1 && shape[0] == batch && shape.dropFirst().elementsEqual(rest) {
+            return
+        }
         resize([batch] + rest)
     }
 

@@ -55,7 +55,8 @@ public enum TrainingError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .diverged(epoch, train, validation):
-            return "training diverged at epoch \(epoch) (training loss \(train), validation loss \(validation)); "
+            return
+                "training diverged at epoch \(epoch) (training loss \(train), validation loss \(validation)); "
                 + "try a smaller learning rate"
         case let .exploded(epoch, train, limit):
             return "training diverged at epoch \(epoch): its loss \(train) is past \(limit), a thousand "
@@ -146,11 +147,16 @@ public final class Trainer {
         let second = build(secondSource)
         secondSource.state = fresh
         // Two workers on one model would race and lose the first one's gradients.
-        precondition(second !== model && Set(second.parameters.map(ObjectIdentifier.init)).isDisjoint(
-            with: model.parameters.map(ObjectIdentifier.init)), "the model builder must make a new model each call")
+        precondition(
+            second !== model
+                && Set(second.parameters.map(ObjectIdentifier.init)).isDisjoint(
+                    with: model.parameters.map(ObjectIdentifier.init)),
+            "the model builder must make a new model each call")
         let arena = ParameterArena(model.parameters)
-        workers = [Worker(model: model, gradients: arena.gradients),
-                   Worker(model: second, gradients: arena.shareValues(with: second.parameters))]
+        workers = [
+            Worker(model: model, gradients: arena.gradients),
+            Worker(model: second, gradients: arena.shareValues(with: second.parameters)),
+        ]
         optimizer = Adam(arena: arena, learningRate: learningRate)
         concurrent = ProcessInfo.processInfo.activeProcessorCount > 1
         optimizer.concurrent = concurrent
@@ -161,8 +167,11 @@ public final class Trainer {
 
     /// Trains, calling `onEpoch` after every epoch; it may stop the run early. Given a checkpoint, the
     /// run continues after its last epoch exactly as if it had never stopped.
-    public func fit(train: Dataset, validation: Dataset, options: TrainingOptions, resumingFrom checkpoint: TrainingCheckpoint? = nil,
-                    onEpoch: (EpochRecord) throws -> TrainingControl = { _ in .proceed }) throws -> TrainingHistory {
+    public func fit(
+        train: Dataset, validation: Dataset, options: TrainingOptions,
+        resumingFrom checkpoint: TrainingCheckpoint? = nil,
+        onEpoch: (EpochRecord) throws -> TrainingControl = { _ in .proceed }
+    ) throws -> TrainingHistory {
         run = RunState(stopping: EarlyStopping(patience: options.patience), order: Array(0..<train.count))
         if let checkpoint { try restore(checkpoint) }
         var epoch = run.epoch
@@ -180,9 +189,11 @@ public final class Trainer {
             let validationLoss = evaluate(validation).loss
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             guard trainLoss.isFinite, validationLoss.isFinite else {
-                throw TrainingError.diverged(epoch: epoch, trainLoss: trainLoss, validationLoss: validationLoss)
+                throw TrainingError.diverged(
+                    epoch: epoch, trainLoss: trainLoss, validationLoss: validationLoss)
             }
-            let limit = TrainingError.lossLimit(firstEpoch: run.history.trainLoss.first, targets: train.targets)
+            let limit = TrainingError.lossLimit(
+                firstEpoch: run.history.trainLoss.first, targets: train.targets)
             guard trainLoss <= limit else {
                 throw TrainingError.exploded(epoch: epoch, trainLoss: trainLoss, limit: limit)
             }
@@ -193,8 +204,10 @@ public final class Trainer {
             run.history.bestEpoch = run.stopping.bestEpoch
             if improved && options.restoreBest { run.best = snapshot(into: run.best) }
             run.history.stoppedEarly = stop && epoch < options.epochs
-            let control = try onEpoch(EpochRecord(epoch: epoch, trainLoss: trainLoss,
-                                              validationLoss: validationLoss, seconds: seconds))
+            let control = try onEpoch(
+                EpochRecord(
+                    epoch: epoch, trainLoss: trainLoss,
+                    validationLoss: validationLoss, seconds: seconds))
             if control == .stop { break }
         }
         if options.restoreBest, let best = run.best { restore(best) }
@@ -241,8 +254,12 @@ public final class Trainer {
     public static let evaluationBatchSize = 128
 
     /// The model's predictions for every example, in order, and their mean squared error.
-    public func evaluate(_ data: Dataset, batchSize: Int = Trainer.evaluationBatchSize) -> (loss: Float, predictions: [Float]) {
-        let chunks = stride(from: 0, to: data.count, by: batchSize).map { $0..<min($0 + batchSize, data.count) }
+    public func evaluate(_ data: Dataset, batchSize: Int = Trainer.evaluationBatchSize) -> (
+        loss: Float, predictions: [Float]
+    ) {
+        let chunks = stride(from: 0, to: data.count, by: batchSize).map {
+            $0..<min($0 + batchSize, data.count)
+        }
         var predictions = [Float](repeating: 0, count: data.count)
         var chunkLoss = [Double](repeating: 0, count: chunks.count)
         predictions.withUnsafeMutableBufferPointer { out in
@@ -253,8 +270,11 @@ public final class Trainer {
                     for c in stride(from: w, to: chunks.count, by: workers.count) {
                         worker.batcher.fill(from: data, indices: ArraySlice(chunks[c]))
                         let prediction = worker.model.forward(worker.batcher.input, training: false)
-                        losses[c] = Double(worker.loss(prediction, worker.batcher.target).loss) * Double(chunks[c].count)
-                        (out.baseAddress! + chunks[c].lowerBound).update(from: prediction.pointer, count: prediction.count)
+                        losses[c] =
+                            Double(worker.loss(prediction, worker.batcher.target).loss)
+                            * Double(chunks[c].count)
+                        (out.baseAddress! + chunks[c].lowerBound).update(
+                            from: prediction.pointer, count: prediction.count)
                     }
                 }
             }

@@ -50,12 +50,15 @@ extension Trainer {
     public func checkpoint(fingerprint: String) -> TrainingCheckpoint {
         let adam = optimizer.state
         return TrainingCheckpoint(
-            fingerprint: fingerprint, trainLoss: run.history.trainLoss, validationLoss: run.history.validationLoss,
+            fingerprint: fingerprint, trainLoss: run.history.trainLoss,
+            validationLoss: run.history.validationLoss,
             bestEpoch: run.history.bestEpoch, stoppedEarly: run.history.stoppedEarly,
             trainingSeconds: run.history.trainingSeconds, stopping: run.stopping, adamStep: adam.step,
-            shapes: arena.parameters.map(\.value.shape), parameters: arena.values.bytes, firstMoments: adam.firstMoments.bytes,
+            shapes: arena.parameters.map(\.value.shape), parameters: arena.values.bytes,
+            firstMoments: adam.firstMoments.bytes,
             secondMoments: adam.secondMoments.bytes, best: run.best?.bytes,
-            randomStates: randomSources.map(\.state), order: run.order.map(Int32.init).withUnsafeBytes { Data($0) })
+            randomStates: randomSources.map(\.state),
+            order: run.order.map(Int32.init).withUnsafeBytes { Data($0) })
     }
 
     /// Puts a checkpoint's state into this trainer, its model and optimiser.
@@ -63,33 +66,42 @@ extension Trainer {
         let sources = randomSources, size = arena.count * MemoryLayout<Float>.size
         let shapes = arena.parameters.map(\.value.shape)
         guard checkpoint.shapes == shapes else {
-            throw CheckpointError.mismatch("its parameters have shapes \(checkpoint.shapes), the model's \(shapes)")
+            throw CheckpointError.mismatch(
+                "its parameters have shapes \(checkpoint.shapes), the model's \(shapes)")
         }
         func check(_ blob: Data, _ what: String) throws {
             guard blob.count == size else {
-                throw CheckpointError.mismatch("\(what) hold \(blob.count / 4) values, the model has \(arena.count)")
+                throw CheckpointError.mismatch(
+                    "\(what) hold \(blob.count / 4) values, the model has \(arena.count)")
             }
         }
         try check(checkpoint.parameters, "the weights")
         try check(checkpoint.firstMoments, "Adam's first moments")
         try check(checkpoint.secondMoments, "Adam's second moments")
         if let best = checkpoint.best { try check(best, "the best epoch's weights") }
-        guard checkpoint.randomStates.count == sources.count, checkpoint.randomStates.allSatisfy({ $0.count == 4 }) else {
-            throw CheckpointError.mismatch("\(checkpoint.randomStates.count) random sources saved, the run has \(sources.count)")
+        guard checkpoint.randomStates.count == sources.count,
+            checkpoint.randomStates.allSatisfy({ $0.count == 4 })
+        else {
+            throw CheckpointError.mismatch(
+                "\(checkpoint.randomStates.count) random sources saved, the run has \(sources.count)")
         }
         // Data's bytes carry no alignment promise: each integer is read unaligned.
         let order = checkpoint.order.withUnsafeBytes { raw in
             (0..<raw.count / 4).map { Int(raw.loadUnaligned(fromByteOffset: $0 * 4, as: Int32.self)) }
         }
         guard order.sorted() == Array(0..<run.order.count) else {
-            throw CheckpointError.mismatch("its order of \(order.count) training examples is not one of the \(run.order.count) here")
+            throw CheckpointError.mismatch(
+                "its order of \(order.count) training examples is not one of the \(run.order.count) here")
         }
         guard checkpoint.validationLoss.count == checkpoint.epoch else {
-            throw CheckpointError.mismatch("\(checkpoint.epoch) training losses but \(checkpoint.validationLoss.count) validation losses")
+            throw CheckpointError.mismatch(
+                "\(checkpoint.epoch) training losses but \(checkpoint.validationLoss.count) validation losses"
+            )
         }
         arena.values.setBytes(checkpoint.parameters)
-        optimizer.restore(step: checkpoint.adamStep, firstMoments: checkpoint.firstMoments,
-                          secondMoments: checkpoint.secondMoments)
+        optimizer.restore(
+            step: checkpoint.adamStep, firstMoments: checkpoint.firstMoments,
+            secondMoments: checkpoint.secondMoments)
         for (source, state) in zip(sources, checkpoint.randomStates) { source.state = state }
         run.history = TrainingHistory()
         run.history.trainLoss = checkpoint.trainLoss
@@ -110,7 +122,9 @@ extension Trainer {
     /// then the layers' of every worker's copy of the model.
     var randomSources: [RandomSource] {
         var seen = Set<ObjectIdentifier>()
-        return ([shuffleSource] + workerModels.flatMap(\.randomSources)).filter { seen.insert(ObjectIdentifier($0)).inserted }
+        return ([shuffleSource] + workerModels.flatMap(\.randomSources)).filter {
+            seen.insert(ObjectIdentifier($0)).inserted
+        }
     }
 }
 

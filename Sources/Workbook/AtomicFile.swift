@@ -73,9 +73,11 @@ public enum AtomicFile {
     /// has nowhere to go says so before it trains, not after.
     public static func checkWritable(folder: String) throws {
         if let problem = folderProblem(folder) {
-            throw WorkbookError.io("cannot make the output folder \(folder): \(problem); choose another with --out")
+            throw WorkbookError.io(
+                "cannot make the output folder \(folder): \(problem); choose another with --out")
         }
-        let probe = (folder as NSString).appendingPathComponent(".write-check-\(ProcessInfo.processInfo.processIdentifier)")
+        let probe = (folder as NSString).appendingPathComponent(
+            ".write-check-\(ProcessInfo.processInfo.processIdentifier)")
         guard FileManager.default.createFile(atPath: probe, contents: Data()) else {
             throw WorkbookError.io("cannot write into the output folder \(folder); choose another with --out")
         }
@@ -93,7 +95,9 @@ public enum AtomicFile {
     /// (Foundation's are vaguer): nil on success, else the reason.
     private static func folderProblem(_ path: String) -> String? {
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return nil }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            return nil
+        }
         let parent = PathNames.parent(of: path)
         if !parent.isEmpty, parent != path, let problem = folderProblem(parent) { return problem }
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { return String(cString: strerror(errno)) }

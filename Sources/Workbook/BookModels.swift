@@ -9,28 +9,36 @@ public enum BookModel: String, CaseIterable, Sendable {
     /// The model, and the number of parameters PyTorch reports for the book's version (which for
     /// the GRU and LSTM includes a `fc1 = Linear(100, 100)` that their forward pass never uses and
     /// that is therefore not built here).
-    public func build(inputSize: Int, hiddenSize: Int = 100, dropout: Float, recurrentDropout: Float = 0,
-                      random: RandomSource) -> (model: Sequential, bookParameterCount: Int) {
+    public func build(
+        inputSize: Int, hiddenSize: Int = 100, dropout: Float, recurrentDropout: Float = 0,
+        random: RandomSource
+    ) -> (model: Sequential, bookParameterCount: Int) {
         let h = hiddenSize
         // snippet.stacked
         func stacked(_ cell: CellKind) -> [Layer] {
             // The notebooks pass `dropout=` to each one-layer module, where PyTorch ignores it.
-            [recurrentModule(cell, inputSize: inputSize, hiddenSize: h, dropout: dropout,
-                             recurrentDropout: recurrentDropout, random: random),
-             recurrentModule(cell, inputSize: h, hiddenSize: h, dropout: dropout,
-                             recurrentDropout: recurrentDropout, random: random),
-             LastTimeStep()]
+            [
+                recurrentModule(
+                    cell, inputSize: inputSize, hiddenSize: h, dropout: dropout,
+                    recurrentDropout: recurrentDropout, random: random),
+                recurrentModule(
+                    cell, inputSize: h, hiddenSize: h, dropout: dropout,
+                    recurrentDropout: recurrentDropout, random: random),
+                LastTimeStep(),
+            ]
         }
         // snippet.end
         switch self {
         case .simpleRNN:
             // snippet.simple-rnn
             let model = Sequential([
-                recurrentModule(.rnn, inputSize: inputSize, hiddenSize: h, dropout: dropout,
-                                recurrentDropout: recurrentDropout, random: random),
-                recurrentModule(.rnn, inputSize: h, hiddenSize: h, dropout: dropout,
-                                recurrentDropout: recurrentDropout, random: random),
-                LastTimeStep(),                                   // out[:, -1, :]
+                recurrentModule(
+                    .rnn, inputSize: inputSize, hiddenSize: h, dropout: dropout,
+                    recurrentDropout: recurrentDropout, random: random),
+                recurrentModule(
+                    .rnn, inputSize: h, hiddenSize: h, dropout: dropout,
+                    recurrentDropout: recurrentDropout, random: random),
+                LastTimeStep(),  // out[:, -1, :]
                 Dropout(dropout, random: random),
                 Linear(h, 1, random: random),
             ])
@@ -38,7 +46,8 @@ public enum BookModel: String, CaseIterable, Sendable {
             return (model, bookParameterCount(of: model, hiddenSize: h))
         case .gru:
             // snippet.gru
-            let model = Sequential(stacked(.gru) + [Dropout(dropout, random: random), Linear(h, 1, random: random)])
+            let model = Sequential(
+                stacked(.gru) + [Dropout(dropout, random: random), Linear(h, 1, random: random)])
             // snippet.end
             return (model, bookParameterCount(of: model, hiddenSize: h))
         case .lstm:
@@ -49,12 +58,14 @@ public enum BookModel: String, CaseIterable, Sendable {
         case .bidirectionalGRU:
             // snippet.bidirectional-gru
             let model = Sequential([
-                recurrentModule(.gru, inputSize: inputSize, hiddenSize: h, dropout: dropout, bidirectional: true,
-                                recurrentDropout: recurrentDropout, random: random),
+                recurrentModule(
+                    .gru, inputSize: inputSize, hiddenSize: h, dropout: dropout, bidirectional: true,
+                    recurrentDropout: recurrentDropout, random: random),
                 // Only out[:, -1, :] is used, so this layer's reverse half needs to run just one step.
-                recurrentModule(.gru, inputSize: 2 * h, hiddenSize: h, dropout: dropout, bidirectional: true,
-                                recurrentDropout: recurrentDropout, onlyLastOutput: true, random: random),
-                LastTimeStep(),                                   // out[:, -1, :]
+                recurrentModule(
+                    .gru, inputSize: 2 * h, hiddenSize: h, dropout: dropout, bidirectional: true,
+                    recurrentDropout: recurrentDropout, onlyLastOutput: true, random: random),
+                LastTimeStep(),  // out[:, -1, :]
                 Linear(2 * h, h, random: random), ReLU(), Dropout(dropout, random: random),
                 Linear(h, 1, random: random),
             ])
@@ -75,7 +86,9 @@ public enum BookModel: String, CaseIterable, Sendable {
     public func noteOneLayerDropout(_ dropout: Float) {
         guard dropout > 0 else { return }
         let cell = self == .lstm ? "LSTM" : self == .simpleRNN ? "RNN" : "GRU"
-        printToStandardError("note: dropout=\(dropout) on a one-layer \(cell) has no effect: PyTorch applies a "
-            + "recurrent module's dropout only between its stacked layers (the book's models pass it all the same).\n")
+        printToStandardError(
+            "note: dropout=\(dropout) on a one-layer \(cell) has no effect: PyTorch applies a "
+                + "recurrent module's dropout only between its stacked layers (the book's models pass it all the same).\n"
+        )
     }
 }

@@ -13,18 +13,22 @@ public struct CETData {
 
     public init(folder: String, window: Int, splitAt: Int, layout: SequenceLayout) throws {
         let path = Self.path(inFolder: folder)
-        try self.init(record: try DailyRecord.read(path), window: window, splitAt: splitAt, layout: layout,
-                      source: path)
+        try self.init(
+            record: try DailyRecord.read(path), window: window, splitAt: splitAt, layout: layout,
+            source: path)
     }
 
     /// `source` names the record in messages (its file, and how it was cut).
-    public init(record: DailyRecord, window: Int, splitAt: Int, layout: SequenceLayout,
-                source: String) throws {
+    public init(
+        record: DailyRecord, window: Int, splitAt: Int, layout: SequenceLayout,
+        source: String
+    ) throws {
         // snippet.cet-data
         self.record = record
         normalization = try Normalization(fitting: record.values, source: source)
         windows = try WindowedSeries(series: normalization.normalize(record.values), windowSize: window)
-        split = try BookSplit(windows, split: splitAt, exampleShape: layout.exampleShape(features: windows.featureCount))
+        split = try BookSplit(
+            windows, split: splitAt, exampleShape: layout.exampleShape(features: windows.featureCount))
         // snippet.end
     }
 

@@ -17,11 +17,22 @@ public struct CETOptions: ParsableArguments {
     public var split = 80_000
     @Option(parsing: .unconditional, help: "Hidden units of each recurrent layer.")
     public var hidden = 100
-    @Option(parsing: .unconditional, help: "Dropout (before the output layer; the notebooks also pass it to one-layer recurrent modules, where PyTorch ignores it).")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Dropout (before the output layer; the notebooks also pass it to one-layer recurrent modules, where PyTorch ignores it)."
+    )
     public var dropout: Float = 0.1
-    @Option(parsing: .unconditional, help: "Use only the first N days (0: all), for a quicker look; the split moves with them in proportion. --quick uses 3,000.")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Use only the first N days (0: all), for a quicker look; the split moves with them in proportion. --quick uses 3,000."
+    )
     public var days = 0
-    @Flag(help: "Continue from the checkpoint an earlier run with the same options left in the output folder (after Ctrl-C, or to train a finished run further with more --epochs).")
+    @Flag(
+        help:
+            "Continue from the checkpoint an earlier run with the same options left in the output folder (after Ctrl-C, or to train a finished run further with more --epochs)."
+    )
     public var resume = false
     @Option(parsing: .unconditional, help: .hidden)
     public var interruptAfterEpoch: Int?
@@ -30,7 +41,9 @@ public struct CETOptions: ParsableArguments {
 
     public func validate() throws {
         guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1, got \(hidden)") }
-        guard (0..<1).contains(dropout) else { throw ValidationError("--dropout must be in [0, 1), got \(dropout)") }
+        guard (0..<1).contains(dropout) else {
+            throw ValidationError("--dropout must be in [0, 1), got \(dropout)")
+        }
         guard days >= 0 else { throw ValidationError("--days must be 0 or more, got \(days)") }
     }
 
@@ -50,29 +63,39 @@ public struct CETOutcome {
     public let titleNote: String
 
     /// Validation predictions against the actual values, all days and the last hundred, on date axes.
-    public func predictionFigures(allDays name: String, lastHundred lastName: String, title: String) -> [Figure] {
+    public func predictionFigures(allDays name: String, lastHundred lastName: String, title: String)
+        -> [Figure]
+    {
         let dates = data.validationDates, targets = data.split.validation.targets
         let last = max(0, dates.count - 100)..<dates.count
         return [
-            .predictions(name: name, title: title + ": every validation day" + titleNote, time: dates, actual: targets,
-                         predicted: predictions, xLabel: "date", yLabel: "temperature (z-score)", dates: true,
-                         caption: "all validation days, actual and predicted"),
-            .predictions(name: lastName, title: title + ": the last hundred days" + titleNote, time: Array(dates[last]),
-                         actual: Array(targets[last]), predicted: Array(predictions[last]), xLabel: "date",
-                         yLabel: "temperature (z-score)", dates: true, caption: "the last hundred validation days, actual and predicted"),
+            .predictions(
+                name: name, title: title + ": every validation day" + titleNote, time: dates, actual: targets,
+                predicted: predictions, xLabel: "date", yLabel: "temperature (z-score)", dates: true,
+                caption: "all validation days, actual and predicted"),
+            .predictions(
+                name: lastName, title: title + ": the last hundred days" + titleNote,
+                time: Array(dates[last]),
+                actual: Array(targets[last]), predicted: Array(predictions[last]), xLabel: "date",
+                yLabel: "temperature (z-score)", dates: true,
+                caption: "the last hundred validation days, actual and predicted"),
         ]
     }
 
     public func lossFigure(name: String, title: String) -> Figure {
-        .losses(name: name, title: title + titleNote, training: history.trainLoss, validation: history.validationLoss,
-                caption: "training and validation MSE per epoch")
+        .losses(
+            name: name, title: title + titleNote, training: history.trainLoss,
+            validation: history.validationLoss,
+            caption: "training and validation MSE per epoch")
     }
 }
 
 /// Loads the data, builds one of the book's models, trains it, reports and writes its run report:
 /// the shared body of every Central England section.
-public func runCETExperiment(_ bookModel: BookModel, section: String, common: CommonOptions<CETBook>, cet: CETOptions,
-                             recurrentDropout: Float = 0) throws -> CETOutcome {
+public func runCETExperiment(
+    _ bookModel: BookModel, section: String, common: CommonOptions<CETBook>, cet: CETOptions,
+    recurrentDropout: Float = 0
+) throws -> CETOutcome {
     let started = Date()
     let path = CETData.path(inFolder: common.dataFolder)
     var record = try DailyRecord.read(path), source = path
@@ -84,8 +107,9 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
             throw WorkbookError.invalid("--days \(limit): the record holds only \(available) days")
         }
         // A shorter record, split at the same fraction as the book's 80,000 of 91,502.
-        record = DailyRecord(days: Array(record.days.prefix(limit)),
-                             values: Array(record.values.prefix(limit)))
+        record = DailyRecord(
+            days: Array(record.days.prefix(limit)),
+            values: Array(record.values.prefix(limit)))
         splitUsed = limit * cet.split / available
         source = "\(path) (its first \(limit) days)"
     }
@@ -96,36 +120,47 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
     }
     let data: CETData
     do {
-        data = try CETData(record: record, window: cet.window, splitAt: splitUsed, layout: cet.layout,
-                           source: source)
+        data = try CETData(
+            record: record, window: cet.window, splitAt: splitUsed, layout: cet.layout,
+            source: source)
     } catch WorkbookError.invalid(let problem) where limit > 0 && !problem.hasPrefix(source) {
         let shortened = cet.days > 0 ? "--days \(limit)" : "--quick's first \(limit) days"
-        throw WorkbookError.invalid("with \(shortened), --split \(cet.split) moves in proportion to "
-                                    + "\(splitUsed): \(problem)")
+        throw WorkbookError.invalid(
+            "with \(shortened), --split \(cet.split) moves in proportion to "
+                + "\(splitUsed): \(problem)")
     }
     let dataFingerprint = DataFingerprint.of(data.split)
-    print("CET daily record: \(data.record.values.count) days, \(data.record.days.first!) to \(data.record.days.last!)")
-    print(String(format: "Mean %.4f °C, standard deviation %.4f °C; ", data.normalization.mean, data.normalization.standardDeviation)
-          + "window \(cet.window): \(data.split.train.count) training and \(data.split.validation.count) validation windows "
-          + "(validation \(data.validationSpan)), \(cet.layout.rawValue) layout")
+    print(
+        "CET daily record: \(data.record.values.count) days, \(data.record.days.first!) to \(data.record.days.last!)"
+    )
+    print(
+        String(
+            format: "Mean %.4f °C, standard deviation %.4f °C; ", data.normalization.mean,
+            data.normalization.standardDeviation)
+            + "window \(cet.window): \(data.split.train.count) training and \(data.split.validation.count) validation windows "
+            + "(validation \(data.validationSpan)), \(cet.layout.rawValue) layout")
 
     let random = RandomSource(seed: common.seed)
     let inputs = cet.layout.inputSize(features: data.windows.featureCount)
     let trainer = common.trainer(random: random) { random in
-        bookModel.build(inputSize: inputs, hiddenSize: cet.hidden, dropout: cet.dropout,
-                        recurrentDropout: recurrentDropout, random: random).model
+        bookModel.build(
+            inputSize: inputs, hiddenSize: cet.hidden, dropout: cet.dropout,
+            recurrentDropout: recurrentDropout, random: random
+        ).model
     }
     let parameters = bookModel.bookParameterCount(of: trainer.model, hiddenSize: cet.hidden)
     bookModel.noteOneLayerDropout(cet.dropout)
-    print("Model: \(bookModel.rawValue) with \(inputs) inputs, hidden \(cet.hidden): \(parameters) parameters")
+    print(
+        "Model: \(bookModel.rawValue) with \(inputs) inputs, hidden \(cet.hidden): \(parameters) parameters")
 
     let targets = data.split.validation.targets
     let settings = CETSettings(
-        training: .init(model: bookModel.rawValue, layout: cet.layout.rawValue, window: cet.window,
-                        split: cet.split, hidden: cet.hidden, dropout: Double(cet.dropout),
-                        recurrentDropout: Double(recurrentDropout), learningRate: common.lr,
-                        batchSize: common.batchSize, days: data.record.values.count,
-                        validationWindows: targets.count),
+        training: .init(
+            model: bookModel.rawValue, layout: cet.layout.rawValue, window: cet.window,
+            split: cet.split, hidden: cet.hidden, dropout: Double(cet.dropout),
+            recurrentDropout: Double(recurrentDropout), learningRate: common.lr,
+            batchSize: common.batchSize, days: data.record.values.count,
+            validationWindows: targets.count),
         epochsRequested: common.resolvedEpochs, dataFingerprint: dataFingerprint, splitUsed: splitUsed)
     let checkpoint = try CheckpointFile(
         path: (common.outputFolder as NSString).appendingPathComponent(section + ".checkpoint"),
@@ -146,21 +181,28 @@ public func runCETExperiment(_ bookModel: BookModel, section: String, common: Co
         parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
         secondsTotal: Date().timeIntervalSince(started))
     report.persistence = persistence
-    print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C "
-          + "(\"tomorrow as today\": \(fixed(naiveMAE, 4)), \(fixed(persistence.valMAEDenormalized, 3)) °C)")
-    print(String(format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))
+    print(
+        "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C "
+            + "(\"tomorrow as today\": \(fixed(naiveMAE, 4)), \(fixed(persistence.valMAEDenormalized, 3)) °C)"
+    )
+    print(
+        String(
+            format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch,
+            history.trainingSeconds))
     // The result is on screen before any file is written, so a failed write cannot lose it.
     print("Run report: \(try report.write(toFolder: common.outputFolder))")
-    return CETOutcome(data: data, history: history, predictions: predictions, report: report, titleNote: cet.titleNote)
+    return CETOutcome(
+        data: data, history: history, predictions: predictions, report: report, titleNote: cet.titleNote)
 }
 
 /// What a Central England run of `bookModel` will hold for `days` days of data, before any is allocated.
 func cetMemoryEstimate(_ bookModel: BookModel, cet: CETOptions, days: Int, batchSize: Int) -> MemoryEstimate {
     let features = cet.window - 1, windows = max(0, days - cet.window + 1)
-    var estimate = bookModel.memoryEstimate(inputSize: cet.layout.inputSize(features: features),
-                                            hiddenSize: cet.hidden,
-                                            timeSteps: cet.layout == .book ? 1 : features,
-                                            batchSize: min(batchSize, windows))
+    var estimate = bookModel.memoryEstimate(
+        inputSize: cet.layout.inputSize(features: features),
+        hiddenSize: cet.hidden,
+        timeSteps: cet.layout == .book ? 1 : features,
+        batchSize: min(batchSize, windows))
     // The windows, then their training and validation copies.
     estimate.data = 2 * Double(windows) * Double(features)
     return estimate

@@ -19,8 +19,9 @@ public enum ChapterRuns {
     /// (`OutputOptions.prepare`).
     public static var note: String? { decided.note }
 
-    private static let decided = folder(for: CommandLine.arguments,
-                                        listed: try? String(contentsOfFile: listPath, encoding: .utf8))
+    private static let decided = folder(
+        for: CommandLine.arguments,
+        listed: try? String(contentsOfFile: listPath, encoding: .utf8))
 
     /// figures/ for a listed command (or when there is no list: outside the project), else runs/ with a
     /// note naming the listed commands of the same program.
@@ -42,7 +43,9 @@ public enum ChapterRuns {
     /// The arguments that decide what a run computes, `--name=value` split in two.
     static func essentials(of arguments: [String]) -> [String] {
         let split = arguments.flatMap { argument -> [String] in
-            guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return [argument] }
+            guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else {
+                return [argument]
+            }
             return [String(argument[..<equals]), String(argument[argument.index(after: equals)...])]
         }
         var kept: [String] = []

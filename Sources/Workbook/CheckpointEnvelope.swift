@@ -38,8 +38,9 @@ enum CheckpointEnvelope {
     static func open(_ bytes: Data, path: String) throws -> (header: Header, payload: Data) {
         let lines = bytes.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
         guard lines.count == 3, String(decoding: lines[0], as: UTF8.self) == formatLine else {
-            throw WorkbookError.io("\(path): not a checkpoint this workbook can read (it does not start with "
-                                   + "'\(formatLine)'); delete it to start afresh")
+            throw WorkbookError.io(
+                "\(path): not a checkpoint this workbook can read (it does not start with "
+                    + "'\(formatLine)'); delete it to start afresh")
         }
         let damaged = "\(path) is damaged: "
         let advice = "; delete it to start afresh"
@@ -48,12 +49,14 @@ enum CheckpointEnvelope {
         }
         let payload = Data(lines[2])
         guard payload.count == header.payloadBytes else {
-            throw WorkbookError.io(damaged + "it holds \(payload.count) bytes of state, its header says "
-                                   + "\(header.payloadBytes) (cut short?)" + advice)
+            throw WorkbookError.io(
+                damaged + "it holds \(payload.count) bytes of state, its header says "
+                    + "\(header.payloadBytes) (cut short?)" + advice)
         }
         guard SHA256.hex(payload) == header.payloadSHA256 else {
-            throw WorkbookError.io(damaged + "its contents do not match the checksum it was saved with"
-                                   + advice)
+            throw WorkbookError.io(
+                damaged + "its contents do not match the checksum it was saved with"
+                    + advice)
         }
         return (header, payload)
     }

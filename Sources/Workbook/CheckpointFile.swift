@@ -22,8 +22,10 @@ public struct CheckpointFile {
 
     /// A checkpoint of a run of `seed` and `settings` (a struct whose coding keys name them), on the
     /// data of `dataFingerprint`.
-    public init(path: String, seed: UInt64, settings: some Encodable, dataFingerprint: String, resume: Bool,
-                interruptAfterEpoch: Int? = nil) throws {
+    public init(
+        path: String, seed: UInt64, settings: some Encodable, dataFingerprint: String, resume: Bool,
+        interruptAfterEpoch: Int? = nil
+    ) throws {
         self.path = path
         fingerprint = try Self.fingerprint(seed: seed, settings: settings)
         self.dataFingerprint = dataFingerprint
@@ -44,11 +46,15 @@ public struct CheckpointFile {
         func parts(_ fingerprint: String) -> (seed: Substring, settings: [String: SettingValue])? {
             let words = fingerprint.split(separator: " ", maxSplits: 2)
             guard words.count == 3, words[0] == "seed",
-                  let settings = try? JSONDecoder().decode([String: SettingValue].self,
-                                                           from: Data(words[2].utf8)) else { return nil }
+                let settings = try? JSONDecoder().decode(
+                    [String: SettingValue].self,
+                    from: Data(words[2].utf8))
+            else { return nil }
             return (words[1], settings)
         }
-        guard let a = parts(theirs), let b = parts(ours) else { return "\n  checkpoint: \(theirs)\n  this run:   \(ours)" }
+        guard let a = parts(theirs), let b = parts(ours) else {
+            return "\n  checkpoint: \(theirs)\n  this run:   \(ours)"
+        }
         var lines: [String] = []
         if a.seed != b.seed { lines.append("seed: \(a.seed) in the checkpoint, \(b.seed) now") }
         for key in Set(a.settings.keys).union(b.settings.keys).sorted() {
@@ -62,13 +68,19 @@ public struct CheckpointFile {
     public func load(requestedEpochs: Int) throws -> TrainingCheckpoint? {
         let exists = FileManager.default.fileExists(atPath: path)
         guard resume else {
-            if exists { printToStandardError("Note: starting afresh; the checkpoint at \(path) will be overwritten (--resume continues it).\n") }
+            if exists {
+                printToStandardError(
+                    "Note: starting afresh; the checkpoint at \(path) will be overwritten (--resume continues it).\n"
+                )
+            }
             return nil
         }
         guard exists else {
             // The usual cause: the run being continued wrote elsewhere (an unlisted command goes to runs/).
-            printToStandardError("Note: no checkpoint at \(path); starting from the first epoch. A run keeps its checkpoint "
-                                 + "in the folder it writes to (the chapter's own runs: figures/): give --out that folder to continue it.\n")
+            printToStandardError(
+                "Note: no checkpoint at \(path); starting from the first epoch. A run keeps its checkpoint "
+                    + "in the folder it writes to (the chapter's own runs: figures/): give --out that folder to continue it.\n"
+            )
             return nil
         }
         guard let bytes = FileManager.default.contents(atPath: path) else {
@@ -76,25 +88,29 @@ public struct CheckpointFile {
         }
         let (header, payload) = try CheckpointEnvelope.open(bytes, path: path)
         guard header.settings == fingerprint else {
-            throw WorkbookError.invalid("\(path) was written by a run with other settings: "
-                                        + Self.differences(header.settings, fingerprint)
-                                        + "\nrun with the same options, or delete it to start afresh")
+            throw WorkbookError.invalid(
+                "\(path) was written by a run with other settings: "
+                    + Self.differences(header.settings, fingerprint)
+                    + "\nrun with the same options, or delete it to start afresh")
         }
         guard header.data == dataFingerprint else {
-            throw WorkbookError.invalid("\(path) was made from other data: the data's fingerprint was "
-                + "\(header.data), it is \(dataFingerprint) now (another or an edited data file); "
-                + "give --data the folder it was made from, or delete it to start afresh")
+            throw WorkbookError.invalid(
+                "\(path) was made from other data: the data's fingerprint was "
+                    + "\(header.data), it is \(dataFingerprint) now (another or an edited data file); "
+                    + "give --data the folder it was made from, or delete it to start afresh")
         }
         guard header.epochs <= requestedEpochs else {
-            throw WorkbookError.invalid("the checkpoint at \(path) has already finished "
-                + "\(header.epochs) epochs, more than --epochs \(requestedEpochs); resuming cannot undo "
-                + "epochs: ask for \(header.epochs) or more, or leave out --resume to start afresh")
+            throw WorkbookError.invalid(
+                "the checkpoint at \(path) has already finished "
+                    + "\(header.epochs) epochs, more than --epochs \(requestedEpochs); resuming cannot undo "
+                    + "epochs: ask for \(header.epochs) or more, or leave out --resume to start afresh")
         }
         let checkpoint: TrainingCheckpoint
         do {
             checkpoint = try JSONDecoder().decode(TrainingCheckpoint.self, from: payload)
         } catch {
-            throw WorkbookError.io("\(path): not a checkpoint this workbook can read (\(error)); delete it to start afresh")
+            throw WorkbookError.io(
+                "\(path): not a checkpoint this workbook can read (\(error)); delete it to start afresh")
         }
         print("Resuming from \(path) after epoch \(header.epochs)")
         return checkpoint
@@ -104,9 +120,10 @@ public struct CheckpointFile {
     public func save(_ trainer: Trainer) throws {
         let checkpoint = trainer.checkpoint(fingerprint: fingerprint)
         let payload = try JSONEncoder().encode(checkpoint)
-        let header = CheckpointEnvelope.Header(settings: fingerprint, data: dataFingerprint,
-                                               epochs: checkpoint.epoch, payloadBytes: payload.count,
-                                               payloadSHA256: SHA256.hex(payload))
+        let header = CheckpointEnvelope.Header(
+            settings: fingerprint, data: dataFingerprint,
+            epochs: checkpoint.epoch, payloadBytes: payload.count,
+            payloadSHA256: SHA256.hex(payload))
         try AtomicFile.write(try CheckpointEnvelope.seal(payload, header: header), to: path)
         if checkpoint.epoch == interruptAfterEpoch { Interrupt.simulate() }
     }
@@ -118,7 +135,10 @@ public struct CheckpointFile {
         let cause = Interrupt.cause
         var message = "\nStopped by \(cause.name) during epoch \(epoch)."
         if let checkpoint {
-            message += epoch > 1 ? " The checkpoint of epoch \(epoch - 1) is at \(checkpoint.path); " : " No epoch had finished; "
+            message +=
+                epoch > 1
+                ? " The checkpoint of epoch \(epoch - 1) is at \(checkpoint.path); "
+                : " No epoch had finished; "
             message += "run the same command with --resume to continue."
         }
         printToStandardError(message + "\n")

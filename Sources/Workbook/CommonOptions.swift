@@ -11,16 +11,20 @@ public protocol BookSettings: BookEpochs {
 public struct CommonOptions<Book: BookSettings>: ParsableArguments {
     @OptionGroup public var run: RunOptions<Book>
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Adam's learning rate; the default is the book's.", valueName: "rate"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Adam's learning rate; the default is the book's.", valueName: "rate"))
     public var lr: Double = Book.learningRate
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Examples per training batch; the default is the book's.", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Examples per training batch; the default is the book's.", valueName: "n"))
     public var batchSize: Int = Book.batchSize
 
-    @Option(help: ArgumentHelp("Folder holding the data files, for sections that read them (default: data).",
-                               valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Folder holding the data files, for sections that read them (default: data).",
+            valueName: "path"))
     public var data: String?
 
     public init() {}
@@ -28,7 +32,9 @@ public struct CommonOptions<Book: BookSettings>: ParsableArguments {
     public func validate() throws {
         guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be a positive number, got \(lr)") }
         try FloatOption.check(lr, option: "--lr")
-        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+        guard batchSize >= 1 else {
+            throw ValidationError("--batch-size must be at least 1, got \(batchSize)")
+        }
     }
 
     public var seed: UInt64 { run.seed }

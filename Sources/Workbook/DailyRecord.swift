@@ -7,7 +7,9 @@ public struct CalendarDay: Equatable, Comparable, Sendable, CustomStringConverti
     public init?(_ text: Substring) {
         guard text.count == 8, text.allSatisfy(\.isASCII), let number = Int(text) else { return nil }
         (year, month, day) = (number / 10000, number / 100 % 100, number % 100)
-        guard (1...12).contains(month), (1...CalendarDay.length(of: month, in: year)).contains(day) else { return nil }
+        guard (1...12).contains(month), (1...CalendarDay.length(of: month, in: year)).contains(day) else {
+            return nil
+        }
     }
 
     private init(year: Int, month: Int, day: Int) { (self.year, self.month, self.day) = (year, month, day) }
@@ -19,8 +21,12 @@ public struct CalendarDay: Equatable, Comparable, Sendable, CustomStringConverti
 
     /// The day after this one (Gregorian calendar, as the series uses throughout).
     public var next: CalendarDay {
-        if day < CalendarDay.length(of: month, in: year) { return CalendarDay(year: year, month: month, day: day + 1) }
-        return month < 12 ? CalendarDay(year: year, month: month + 1, day: 1) : CalendarDay(year: year + 1, month: 1, day: 1)
+        if day < CalendarDay.length(of: month, in: year) {
+            return CalendarDay(year: year, month: month, day: day + 1)
+        }
+        return month < 12
+            ? CalendarDay(year: year, month: month + 1, day: 1)
+            : CalendarDay(year: year + 1, month: 1, day: 1)
     }
 
     /// Seconds from 1970-01-01 to this day's midnight (negative before 1970): the x value of a date
@@ -35,7 +41,9 @@ public struct CalendarDay: Equatable, Comparable, Sendable, CustomStringConverti
         return Double(era * 146_097 + dayOfEra - 719_468) * 86_400
     }
 
-    public static func < (a: CalendarDay, b: CalendarDay) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    public static func < (a: CalendarDay, b: CalendarDay) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 }
 
@@ -67,7 +75,9 @@ public struct DailyRecord: Sendable {
         }
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
-        guard !lines.isEmpty else { throw WorkbookError.badInput(file: file, line: 1, problem: "the file is empty") }
+        guard !lines.isEmpty else {
+            throw WorkbookError.badInput(file: file, line: 1, problem: "the file is empty")
+        }
         var days: [CalendarDay] = [], values: [Double] = []
         days.reserveCapacity(lines.count)
         values.reserveCapacity(lines.count)
@@ -75,20 +85,28 @@ public struct DailyRecord: Sendable {
             let number = offset + 1
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             guard fields.count == 2 else {
-                throw WorkbookError.badInput(file: file, line: number, problem: fields.count < 2
-                    ? "expected a date and a value, found '\(line.prefix(30))'" : "expected 2 fields, found \(fields.count)")
+                throw WorkbookError.badInput(
+                    file: file, line: number,
+                    problem: fields.count < 2
+                        ? "expected a date and a value, found '\(line.prefix(30))'"
+                        : "expected 2 fields, found \(fields.count)")
             }
             guard let day = CalendarDay(fields[0]) else {
-                throw WorkbookError.badInput(file: file, line: number, problem: "'\(fields[0])' is not a date YYYYMMDD")
+                throw WorkbookError.badInput(
+                    file: file, line: number, problem: "'\(fields[0])' is not a date YYYYMMDD")
             }
             guard let value = Double(fields[1]), value.isFinite else {
-                throw WorkbookError.badInput(file: file, line: number, problem: "value '\(fields[1])' is not a number")
+                throw WorkbookError.badInput(
+                    file: file, line: number, problem: "value '\(fields[1])' is not a number")
             }
             if let problem = PlausibleTemperature.problem(with: value, named: "value") {
                 throw WorkbookError.badInput(file: file, line: number, problem: problem)
             }
             if let previous = days.last, day != previous.next {
-                let problem = day <= previous ? "\(day) repeats or goes back from \(previous)" : "\(day) follows \(previous): \(previous.next) is missing"
+                let problem =
+                    day <= previous
+                    ? "\(day) repeats or goes back from \(previous)"
+                    : "\(day) follows \(previous): \(previous.next) is missing"
                 throw WorkbookError.badInput(file: file, line: number, problem: problem)
             }
             days.append(day)

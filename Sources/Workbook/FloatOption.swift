@@ -8,12 +8,14 @@ public enum FloatOption {
         guard value.isFinite else { throw ValidationError("\(option): '\(value)' is not a finite number") }
         let single = Float(value)
         if value != 0 && single == 0 {
-            throw ValidationError("\(option) \(value) is 0 in float32 (the smallest is about 1.4e-45); "
-                                  + "give a larger value")
+            throw ValidationError(
+                "\(option) \(value) is 0 in float32 (the smallest is about 1.4e-45); "
+                    + "give a larger value")
         }
         if single.isInfinite {
-            throw ValidationError("\(option) \(value) is infinite in float32 (the largest is about 3.4e38); "
-                                  + "give a smaller value")
+            throw ValidationError(
+                "\(option) \(value) is infinite in float32 (the largest is about 3.4e38); "
+                    + "give a smaller value")
         }
     }
 

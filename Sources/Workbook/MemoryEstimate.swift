@@ -15,8 +15,10 @@ public struct MemoryEstimate {
     /// Numbers of data: windows, their training and validation copies.
     public var data: Double = 0
 
-    public init(parameters: Double = 0, activationsPerExample: Double = 0, examplesPerBatch: Double = 1,
-                data: Double = 0) {
+    public init(
+        parameters: Double = 0, activationsPerExample: Double = 0, examplesPerBatch: Double = 1,
+        data: Double = 0
+    ) {
         self.parameters = parameters
         self.activationsPerExample = activationsPerExample
         self.examplesPerBatch = examplesPerBatch
@@ -38,22 +40,27 @@ public struct MemoryEstimate {
     public func check(options: String) throws {
         let available = Double(ProcessInfo.processInfo.physicalMemory)
         guard bytes.isFinite, bytes <= available else {
-            throw ValidationError("\(options): the model and data would need about \(Self.describe(bytes)) "
-                + "of memory, more than this machine's \(Self.describe(available)); choose smaller values")
+            throw ValidationError(
+                "\(options): the model and data would need about \(Self.describe(bytes)) "
+                    + "of memory, more than this machine's \(Self.describe(available)); choose smaller values"
+            )
         }
     }
 
     static func describe(_ bytes: Double) -> String {
         guard bytes.isFinite else { return "an unbounded amount" }
-        return bytes >= 1e12 ? String(format: "%.3g TB", bytes / 1e12)
-                             : String(format: "%.3g GB", bytes / 1e9)
+        return bytes >= 1e12
+            ? String(format: "%.3g TB", bytes / 1e12)
+            : String(format: "%.3g GB", bytes / 1e9)
     }
 }
 
 extension BookModel {
     /// What one of the book's recurrent models holds for `timeSteps` steps of `inputSize` values.
-    public func memoryEstimate(inputSize: Int, hiddenSize: Int, timeSteps: Int,
-                               batchSize: Int) -> MemoryEstimate {
+    public func memoryEstimate(
+        inputSize: Int, hiddenSize: Int, timeSteps: Int,
+        batchSize: Int
+    ) -> MemoryEstimate {
         let (i, h, t) = (Double(inputSize), Double(hiddenSize), Double(timeSteps))
         let gates: Double = self == .simpleRNN ? 1 : self == .lstm ? 4 : 3
         let directions: Double = self == .bidirectionalGRU ? 2 : 1
@@ -63,7 +70,8 @@ extension BookModel {
         let head = 2 * h * h + h + 1
         // Per step and direction the unroller keeps the state, the gates and their inputs.
         let activations = 2 * directions * t * h * (2 * gates + 2) + t * i
-        return MemoryEstimate(parameters: layers + head, activationsPerExample: activations,
-                              examplesPerBatch: Double(batchSize))
+        return MemoryEstimate(
+            parameters: layers + head, activationsPerExample: activations,
+            examplesPerBatch: Double(batchSize))
     }
 }

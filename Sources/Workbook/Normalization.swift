@@ -16,8 +16,9 @@ public struct Normalization: Sendable {
         standardDeviation = (values.reduce(0.0) { $0 + ($1 - average) * ($1 - average) } / n).squareRoot()
         guard standardDeviation > 0, standardDeviation.isFinite else {
             let what = values.isEmpty ? "there are no values" : String(format: "every value is %g", values[0])
-            throw WorkbookError.invalid("\(source): \(what) (standard deviation 0), so the values cannot "
-                                        + "be scaled to z-scores; the model needs data that varies")
+            throw WorkbookError.invalid(
+                "\(source): \(what) (standard deviation 0), so the values cannot "
+                    + "be scaled to z-scores; the model needs data that varies")
         }
     }
 

@@ -43,26 +43,26 @@ enum NumPyFloat32Math {
         // k = rint(x * 2/pi) by the 1.5 * 2^23 trick. NumPy's source multiplies and then adds, but
         // the compiler fused the two in the shipped build (measured: separate rounding differs
         // from NumPy for 136 of ~9.5 million sweep inputs, all near quadrant boundaries).
-        let magic = Float(bitPattern: 0x4B40_0000)                  // 0x1.8p+23
+        let magic = Float(bitPattern: 0x4B40_0000)  // 0x1.8p+23
         let k = magic.addingProduct(x, Float(bitPattern: 0x3F22_F983)) - magic  // 2/pi, 0x1.45f306p-1
         // r = x - k*pi/2, with pi/2 split in three parts.
         var r = x.addingProduct(k, Float(bitPattern: 0xBFC9_0FD8))  // -0x1.921fb0p+0
-        r = r.addingProduct(k, Float(bitPattern: 0xB4A8_885A))      // -0x1.5110b4p-22
-        r = r.addingProduct(k, Float(bitPattern: 0xA7C2_34C4))      // -0x1.846988p-48
+        r = r.addingProduct(k, Float(bitPattern: 0xB4A8_885A))  // -0x1.5110b4p-22
+        r = r.addingProduct(k, Float(bitPattern: 0xA7C2_34C4))  // -0x1.846988p-48
         let r2 = r * r
 
         // cos(r) ~ 1 + r2*(c2 + r2*(c4 + r2*(c6 + r2*c8)))
-        var c = Float(bitPattern: 0xBAB6_036E)                        // -0x1.6c06dcp-10
-            .addingProduct(Float(bitPattern: 0x37CC_730B), r2)        //  0x1.98e616p-16
-        c = Float(bitPattern: 0x3D2A_AA9E).addingProduct(c, r2)       //  0x1.55553cp-5
-        c = Float(bitPattern: 0xBF00_0000).addingProduct(c, r2)       // -0.5
-        c = Float(bitPattern: 0x3F80_0000).addingProduct(c, r2)       //  1
+        var c = Float(bitPattern: 0xBAB6_036E)  // -0x1.6c06dcp-10
+            .addingProduct(Float(bitPattern: 0x37CC_730B), r2)  //  0x1.98e616p-16
+        c = Float(bitPattern: 0x3D2A_AA9E).addingProduct(c, r2)  //  0x1.55553cp-5
+        c = Float(bitPattern: 0xBF00_0000).addingProduct(c, r2)  // -0.5
+        c = Float(bitPattern: 0x3F80_0000).addingProduct(c, r2)  //  1
 
         // sin(r) ~ r + r*(r2*(s3 + r2*(s5 + r2*(s7 + r2*s9))))
-        var s = Float(bitPattern: 0xB950_35DD)                        // -0x1.a06bbap-13
-            .addingProduct(Float(bitPattern: 0x363E_9DDE), r2)        //  0x1.7d3bbcp-19
-        s = Float(bitPattern: 0x3C08_88CD).addingProduct(s, r2)       //  0x1.11119ap-7
-        s = Float(bitPattern: 0xBE2A_AAAB).addingProduct(s, r2)       // -0x1.555556p-3
+        var s = Float(bitPattern: 0xB950_35DD)  // -0x1.a06bbap-13
+            .addingProduct(Float(bitPattern: 0x363E_9DDE), r2)  //  0x1.7d3bbcp-19
+        s = Float(bitPattern: 0x3C08_88CD).addingProduct(s, r2)  //  0x1.11119ap-7
+        s = Float(bitPattern: 0xBE2A_AAAB).addingProduct(s, r2)  // -0x1.555556p-3
         s = Float(0).addingProduct(s, r2)
         s = r.addingProduct(s, r)
 
@@ -76,28 +76,28 @@ enum NumPyFloat32Math {
     static func exp(_ x: Float) -> Float {
         if x.isNaN { return Float(bitPattern: 0x7FC0_0000) }
         if x >= Float(bitPattern: 0x42B1_7218) { return .infinity }  // 88.72283935546875
-        if x <= Float(bitPattern: 0xC2CF_F1B5) { return 0 }          // -103.97208404541015625
+        if x <= Float(bitPattern: 0xC2CF_F1B5) { return 0 }  // -103.97208404541015625
 
         // k = rint(x * log2(e)) by the 1.5 * 2^23 trick; here the multiply and the add are rounded
         // separately, as in NumPy's build (fusing them gives 84 mismatches over all float32 inputs).
         let magic = Float(bitPattern: 0x4B40_0000)
-        let product = x * Float(bitPattern: 0x3FB8_AA3B)              // log2(e)
+        let product = x * Float(bitPattern: 0x3FB8_AA3B)  // log2(e)
         let k = (product + magic) - magic
         // r = x - k*ln2, ln2 split in two parts (NumPy's third step adds k*0).
-        var r = x.addingProduct(k, Float(bitPattern: 0xBF31_7200))    // -6.93145752e-1
-        r = r.addingProduct(k, Float(bitPattern: 0xB5BF_BE8E))        // -1.42860677e-6
+        var r = x.addingProduct(k, Float(bitPattern: 0xBF31_7200))  // -6.93145752e-1
+        r = r.addingProduct(k, Float(bitPattern: 0xB5BF_BE8E))  // -1.42860677e-6
         r = r.addingProduct(k, 0)
 
         // exp(r) ~ P(r) / Q(r)
-        var p = Float(bitPattern: 0x3BDD_7159)                        // p4
-            .addingProduct(Float(bitPattern: 0x3A05_3DD8), r)         // p5
-        p = Float(bitPattern: 0x3D51_7D8C).addingProduct(p, r)        // p3
-        p = Float(bitPattern: 0x3E7D_4C58).addingProduct(p, r)        // p2
-        p = Float(bitPattern: 0x3F39_CBD5).addingProduct(p, r)        // p1
-        p = Float(bitPattern: 0x3F80_0000).addingProduct(p, r)        // p0 (rounds to 1)
-        var q = Float(bitPattern: 0xBE8C_6857)                        // q1
-            .addingProduct(Float(bitPattern: 0x3CB0_E832), r)         // q2
-        q = Float(bitPattern: 0x3F80_0000).addingProduct(q, r)        // q0
+        var p = Float(bitPattern: 0x3BDD_7159)  // p4
+            .addingProduct(Float(bitPattern: 0x3A05_3DD8), r)  // p5
+        p = Float(bitPattern: 0x3D51_7D8C).addingProduct(p, r)  // p3
+        p = Float(bitPattern: 0x3E7D_4C58).addingProduct(p, r)  // p2
+        p = Float(bitPattern: 0x3F39_CBD5).addingProduct(p, r)  // p1
+        p = Float(bitPattern: 0x3F80_0000).addingProduct(p, r)  // p0 (rounds to 1)
+        var q = Float(bitPattern: 0xBE8C_6857)  // q1
+            .addingProduct(Float(bitPattern: 0x3CB0_E832), r)  // q2
+        q = Float(bitPattern: 0x3F80_0000).addingProduct(q, r)  // q0
         let poly = p / q
 
         // poly * 2^k: add k to the exponent field. For k <= -125 the result may be subnormal, so

@@ -3,13 +3,18 @@ import Foundation
 
 /// Where a run writes and whether it draws: the options every section takes, those that train or not.
 public struct OutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder for the run's reports and figures (default: figures for the chapter's "
-                               + "own runs, runs for any other settings).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Folder for the run's reports and figures (default: figures for the chapter's "
+                + "own runs, runs for any other settings).", valueName: "dir"))
     public var out: String?
 
-    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
-        "Draw the figures with gnuplot; with --figures a figure that cannot be drawn is an error, with "
-        + "--no-figures only their scripts and data are written (default: draw when gnuplot is installed)."))
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Draw the figures with gnuplot; with --figures a figure that cannot be drawn is an error, with "
+                + "--no-figures only their scripts and data are written (default: draw when gnuplot is installed)."
+        ))
     public var figures: Bool?
 
     public init() {}

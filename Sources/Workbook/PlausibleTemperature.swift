@@ -6,7 +6,8 @@ enum PlausibleTemperature {
 
     /// Why `value` cannot be a temperature, or nil if it can.
     static func problem(with value: Double, named name: String) -> String? {
-        range.contains(value) ? nil
+        range.contains(value)
+            ? nil
             : "\(name) \(value) is not a plausible temperature in °C (expected \(Int(range.lowerBound)) to \(Int(range.upperBound)))"
     }
 }

@@ -29,9 +29,11 @@ public final class ProgressReporter {
         let last = record.epoch == totalEpochs
         let perEpoch = elapsed / Double(max(1, record.epoch - resumedAfter))
         let remaining = perEpoch * Double(totalEpochs - record.epoch)
-        let numbers = String(format: "train loss %.5g  val loss %.5g  %.4f s/epoch",
-                             record.trainLoss, record.validationLoss, perEpoch)
-        let line = "\(label) epoch \(record.epoch)/\(totalEpochs)  \(numbers)  "
+        let numbers = String(
+            format: "train loss %.5g  val loss %.5g  %.4f s/epoch",
+            record.trainLoss, record.validationLoss, perEpoch)
+        let line =
+            "\(label) epoch \(record.epoch)/\(totalEpochs)  \(numbers)  "
             + (last ? "done" : "about \(Self.duration(remaining)) left")
         if interactive {
             let now = Date().timeIntervalSinceReferenceDate

@@ -10,27 +10,35 @@ public protocol BookEpochs {
 /// The options of every section that trains: how long, from which seed, how it shows progress and where
 /// it writes. `CommonOptions` adds what a single training needs; the search takes these alone.
 public struct RunOptions<Book: BookEpochs>: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp(
-        "Training epochs (book: \(Book.epochs); --quick: \(Book.quickEpochs)).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Training epochs (book: \(Book.epochs); --quick: \(Book.quickEpochs)).", valueName: "n"))
     public var epochs: Int?
 
     /// The seed as given; nil when the option was left out (`seed` is then 42).
-    @Option(name: .customLong("seed"), parsing: .unconditional, help: ArgumentHelp(
-        "Seed of the one random source behind initialisation, shuffling and dropout (default: 42).",
-        valueName: "seed"))
+    @Option(
+        name: .customLong("seed"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seed of the one random source behind initialisation, shuffling and dropout (default: 42).",
+            valueName: "seed"))
     public var givenSeed: UInt64?
 
-    @Flag(help: ArgumentHelp("A run of a few seconds (for tests and a first look); writes to a temporary "
-                             + "folder unless --out is given."))
+    @Flag(
+        help: ArgumentHelp(
+            "A run of a few seconds (for tests and a first look); writes to a temporary "
+                + "folder unless --out is given."))
     public var quick = false
 
     @Flag(help: "Print no progress lines.")
     public var noProgress = false
 
-    @Flag(help: ArgumentHelp("Redraw the progress so far with gnuplot (the loss curves after each epoch; "
-                             + "the search's ranking as each configuration finishes): in a window when there "
-                             + "is a display, else as text in place of the progress lines. Needs gnuplot; "
-                             + "training never waits for it."))
+    @Flag(
+        help: ArgumentHelp(
+            "Redraw the progress so far with gnuplot (the loss curves after each epoch; "
+                + "the search's ranking as each configuration finishes): in a window when there "
+                + "is a display, else as text in place of the progress lines. Needs gnuplot; "
+                + "training never waits for it."))
     public var live = false
 
     @OptionGroup public var output: OutputOptions

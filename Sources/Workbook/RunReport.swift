@@ -59,9 +59,11 @@ public struct RunReport: Codable, Equatable, Sendable {
     }
 
     /// A report of `settings`, the section's one settings value: its coding keys are the report's keys.
-    public init(section: String, seed: UInt64, settings: some Encodable, parameters: Int,
-                history: TrainingHistory, valMAE: Double, valMAEDenormalized: Double? = nil,
-                secondsTotal: Double) throws {
+    public init(
+        section: String, seed: UInt64, settings: some Encodable, parameters: Int,
+        history: TrainingHistory, valMAE: Double, valMAEDenormalized: Double? = nil,
+        secondsTotal: Double
+    ) throws {
         self.section = section
         self.seed = seed
         self.settings = try SettingValue.object(settings)
@@ -90,7 +92,9 @@ public struct RunReport: Codable, Equatable, Sendable {
     }
 
     public static func read(from path: String) throws -> RunReport {
-        guard let data = FileManager.default.contents(atPath: path) else { throw WorkbookError.io("cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw WorkbookError.io("cannot read \(path)")
+        }
         do { return try JSONDecoder().decode(RunReport.self, from: data) } catch {
             throw WorkbookError.io("\(path): not a run report (\(error))")
         }

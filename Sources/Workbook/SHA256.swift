@@ -67,7 +67,8 @@ public struct SHA256 {
         func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
         for i in 0..<16 {
             let j = 4 * i
-            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16
+            w[i] =
+                UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16
                 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
         }
         for i in 16..<64 {

@@ -2,7 +2,8 @@ import Foundation
 
 /// A value in a run report's `settings`.
 public enum SettingValue: Codable, Equatable, Sendable, ExpressibleByIntegerLiteral,
-    ExpressibleByFloatLiteral, ExpressibleByStringLiteral {
+    ExpressibleByFloatLiteral, ExpressibleByStringLiteral
+{
     case int(Int), double(Double), string(String)
 
     public init(integerLiteral value: Int) { self = .int(value) }
@@ -20,9 +21,13 @@ public enum SettingValue: Codable, Equatable, Sendable, ExpressibleByIntegerLite
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let v = try? container.decode(Int.self) { self = .int(v) }
-        else if let v = try? container.decode(Double.self) { self = .double(v) }
-        else { self = .string(try container.decode(String.self)) }
+        if let v = try? container.decode(Int.self) {
+            self = .int(v)
+        } else if let v = try? container.decode(Double.self) {
+            self = .double(v)
+        } else {
+            self = .string(try container.decode(String.self))
+        }
     }
 }
 

@@ -38,36 +38,57 @@ public struct StationRecord: Sendable {
         // "\r\n" is one Character in Swift, and a newline like "\n".
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
-        guard let header = lines.first else { throw WorkbookError.badInput(file: file, line: 1, problem: "the file is empty") }
-        let columns = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let header = lines.first else {
+            throw WorkbookError.badInput(file: file, line: 1, problem: "the file is empty")
+        }
+        let columns = header.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         let months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
         guard columns.count >= 13, columns[0] == "YEAR", Array(columns[1...12]) == months else {
-            throw WorkbookError.badInput(file: file, line: 1, problem: "expected a header starting YEAR,JAN,...,DEC, found '\(header.prefix(40))'")
+            throw WorkbookError.badInput(
+                file: file, line: 1,
+                problem: "expected a header starting YEAR,JAN,...,DEC, found '\(header.prefix(40))'")
         }
-        guard lines.count > 1 else { throw WorkbookError.badInput(file: file, line: 1, problem: "no year rows after the header") }
+        guard lines.count > 1 else {
+            throw WorkbookError.badInput(file: file, line: 1, problem: "no year rows after the header")
+        }
         var readings: [MonthlyReading] = []
         var previousYear: Int?
         for (offset, line) in lines.enumerated().dropFirst() {
             let number = offset + 1
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard fields.count == columns.count else {
-                throw WorkbookError.badInput(file: file, line: number, problem: "expected \(columns.count) comma-separated fields, found \(fields.count)")
+                throw WorkbookError.badInput(
+                    file: file, line: number,
+                    problem: "expected \(columns.count) comma-separated fields, found \(fields.count)")
             }
             guard let year = Int(fields[0]) else {
-                throw WorkbookError.badInput(file: file, line: number, problem: "YEAR '\(fields[0])' is not a year")
+                throw WorkbookError.badInput(
+                    file: file, line: number, problem: "YEAR '\(fields[0])' is not a year")
             }
             if let previousYear, year <= previousYear {
-                throw WorkbookError.badInput(file: file, line: number, problem: "year \(year) comes after \(previousYear): years must increase")
+                throw WorkbookError.badInput(
+                    file: file, line: number,
+                    problem: "year \(year) comes after \(previousYear): years must increase")
             }
             previousYear = year
             for (index, name) in months.enumerated() {
                 guard let value = Double(fields[index + 1]), value.isFinite else {
-                    throw WorkbookError.badInput(file: file, line: number, problem: "\(name) value '\(fields[index + 1])' is not a number")
+                    throw WorkbookError.badInput(
+                        file: file, line: number,
+                        problem: "\(name) value '\(fields[index + 1])' is not a number")
                 }
-                if value != missingMark, let problem = PlausibleTemperature.problem(with: value, named: "\(name) value") {
-                    throw WorkbookError.badInput(file: file, line: number, problem: problem + "; \(missingMark) marks a missing month")
+                if value != missingMark,
+                    let problem = PlausibleTemperature.problem(with: value, named: "\(name) value")
+                {
+                    throw WorkbookError.badInput(
+                        file: file, line: number, problem: problem + "; \(missingMark) marks a missing month")
                 }
-                readings.append(MonthlyReading(year: year, month: index + 1, value: value == missingMark ? nil : value))
+                readings.append(
+                    MonthlyReading(year: year, month: index + 1, value: value == missingMark ? nil : value))
             }
         }
         return StationRecord(readings: readings)

@@ -19,7 +19,8 @@ public enum SyntheticSeries {
     /// cos(2 pi s) while s < 0.4, then a decaying 1/exp(3 s), with NumPy's own float32 cos and exp
     /// (which differ from the C library's in the last bit for many arguments).
     static func pattern(_ seasonTime: Float) -> Float {
-        seasonTime < 0.4 ? NumPyFloat32Math.cos(seasonTime * 2 * pi) : 1 / NumPyFloat32Math.exp(3 * seasonTime)
+        seasonTime < 0.4
+            ? NumPyFloat32Math.cos(seasonTime * 2 * pi) : 1 / NumPyFloat32Math.exp(3 * seasonTime)
     }
 
     /// series[t] for t = 0, 1, ..., 1460.

@@ -17,6 +17,7 @@ public func lineBufferStandardOutput() {
     // Swift 6 refuses to name C's `stdout` (a mutable global); the C library exports it as a symbol
     // (nil is RTLD_DEFAULT: search every loaded library).
     guard let symbol = dlsym(nil, "stdout"),
-          let stream = symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee else { return }
+        let stream = symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee
+    else { return }
     setvbuf(stream, nil, _IOLBF, 0)
 }

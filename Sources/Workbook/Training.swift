@@ -12,23 +12,28 @@ extension CommonOptions {
     /// `--resume` continues from it. Ctrl-C stops a run cleanly. With `--live`, the losses so far are
     /// redrawn after each epoch (refused before training without gnuplot). `afterEpoch` sees each
     /// finished epoch (a section keeps snapshots with it).
-    public func train(_ trainer: Trainer, on data: BookSplit, label: String, checkpoint: CheckpointFile? = nil,
-                      afterEpoch: (EpochRecord) -> Void = { _ in }) throws -> TrainingHistory {
+    public func train(
+        _ trainer: Trainer, on data: BookSplit, label: String, checkpoint: CheckpointFile? = nil,
+        afterEpoch: (EpochRecord) -> Void = { _ in }
+    ) throws -> TrainingHistory {
         try AtomicFile.checkWritable(folder: outputFolder)
         do {
             // snippet.train
             let epochs = resolvedEpochs
             let resumed = try checkpoint?.load(requestedEpochs: epochs)
-            let progress = ProgressReporter(label: label, totalEpochs: epochs, resumedAfter: resumed?.epoch ?? 0,
-                                            quiet: noProgress)
+            let progress = ProgressReporter(
+                label: label, totalEpochs: epochs, resumedAfter: resumed?.epoch ?? 0,
+                quiet: noProgress)
             defer { progress.finish() }
             let live = self.live ? try LiveLossPlot(label: label, totalEpochs: epochs, resumed: resumed) : nil
             defer { live?.finish() }
             trainer.stopRequested = { Interrupt.requested }
             let options = TrainingOptions(epochs: epochs, batchSize: batchSize)
             return try Interrupt.catching {
-                try trainer.fit(train: data.train, validation: data.validation, options: options,
-                                resumingFrom: resumed) { record in
+                try trainer.fit(
+                    train: data.train, validation: data.validation, options: options,
+                    resumingFrom: resumed
+                ) { record in
                     live?.add(record)
                     progress.report(record, show: live?.replacesProgress != true)
                     try checkpoint?.save(trainer)

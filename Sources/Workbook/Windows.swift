@@ -13,9 +13,12 @@ public struct WindowedSeries {
     public var count: Int { targets.count }
 
     public init(series: [Float], windowSize: Int) throws {
-        guard windowSize >= 2 else { throw WorkbookError.invalid("the window must hold at least 2 values, got \(windowSize)") }
+        guard windowSize >= 2 else {
+            throw WorkbookError.invalid("the window must hold at least 2 values, got \(windowSize)")
+        }
         guard windowSize <= series.count else {
-            throw WorkbookError.invalid("the window (\(windowSize)) is longer than the series (\(series.count) values)")
+            throw WorkbookError.invalid(
+                "the window (\(windowSize)) is longer than the series (\(series.count) values)")
         }
         self.windowSize = windowSize
         let n = series.count - windowSize + 1
@@ -41,14 +44,17 @@ public struct BookSplit: Sendable {
     public init(_ windows: WindowedSeries, split: Int, exampleShape: [Int]) throws {
         let trainCount = split - windows.windowSize + 1
         guard trainCount > 0, trainCount < windows.count else {
-            throw WorkbookError.invalid("split \(split) leaves no training or no validation windows "
-                + "for window \(windows.windowSize) and \(windows.count) windows")
+            throw WorkbookError.invalid(
+                "split \(split) leaves no training or no validation windows "
+                    + "for window \(windows.windowSize) and \(windows.count) windows")
         }
         let f = windows.featureCount
-        train = Dataset(features: Array(windows.features[..<(trainCount * f)]),
-                        targets: Array(windows.targets[..<trainCount]), exampleShape: exampleShape)
-        validation = Dataset(features: Array(windows.features[(trainCount * f)...]),
-                             targets: Array(windows.targets[trainCount...]), exampleShape: exampleShape)
+        train = Dataset(
+            features: Array(windows.features[..<(trainCount * f)]),
+            targets: Array(windows.targets[..<trainCount]), exampleShape: exampleShape)
+        validation = Dataset(
+            features: Array(windows.features[(trainCount * f)...]),
+            targets: Array(windows.targets[trainCount...]), exampleShape: exampleShape)
         validationTargetIndices = (trainCount..<windows.count).map(windows.targetIndex(ofWindow:))
     }
 }

@@ -5,20 +5,27 @@ import Workbook
 struct BidirectionalSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-bidirectional",
-        abstract: "Train the book's bidirectional GRU on the Central England daily temperatures (notebook: MAE 0.2782).")
+        abstract:
+            "Train the book's bidirectional GRU on the Central England daily temperatures (notebook: MAE 0.2782)."
+    )
 
     @OptionGroup var common: CommonOptions<CETBook>
     @OptionGroup var cet: CETOptions
 
     func run() throws {
         try common.prepareOutput()
-        let outcome = try runCETExperiment(.bidirectionalGRU, section: "ch11-bidirectional" + cet.suffix, common: common, cet: cet)
+        let outcome = try runCETExperiment(
+            .bidirectionalGRU, section: "ch11-bidirectional" + cet.suffix, common: common, cet: cet)
         print("The book's notebook reached a validation MAE of 0.2782 (normalised).")
-        try common.publish(outcome.predictionFigures(allDays: "fig-11-17-bidirectional-predictions" + cet.suffix,
-                                                     lastHundred: "fig-11-17b-bidirectional-last-100-days" + cet.suffix,
-                                                     title: "Bidirectional GRU on CET") + [
-            outcome.lossFigure(name: "fig-bidirectional-loss" + cet.suffix, title: "Bidirectional GRU on CET: loss per epoch"),
-        ])
+        try common.publish(
+            outcome.predictionFigures(
+                allDays: "fig-11-17-bidirectional-predictions" + cet.suffix,
+                lastHundred: "fig-11-17b-bidirectional-last-100-days" + cet.suffix,
+                title: "Bidirectional GRU on CET") + [
+                    outcome.lossFigure(
+                        name: "fig-bidirectional-loss" + cet.suffix,
+                        title: "Bidirectional GRU on CET: loss per epoch")
+                ])
     }
 }
 

@@ -6,20 +6,27 @@ import Workbook
 struct CETSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-cet-rnn",
-        abstract: "Train the chapter's simple RNN on the Central England daily temperatures and report its validation MAE.",
-        discussion: "Defaults are the book's notebook settings: window 60, split 80,000, hidden 100, dropout 0.1, Adam 5e-4, batch 128, 100 epochs.")
+        abstract:
+            "Train the chapter's simple RNN on the Central England daily temperatures and report its validation MAE.",
+        discussion:
+            "Defaults are the book's notebook settings: window 60, split 80,000, hidden 100, dropout 0.1, Adam 5e-4, batch 128, 100 epochs."
+    )
 
     @OptionGroup var common: CommonOptions<CETBook>
     @OptionGroup var cet: CETOptions
 
     func run() throws {
         try common.prepareOutput()
-        let outcome = try runCETExperiment(.simpleRNN, section: "ch11-cet-rnn" + cet.suffix, common: common, cet: cet)
-        try common.publish(outcome.predictionFigures(allDays: "fig-11-12-cet-predictions" + cet.suffix,
-                                                     lastHundred: "fig-11-13-cet-last-100-days" + cet.suffix,
-                                                     title: "Simple RNN on CET") + [
-            outcome.lossFigure(name: "fig-11-14-cet-loss" + cet.suffix, title: "Simple RNN on CET: loss per epoch"),
-        ])
+        let outcome = try runCETExperiment(
+            .simpleRNN, section: "ch11-cet-rnn" + cet.suffix, common: common, cet: cet)
+        try common.publish(
+            outcome.predictionFigures(
+                allDays: "fig-11-12-cet-predictions" + cet.suffix,
+                lastHundred: "fig-11-13-cet-last-100-days" + cet.suffix,
+                title: "Simple RNN on CET") + [
+                    outcome.lossFigure(
+                        name: "fig-11-14-cet-loss" + cet.suffix, title: "Simple RNN on CET: loss per epoch")
+                ])
     }
 }
 

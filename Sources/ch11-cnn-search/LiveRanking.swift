@@ -13,12 +13,14 @@ final class LiveRanking: @unchecked Sendable {
     init(total: Int, done: [SearchResult]) throws {
         self.total = total
         results = done
-        plot = try LivePlot(title: "ch11-cnn-search", settings: """
-            set xlabel "rank"
-            set ylabel "validation MAE (log scale)"
-            set key top left
-            set xrange [0:\(total + 1)]
-            """)
+        plot = try LivePlot(
+            title: "ch11-cnn-search",
+            settings: """
+                set xlabel "rank"
+                set ylabel "validation MAE (log scale)"
+                set key top left
+                set xrange [0:\(total + 1)]
+                """)
     }
 
     /// Whether the plot stands in for the progress lines (see `LivePlot.replacesProgress`).
@@ -39,9 +41,11 @@ final class LiveRanking: @unchecked Sendable {
         let rows = ranked.enumerated().map { "\($0.offset + 1) \($0.element.validationMAE)" }
         let best = ranked[0]
         // Two lines (gnuplot's "\n"): the best configuration's summary is long.
-        let title = LivePlot.quoted("ch11-cnn-search: \(results.count) of \(total) configurations") + "\\n"
-            + LivePlot.quoted("best so far: MAE \(fixed(best.validationMAE, 4)), "
-                              + best.configuration.summary)
+        let title =
+            LivePlot.quoted("ch11-cnn-search: \(results.count) of \(total) configurations") + "\\n"
+            + LivePlot.quoted(
+                "best so far: MAE \(fixed(best.validationMAE, 4)), "
+                    + best.configuration.summary)
         let maes = ranked.map { Float($0.validationMAE) }
         return """
             $ranking << EOD

@@ -25,7 +25,8 @@ struct ShardOption: ExpressibleByArgument {
 struct CNNSearchSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-cnn-search",
-        abstract: "Search the chapter's 48 CNN architectures with early stopping and rank them by validation MAE.",
+        abstract:
+            "Search the chapter's 48 CNN architectures with early stopping and rank them by validation MAE.",
         discussion: """
             Each configuration trains for at most --epochs epochs (book: 100), stops after 10 without a lower \
             validation loss, and is measured on its best weights. Results are appended to the results file as \
@@ -47,27 +48,37 @@ struct CNNSearchSection: ParsableCommand {
     var learningRates: String?
     @Option(parsing: .unconditional, help: "Configurations trained at once, one per core unless given.")
     var workers = ProcessInfo.processInfo.activeProcessorCount
-    @Flag(help: "Continue the search in the results file (made with the same settings), skipping what it holds.")
+    @Flag(
+        help: "Continue the search in the results file (made with the same settings), skipping what it holds."
+    )
     var resume = false
-    @Option(help: ArgumentHelp("Run only the K-th, (K+N)-th, ... of the configurations searched, from 0 (0 <= K < N).", valueName: "K/N"))
+    @Option(
+        help: ArgumentHelp(
+            "Run only the K-th, (K+N)-th, ... of the configurations searched, from 0 (0 <= K < N).",
+            valueName: "K/N"))
     var shard: ShardOption?
-    @Option(parsing: .upToNextOption, help: ArgumentHelp(
-        "Rank the union of these results files (or of the results files in these folders) instead of training; "
-        + "the settings come from the files.", valueName: "files"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Rank the union of these results files (or of the results files in these folders) instead of training; "
+                + "the settings come from the files.", valueName: "files"))
     var merge: [String] = []
     @Flag(help: "With --merge: rank the shards given even when some are missing or incomplete.")
     var partial = false
 
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
-        let searchOnly = [("--resume", resume), ("--shard", shard != nil),
-                          ("--seed", common.givenSeed != nil), ("--epochs", common.epochs != nil),
-                          ("--quick", common.quick), ("--conv-layers", convLayers != nil),
-                          ("--kernel-sizes", kernelSizes != nil), ("--learning-rates", learningRates != nil)]
-            .filter(\.1).map(\.0)
+        let searchOnly = [
+            ("--resume", resume), ("--shard", shard != nil),
+            ("--seed", common.givenSeed != nil), ("--epochs", common.epochs != nil),
+            ("--quick", common.quick), ("--conv-layers", convLayers != nil),
+            ("--kernel-sizes", kernelSizes != nil), ("--learning-rates", learningRates != nil),
+        ]
+        .filter(\.1).map(\.0)
         if !merge.isEmpty && !searchOnly.isEmpty {
-            throw ValidationError("--merge takes its settings from the files; it cannot be combined with "
-                                  + searchOnly.joined(separator: ", "))
+            throw ValidationError(
+                "--merge takes its settings from the files; it cannot be combined with "
+                    + searchOnly.joined(separator: ", "))
         }
         if partial && merge.isEmpty { throw ValidationError("--partial goes with --merge") }
         _ = try space()
@@ -77,12 +88,15 @@ struct CNNSearchSection: ParsableCommand {
     func space() throws -> SearchSpace {
         let book = SearchSpace()
         var space = book
-        func list<T>(_ text: String?, _ option: String, _ allowed: [T], _ parse: (String) -> T?) throws -> [T]? where T: Equatable {
+        func list<T>(_ text: String?, _ option: String, _ allowed: [T], _ parse: (String) -> T?) throws
+            -> [T]? where T: Equatable
+        {
             guard let text else { return nil }
             let values = text.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
             return try values.map { value in
                 guard let parsed = parse(value), allowed.contains(parsed) else {
-                    throw ValidationError("--\(option): '\(value)' is not one of the book's values \(allowed)")
+                    throw ValidationError(
+                        "--\(option): '\(value)' is not one of the book's values \(allowed)")
                 }
                 return parsed
             }
@@ -91,17 +105,22 @@ struct CNNSearchSection: ParsableCommand {
             (space.convolutionLayers, space.kernelSizes, space.learningRates) = ([1], [3], [1e-3])
         }
         // A list given explicitly may pick any of the book's values, with --quick too.
-        space.convolutionLayers = try list(convLayers, "conv-layers", book.convolutionLayers) { Int($0) } ?? space.convolutionLayers
-        space.kernelSizes = try list(kernelSizes, "kernel-sizes", book.kernelSizes) { Int($0) } ?? space.kernelSizes
-        space.learningRates = try list(learningRates, "learning-rates", book.learningRates) { Double($0) } ?? space.learningRates
+        space.convolutionLayers =
+            try list(convLayers, "conv-layers", book.convolutionLayers) { Int($0) } ?? space.convolutionLayers
+        space.kernelSizes =
+            try list(kernelSizes, "kernel-sizes", book.kernelSizes) { Int($0) } ?? space.kernelSizes
+        space.learningRates =
+            try list(learningRates, "learning-rates", book.learningRates) { Double($0) }
+            ?? space.learningRates
         return space
     }
 
     var outputFolder: String { common.outputFolder }
     /// The settings a search with these options runs with (`data` is the data's fingerprint).
     func settings(data: String) throws -> SearchSettings {
-        SearchSettings(seed: common.seed, epochs: common.resolvedEpochs, space: try space(),
-                       shard: shard?.shard ?? .whole, data: data)
+        SearchSettings(
+            seed: common.seed, epochs: common.resolvedEpochs, space: try space(),
+            shard: shard?.shard ?? .whole, data: data)
     }
 
     func run() throws {
@@ -119,20 +138,24 @@ struct CNNSearchSection: ParsableCommand {
 
         let results = try merged?.results ?? search(runner, settings: settings)
         if settings.shard != .whole {
-            print("Shard \(settings.shard) done: \(results.count) configurations. When every shard is done, "
-                  + "rank them with: ch11-cnn-search --merge \(outputFolder)")
+            print(
+                "Shard \(settings.shard) done: \(results.count) configurations. When every shard is done, "
+                    + "rank them with: ch11-cnn-search --merge \(outputFolder)")
             return
         }
         let report = SearchReport(settings: settings, results: results, gaps: merged?.gaps ?? [])
         print("\nTop \(min(10, results.count)) of \(results.count) configurations:\n" + report.table(top: 10))
         guard let winner = report.ranked.first else { throw SearchError("there are no results to rank") }
         let predictions = try retrainWinner(winner, runner: runner)
-        print("\nWinner: \(winner.configuration), validation MAE \(fixed(winner.valMAE, 4)) after \(winner.epochs) epochs "
-              + "(best epoch \(winner.bestEpoch)).")
+        print(
+            "\nWinner: \(winner.configuration), validation MAE \(fixed(winner.valMAE, 4)) after \(winner.epochs) epochs "
+                + "(best epoch \(winner.bestEpoch)).")
         print("Book's winner: \(SearchReport.bookWinner.summary), MAE \(SearchReport.bookWinner.mae).")
         print("Report: \(try report.write(toFolder: outputFolder))")
-        print(String(format: "Wall time %.1f s (training, summed over configurations: %.1f s)",
-                     Date().timeIntervalSince(started), report.secondsTraining))
+        print(
+            String(
+                format: "Wall time %.1f s (training, summed over configurations: %.1f s)",
+                Date().timeIntervalSince(started), report.secondsTraining))
         try drawFigures(report, predictions: predictions, data: data)
     }
 
@@ -151,8 +174,9 @@ struct CNNSearchSection: ParsableCommand {
             guard differences.isEmpty else {
                 let made = differences.map { "\($0.name) \($0.here)" }.joined(separator: ", ")
                 let asked = differences.map { "\($0.name) \($0.there)" }.joined(separator: ", ")
-                throw SearchError("\(path): made with \(made), but this run has \(asked); --resume continues "
-                                  + "a search only with the settings in the file's header")
+                throw SearchError(
+                    "\(path): made with \(made), but this run has \(asked); --resume continues "
+                        + "a search only with the settings in the file's header")
             }
             contents.warnings.forEach(warn)
             try appender.truncate(to: contents.completeLength)
@@ -163,8 +187,9 @@ struct CNNSearchSection: ParsableCommand {
             print("Earlier results kept as \(kept)")
         }
         let todo = all.filter { configuration in !done.contains { $0.index == configuration.index } }
-        print("Training \(todo.count) configurations, \(min(workers, max(todo.count, 1))) at a time, "
-              + "at most \(runner.maxEpochs) epochs each")
+        print(
+            "Training \(todo.count) configurations, \(min(workers, max(todo.count, 1))) at a time, "
+                + "at most \(runner.maxEpochs) epochs each")
         let total = all.count
         let counter = Counter(done.count)
         let live = common.live ? try LiveRanking(total: total, done: done) : nil
@@ -175,8 +200,11 @@ struct CNNSearchSection: ParsableCommand {
             let k = counter.increment()
             live?.add(result)
             guard !quiet, live?.replacesProgress != true else { return }
-            print(String(format: "[%2d/%d] %@: %3d epochs (best %3d), MAE %.4f, %.1f s", k, total,
-                         result.configuration.summary, result.epochs, result.bestEpoch, result.validationMAE, result.seconds))
+            print(
+                String(
+                    format: "[%2d/%d] %@: %3d epochs (best %3d), MAE %.4f, %.1f s", k, total,
+                    result.configuration.summary, result.epochs, result.bestEpoch, result.validationMAE,
+                    result.seconds))
         }
         return done + fresh
     }
@@ -188,19 +216,23 @@ struct CNNSearchSection: ParsableCommand {
         for argument in merge {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder),
-                  isFolder.boolValue else {
+                isFolder.boolValue
+            else {
                 files.append(argument)
                 continue
             }
             let found = try MergedResults.files(inFolder: argument)
-            guard !found.isEmpty else { throw SearchError("\(argument): holds no ch11-cnn-search results files") }
+            guard !found.isEmpty else {
+                throw SearchError("\(argument): holds no ch11-cnn-search results files")
+            }
             files += found
         }
         let merged = try MergedResults.read(files)
         merged.warnings.forEach(warn)
         guard merged.settings.data == fingerprint else {
-            throw SearchError("\(files[0]): made from other data (\(merged.settings.data)) than this program "
-                              + "trains on (\(fingerprint))")
+            throw SearchError(
+                "\(files[0]): made from other data (\(merged.settings.data)) than this program "
+                    + "trains on (\(fingerprint))")
         }
         if !merged.gaps.isEmpty {
             let gaps = merged.gaps.joined(separator: "; ")
@@ -210,9 +242,10 @@ struct CNNSearchSection: ParsableCommand {
             warn("ranking an incomplete search (--partial): \(gaps)")
         }
         let settings = merged.settings
-        print("Merged \(merged.results.count) of \(settings.configurations.count) configurations from "
-              + "\(files.count) file(s) (seed \(settings.seed), at most \(settings.epochs) epochs, "
-              + "\(settings.space.narrowing))")
+        print(
+            "Merged \(merged.results.count) of \(settings.configurations.count) configurations from "
+                + "\(files.count) file(s) (seed \(settings.seed), at most \(settings.epochs) epochs, "
+                + "\(settings.space.narrowing))")
         return merged
     }
 
@@ -222,9 +255,10 @@ struct CNNSearchSection: ParsableCommand {
         let configuration = SearchSpace.book[winner.index]
         let (again, predictions) = try runner.trainAlone(configuration)
         guard again.validationMAE == winner.valMAE else {
-            throw SearchError("retraining the winner (\(configuration.summary)) from its seed gave MAE "
-                + "\(again.validationMAE), not the \(winner.valMAE) recorded: these results were not made by this "
-                + "program as it is now; no report written")
+            throw SearchError(
+                "retraining the winner (\(configuration.summary)) from its seed gave MAE "
+                    + "\(again.validationMAE), not the \(winner.valMAE) recorded: these results were not made by this "
+                    + "program as it is now; no report written")
         }
         return predictions
     }
@@ -232,10 +266,12 @@ struct CNNSearchSection: ParsableCommand {
     func drawFigures(_ report: SearchReport, predictions: [Float], data: BookSplit) throws {
         let winner = SearchSpace.book[report.ranked[0].index]
         try common.publish([
-            .predictions(name: "fig-11-05-search-predictions", title: "Best searched CNN: validation values and predictions",
-                         time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
-                         predicted: predictions, xLabel: "time step", yLabel: "value",
-                         caption: "the search winner's predictions for the validation windows (\(winner.summary))"),
+            .predictions(
+                name: "fig-11-05-search-predictions",
+                title: "Best searched CNN: validation values and predictions",
+                time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
+                predicted: predictions, xLabel: "time step", yLabel: "value",
+                caption: "the search winner's predictions for the validation windows (\(winner.summary))"),
             SearchFigures.ranking(report),
         ])
     }
@@ -250,7 +286,11 @@ func warn(_ text: String) {
 final class Counter: Sendable {
     private let value: Mutex<Int>
     init(_ start: Int) { value = Mutex(start) }
-    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+    func increment() -> Int {
+        value.withLock {
+            $0 += 1; return $0
+        }
+    }
 }
 
 lineBufferStandardOutput()

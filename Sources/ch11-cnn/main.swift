@@ -17,11 +17,14 @@ struct CNNSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-cnn",
         abstract: "Train the chapter's 1D CNN on the synthetic series and report its validation MAE.",
-        discussion: "Every default is the book's notebook setting (window 30, split 1000, 128 filters of size 3).")
+        discussion:
+            "Every default is the book's notebook setting (window 30, split 1000, 128 filters of size 3).")
 
     @OptionGroup var common: CommonOptions<Book>
 
-    @Option(parsing: .unconditional, help: "Values per window: the last is the target, the rest are the features.")
+    @Option(
+        parsing: .unconditional, help: "Values per window: the last is the target, the rest are the features."
+    )
     var window = 30
 
     @Option(parsing: .unconditional, help: "Series index where validation begins.")
@@ -30,15 +33,20 @@ struct CNNSection: ParsableCommand {
     @Option(parsing: .unconditional, help: "Convolution filters (output channels).")
     var filters = 128
 
-    @Option(parsing: .unconditional, help: "Filter width; padded by width/2 zeros at each end, as the book's padding=1 for width 3.")
+    @Option(
+        parsing: .unconditional,
+        help: "Filter width; padded by width/2 zeros at each end, as the book's padding=1 for width 3.")
     var kernelSize = 3
 
     func validate() throws {
         guard filters >= 1 else { throw ValidationError("--filters must be at least 1, got \(filters)") }
-        guard kernelSize >= 1 else { throw ValidationError("--kernel-size must be at least 1, got \(kernelSize)") }
+        guard kernelSize >= 1 else {
+            throw ValidationError("--kernel-size must be at least 1, got \(kernelSize)")
+        }
         guard window >= 2 else { throw ValidationError("--window must be at least 2, got \(window)") }
-        try memoryEstimate.check(options: "--filters \(filters), --kernel-size \(kernelSize), "
-                                 + "--window \(window), --batch-size \(common.batchSize)")
+        try memoryEstimate.check(
+            options: "--filters \(filters), --kernel-size \(kernelSize), "
+                + "--window \(window), --batch-size \(common.batchSize)")
     }
 
     /// What the model below holds, counted before it is built (the series has 1,461 values).
@@ -46,8 +54,9 @@ struct CNNSection: ParsableCommand {
         let features = Double(window - 1), padded = features + 2 * Double(kernelSize / 2)
         let convolved = max(1, padded - Double(kernelSize) + 1), channels = Double(filters) * convolved
         let parameters = Double(filters) * Double(kernelSize + 1) + 28 * (channels + 1) + 10 * 29 + 11
-        return MemoryEstimate(parameters: parameters, activationsPerExample: padded + 3 * channels + 80,
-                              examplesPerBatch: Double(min(common.batchSize, 1461)), data: 2 * 1461 * features)
+        return MemoryEstimate(
+            parameters: parameters, activationsPerExample: padded + 3 * channels + 80,
+            examplesPerBatch: Double(min(common.batchSize, 1461)), data: 2 * 1461 * features)
     }
 
     func run() throws {
@@ -58,29 +67,33 @@ struct CNNSection: ParsableCommand {
         let windows = try WindowedSeries(series: series, windowSize: window)
         let data = try BookSplit(windows, split: split, exampleShape: [1, windows.featureCount])
         // snippet.end
-        print("Synthetic series: \(series.count) values; window \(window): "
-              + "\(data.train.count) training and \(data.validation.count) validation windows")
+        print(
+            "Synthetic series: \(series.count) values; window \(window): "
+                + "\(data.train.count) training and \(data.validation.count) validation windows")
 
         let random = RandomSource(seed: common.seed)
-        let convolvedLength = Conv1d.outputLength(for: windows.featureCount, kernelSize: kernelSize,
-                                                  padding: .zeros(kernelSize / 2))
+        let convolvedLength = Conv1d.outputLength(
+            for: windows.featureCount, kernelSize: kernelSize,
+            padding: .zeros(kernelSize / 2))
         // snippet.model
         // The trainer builds the model once per worker (two cores, two copies sharing one set of weights).
         func model(_ random: RandomSource) -> Sequential {
-            let convolution = Conv1d(1, filters, kernelSize: kernelSize, padding: .zeros(kernelSize / 2), random: random)
+            let convolution = Conv1d(
+                1, filters, kernelSize: kernelSize, padding: .zeros(kernelSize / 2), random: random)
             convolution.computesInputGradient = false  // its input is data
             return Sequential([
-                convolution, ReLU(),                       // [B, 1, 29] -> [B, 128, 29]
-                Flatten(),                                 // -> [B, 128 * 29]
+                convolution, ReLU(),  // [B, 1, 29] -> [B, 128, 29]
+                Flatten(),  // -> [B, 128 * 29]
                 Linear(filters * convolvedLength, 28, random: random), ReLU(),
                 Linear(28, 10, random: random), ReLU(),
-                Linear(10, 1, random: random),             // -> [B, 1]
+                Linear(10, 1, random: random),  // -> [B, 1]
             ])
         }
         // snippet.end
         let trainer = common.trainer(random: random, model: model)
-        print("Model: Conv1d(1, \(filters), k=\(kernelSize)) -> Linear(\(filters)*\(convolvedLength), 28) -> "
-              + "Linear(28, 10) -> Linear(10, 1): \(trainer.model.parameterCount) parameters")
+        print(
+            "Model: Conv1d(1, \(filters), k=\(kernelSize)) -> Linear(\(filters)*\(convolvedLength), 28) -> "
+                + "Linear(28, 10) -> Linear(10, 1): \(trainer.model.parameterCount) parameters")
 
         // snippet.train
         let history = try common.train(trainer, on: data, label: "ch11-cnn")
@@ -88,28 +101,34 @@ struct CNNSection: ParsableCommand {
         let mae = meanAbsoluteError(predictions, data.validation.targets)
         // snippet.end
 
-        let settings = CNNSettings(window: window, split: split, filters: filters, kernelSize: kernelSize,
-                                   learningRate: common.lr, batchSize: common.batchSize,
-                                   epochsRequested: common.resolvedEpochs,
-                                   dataFingerprint: DataFingerprint.of(data))
+        let settings = CNNSettings(
+            window: window, split: split, filters: filters, kernelSize: kernelSize,
+            learningRate: common.lr, batchSize: common.batchSize,
+            epochsRequested: common.resolvedEpochs,
+            dataFingerprint: DataFingerprint.of(data))
         let report = try RunReport(
             section: "ch11-cnn", seed: common.seed, settings: settings,
             parameters: trainer.model.parameterCount, history: history, valMAE: mae,
             secondsTotal: Date().timeIntervalSince(started))
         print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) (book: \(Book.maeReported))")
-        print(String(format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))
+        print(
+            String(
+                format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch,
+                history.trainingSeconds))
         // The result is on screen before any file is written, so a failed write cannot lose it.
         print("Run report: \(try report.write(toFolder: common.outputFolder))")
 
         // snippet.figures
         try common.publish([
-            .predictions(name: "fig-11-04-cnn-predictions", title: "CNN: validation values and predictions",
-                         time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
-                         predicted: predictions, xLabel: "time step", yLabel: "value",
-                         caption: "the CNN's predictions for the validation windows against the actual values"),
-            .losses(name: "fig-11-04b-cnn-loss", title: "CNN: loss per epoch",
-                    training: history.trainLoss, validation: history.validationLoss,
-                    caption: "training and validation MSE of the CNN per epoch"),
+            .predictions(
+                name: "fig-11-04-cnn-predictions", title: "CNN: validation values and predictions",
+                time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
+                predicted: predictions, xLabel: "time step", yLabel: "value",
+                caption: "the CNN's predictions for the validation windows against the actual values"),
+            .losses(
+                name: "fig-11-04b-cnn-loss", title: "CNN: loss per epoch",
+                training: history.trainLoss, validation: history.validationLoss,
+                caption: "training and validation MSE of the CNN per epoch"),
         ])
         // snippet.end
     }

@@ -9,10 +9,14 @@ struct HandConvolution: ParsableCommand {
         commandName: "ch11-conv",
         abstract: "The chapter's 1D convolution worked by hand: filter [-0.5, 1, -0.5] over ten numbers.")
 
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("The sequence to filter, e.g. --input 1 2 3 4 5.", valueName: "values"))
+    @Option(
+        parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("The sequence to filter, e.g. --input 1 2 3 4 5.", valueName: "values"))
     var input: [Float] = [4, 8, 15, 16, 23, 42, 51, 64, 99, -1]
 
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("The filter's weights, e.g. --filter -0.5 1 -0.5.", valueName: "weights"))
+    @Option(
+        parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("The filter's weights, e.g. --filter -0.5 1 -0.5.", valueName: "weights"))
     var filter: [Float] = [-0.5, 1, -0.5]
 
     /// Where Figures 11-1 to 11-3 go, and whether gnuplot draws them.
@@ -29,16 +33,18 @@ struct HandConvolution: ParsableCommand {
         let sums = slide(filter.map(Double.init), over: [0] + input.map(Double.init) + [0])
         let widest = sums.map(abs).max() ?? 0
         guard widest <= Double(Float.greatestFiniteMagnitude) else {
-            throw ValidationError("--input and --filter: the filtered values reach \(widest), "
-                                  + "beyond float32 (about 3.4e38)")
+            throw ValidationError(
+                "--input and --filter: the filtered values reach \(widest), "
+                    + "beyond float32 (about 3.4e38)")
         }
     }
 
     func run() throws {
         try output.prepare()
         // snippet.conv-layer
-        let convolution = Conv1d(1, 1, kernelSize: filter.count, padding: .zeros(0),
-                                 random: RandomSource(seed: 0))
+        let convolution = Conv1d(
+            1, 1, kernelSize: filter.count, padding: .zeros(0),
+            random: RandomSource(seed: 0))
         convolution.weight.value.copy(from: Tensor(shape: [1, 1, filter.count], values: filter))
         convolution.bias.value.zero()
         let sequence = Tensor(shape: [1, 1, input.count], values: input)  // [B=1, C=1, T=10]
@@ -52,19 +58,24 @@ struct HandConvolution: ParsableCommand {
 
         let byHand = slide(filter, over: input)
         let byHandPadded = slide(filter, over: [0] + input + [0])
-        print("Filter [\(filter.map(show).joined(separator: ", "))] over [\(input.map(show).joined(separator: ", "))]\n")
+        print(
+            "Filter [\(filter.map(show).joined(separator: ", "))] over [\(input.map(show).joined(separator: ", "))]\n"
+        )
         printTable(input: input, unpadded: filtered, padded: filteredPadded, half: filter.count / 2)
         let agree = filtered == byHand && filteredPadded == byHandPadded
         print("\nConv1d and the by-hand loop agree: \(agree ? "yes" : "NO")")
         if !agree { throw ExitCode.failure }
 
-        try output.publish([
-            ConvolutionDiagrams.sequence(input),
-            ConvolutionDiagrams.stride(input, filter: filter, output: filtered, step: 0,
-                                       name: "fig-11-02-first-stride", title: "The filter over the first three values"),
-            ConvolutionDiagrams.stride(input, filter: filter, output: filtered, step: 1,
-                                       name: "fig-11-03-next-stride", title: "The next stride"),
-        ], into: output.folder())
+        try output.publish(
+            [
+                ConvolutionDiagrams.sequence(input),
+                ConvolutionDiagrams.stride(
+                    input, filter: filter, output: filtered, step: 0,
+                    name: "fig-11-02-first-stride", title: "The filter over the first three values"),
+                ConvolutionDiagrams.stride(
+                    input, filter: filter, output: filtered, step: 1,
+                    name: "fig-11-03-next-stride", title: "The next stride"),
+            ], into: output.folder())
     }
 }
 
@@ -83,7 +94,9 @@ func show(_ value: Float) -> String {
 /// One row per input value: what the filter makes of it without padding (blank where the value
 /// never sits under the filter's centre) and with one zero of padding at each end.
 func printTable(input: [Float], unpadded: [Float], padded: [Float], half: Int) {
-    func cell(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+    func cell(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
     print(cell("t", 3) + cell("input", 8) + cell("no padding", 13) + cell("padding 1", 12))
     for (t, value) in input.enumerated() {
         let inner = t - half
@@ -96,4 +109,5 @@ func printTable(input: [Float], unpadded: [Float], padded: [Float], half: Int) {
 
 lineBufferStandardOutput()
 // Negative numbers in --input and --filter would read as option names: see NumberLists.
-HandConvolution.main(NumberLists.expand(Array(CommandLine.arguments.dropFirst()), options: ["--input", "--filter"]))
+HandConvolution.main(
+    NumberLists.expand(Array(CommandLine.arguments.dropFirst()), options: ["--input", "--filter"]))

@@ -4,12 +4,17 @@ import Workbook
 /// Validation and training loss of several runs of one model on one plot, each run in its own colour,
 /// training dashed and validation solid: what dropout changes is easier to see side by side.
 enum LossComparison {
-    static func figure(name: String, title: String, runs: [(label: String, history: TrainingHistory)]) -> Figure {
+    static func figure(name: String, title: String, runs: [(label: String, history: TrainingHistory)])
+        -> Figure
+    {
         let epochs = runs.map(\.history.epochs).max() ?? 0
         let rows = (0..<epochs).map { e in
-            [Double(e + 1)] + runs.flatMap { run in
-                e < run.history.epochs ? [Double(run.history.trainLoss[e]), Double(run.history.validationLoss[e])] : [.nan, .nan]
-            }
+            [Double(e + 1)]
+                + runs.flatMap { run in
+                    e < run.history.epochs
+                        ? [Double(run.history.trainLoss[e]), Double(run.history.validationLoss[e])]
+                        : [.nan, .nan]
+                }
         }
         let columns = ["epoch"] + runs.indices.flatMap { ["training_\($0 + 1)", "validation_\($0 + 1)"] }
         let data = FigureData(fileName: name + ".dat", columns: columns, rows: rows)
@@ -22,15 +27,19 @@ enum LossComparison {
                 "\"\(data.fileName)\" using 1:\(2 * i + 2) with lines \(style) dt 2 title \"\(run.label): training\"",
             ]
         }
-        return Figure(name: name, caption: "training (dashed) and validation (solid) loss per epoch of " + runs.map(\.label).joined(separator: ", "),
-                      data: [data], commands: """
-            set title "\(title)"
-            set xlabel "epoch"
-            set ylabel "MSE loss (log scale)"
-            \(Figure.logScaleAxis(runs.flatMap { $0.history.trainLoss + $0.history.validationLoss }))
-            set key top right
-            set xrange [1:*] noextend
-            plot \(plots.joined(separator: ", \\\n     "))
-            """)
+        return Figure(
+            name: name,
+            caption: "training (dashed) and validation (solid) loss per epoch of "
+                + runs.map(\.label).joined(separator: ", "),
+            data: [data],
+            commands: """
+                set title "\(title)"
+                set xlabel "epoch"
+                set ylabel "MSE loss (log scale)"
+                \(Figure.logScaleAxis(runs.flatMap { $0.history.trainLoss + $0.history.validationLoss }))
+                set key top right
+                set xrange [1:*] noextend
+                plot \(plots.joined(separator: ", \\\n     "))
+                """)
     }
 }

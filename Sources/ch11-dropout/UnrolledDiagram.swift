@@ -42,29 +42,39 @@ enum UnrolledDiagram {
                 labels.append(#"set label "r_{\#(step)}" at \#(x + spacing / 2), 0.42 center font ",18""#)
             }
         }
-        labels.append(##"set label "dropout: a new mask on the inputs x at every step" at -2.9, -3.05 left textcolor rgb "#d1495b""##)
-        labels.append(##"set label "recurrent dropout: one mask per sequence on r, the same at every step" at -2.9, -3.6 left textcolor rgb "#6a4c93""##)
+        labels.append(
+            ##"set label "dropout: a new mask on the inputs x at every step" at -2.9, -3.05 left textcolor rgb "#d1495b""##
+        )
+        labels.append(
+            ##"set label "recurrent dropout: one mask per sequence on r, the same at every step" at -2.9, -3.6 left textcolor rgb "#6a4c93""##
+        )
 
-        let cellData = FigureData(fileName: "fig-11-15-unrolled-rnn-cells.dat", columns: ["x", "y"], rows: cells)
-        let arrowData = FigureData(fileName: "fig-11-15-unrolled-rnn-arrows.dat",
-                                   columns: ["x", "y", "dx", "dy", "kind"], rows: arrows)
-        let markData = FigureData(fileName: "fig-11-15-unrolled-rnn-dropout.dat", columns: ["x", "y", "kind"], rows: marks)
-        return Figure(name: "fig-11-15-unrolled-rnn", caption: "a recurrent layer unrolled over four steps, and where the two dropouts act",
-                      data: [cellData, arrowData, markData], commands: """
-            set title "A recurrent layer unrolled over time"
-            unset border
-            unset tics
-            unset grid
-            unset key
-            set size ratio -1
-            set xrange [-3.0:\(Double(steps.count) * spacing - 0.2)]
-            set yrange [-3.9:2.4]
-            set tmargin 2
-            \(labels.joined(separator: "\n"))
-            plot "\(cellData.fileName)" using 1:2:(\(cellHalfWidth)):(\(cellHalfHeight)) with boxxyerror fs solid 1.0 border lc rgb "#555555" fc rgb cell_fill, \\
-                 "\(arrowData.fileName)" using 1:2:3:($5 == 4 ? NaN : $4) with vectors filled head size 0.15,25 lw 2 lc rgb "#444444", \\
-                 "" using 1:2:3:($5 == 4 ? $4 : NaN) with vectors filled head size 0.15,25 lw 2 lc rgb "#444444" dt 2, \\
-                 "\(markData.fileName)" using 1:2:($3 == 1 ? 0xd1495b : 0x6a4c93) with points pt 2 ps 3 lw 3 lc rgb variable
-            """, width: 1200, height: 640)
+        let cellData = FigureData(
+            fileName: "fig-11-15-unrolled-rnn-cells.dat", columns: ["x", "y"], rows: cells)
+        let arrowData = FigureData(
+            fileName: "fig-11-15-unrolled-rnn-arrows.dat",
+            columns: ["x", "y", "dx", "dy", "kind"], rows: arrows)
+        let markData = FigureData(
+            fileName: "fig-11-15-unrolled-rnn-dropout.dat", columns: ["x", "y", "kind"], rows: marks)
+        return Figure(
+            name: "fig-11-15-unrolled-rnn",
+            caption: "a recurrent layer unrolled over four steps, and where the two dropouts act",
+            data: [cellData, arrowData, markData],
+            commands: """
+                set title "A recurrent layer unrolled over time"
+                unset border
+                unset tics
+                unset grid
+                unset key
+                set size ratio -1
+                set xrange [-3.0:\(Double(steps.count) * spacing - 0.2)]
+                set yrange [-3.9:2.4]
+                set tmargin 2
+                \(labels.joined(separator: "\n"))
+                plot "\(cellData.fileName)" using 1:2:(\(cellHalfWidth)):(\(cellHalfHeight)) with boxxyerror fs solid 1.0 border lc rgb "#555555" fc rgb cell_fill, \\
+                     "\(arrowData.fileName)" using 1:2:3:($5 == 4 ? NaN : $4) with vectors filled head size 0.15,25 lw 2 lc rgb "#444444", \\
+                     "" using 1:2:3:($5 == 4 ? $4 : NaN) with vectors filled head size 0.15,25 lw 2 lc rgb "#444444" dt 2, \\
+                     "\(markData.fileName)" using 1:2:($3 == 1 ? 0xd1495b : 0x6a4c93) with points pt 2 ps 3 lw 3 lc rgb variable
+                """, width: 1200, height: 640)
     }
 }

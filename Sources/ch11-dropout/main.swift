@@ -6,7 +6,8 @@ import Workbook
 struct DropoutSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-dropout",
-        abstract: "Train the book's GRU with dropout on the Central England daily temperatures, beside the same GRU without dropout and optionally with recurrent dropout.",
+        abstract:
+            "Train the book's GRU with dropout on the Central England daily temperatures, beside the same GRU without dropout and optionally with recurrent dropout.",
         discussion: """
             The book's GRU with dropout (report ch11-dropout) is the GRU of section 11.5: its one Dropout layer, before the \
             output layer, is the only dropout that acts. --baseline (the default) also trains it with no dropout at all \
@@ -25,7 +26,9 @@ struct DropoutSection: ParsableCommand {
     var recurrentDropout: Float = 0
 
     func validate() throws {
-        guard (0..<1).contains(recurrentDropout) else { throw ValidationError("--recurrent-dropout must be in [0, 1), got \(recurrentDropout)") }
+        guard (0..<1).contains(recurrentDropout) else {
+            throw ValidationError("--recurrent-dropout must be in [0, 1), got \(recurrentDropout)")
+        }
     }
 
     func run() throws {
@@ -34,23 +37,41 @@ struct DropoutSection: ParsableCommand {
         if baseline {
             var none = cet
             none.dropout = 0
-            runs.append(("no dropout", try runCETExperiment(.gru, section: "ch11-dropout-none" + cet.suffix, common: common, cet: none)))
+            runs.append(
+                (
+                    "no dropout",
+                    try runCETExperiment(
+                        .gru, section: "ch11-dropout-none" + cet.suffix, common: common, cet: none)
+                ))
         }
-        let outcome = try runCETExperiment(.gru, section: "ch11-dropout" + cet.suffix, common: common, cet: cet)
+        let outcome = try runCETExperiment(
+            .gru, section: "ch11-dropout" + cet.suffix, common: common, cet: cet)
         runs.append(("dropout \(cet.dropout)", outcome))
-        var figures = [UnrolledDiagram.figure(),
-                       outcome.lossFigure(name: "fig-11-16-dropout-loss" + cet.suffix, title: "GRU with dropout: loss per epoch")]
+        var figures = [
+            UnrolledDiagram.figure(),
+            outcome.lossFigure(
+                name: "fig-11-16-dropout-loss" + cet.suffix, title: "GRU with dropout: loss per epoch"),
+        ]
         if recurrentDropout > 0 {
-            let recurrent = try runCETExperiment(.gru, section: "ch11-dropout-recurrent" + cet.suffix, common: common, cet: cet,
-                                                 recurrentDropout: recurrentDropout)
+            let recurrent = try runCETExperiment(
+                .gru, section: "ch11-dropout-recurrent" + cet.suffix, common: common, cet: cet,
+                recurrentDropout: recurrentDropout)
             runs.append(("recurrent dropout \(recurrentDropout)", recurrent))
-            figures.append(recurrent.lossFigure(name: "fig-11-16b-recurrent-dropout-loss" + cet.suffix,
-                                                title: "GRU with recurrent dropout \(recurrentDropout): loss per epoch"))
+            figures.append(
+                recurrent.lossFigure(
+                    name: "fig-11-16b-recurrent-dropout-loss" + cet.suffix,
+                    title: "GRU with recurrent dropout \(recurrentDropout): loss per epoch"))
         }
         if runs.count > 1 {
-            print("Validation MAE: " + runs.map { "\($0.label) \(fixed($0.outcome.report.valMAE, 4))" }.joined(separator: ", "))
-            figures.append(LossComparison.figure(name: "fig-11-16c-dropout-comparison" + cet.suffix, title: "GRU on CET: loss with and without dropout" + cet.titleNote,
-                                                 runs: runs.map { ($0.label, $0.outcome.history) }))
+            print(
+                "Validation MAE: "
+                    + runs.map { "\($0.label) \(fixed($0.outcome.report.valMAE, 4))" }.joined(separator: ", ")
+            )
+            figures.append(
+                LossComparison.figure(
+                    name: "fig-11-16c-dropout-comparison" + cet.suffix,
+                    title: "GRU on CET: loss with and without dropout" + cet.titleNote,
+                    runs: runs.map { ($0.label, $0.outcome.history) }))
         }
         try common.publish(figures)
     }

@@ -41,7 +41,8 @@ struct GISSSettings: Codable, Equatable {
         var stringValue: String { Self.prefix + String(epoch) }
         init?(stringValue: String) {
             guard stringValue.hasPrefix(Self.prefix),
-                  let epoch = Int(stringValue.dropFirst(Self.prefix.count)) else { return nil }
+                let epoch = Int(stringValue.dropFirst(Self.prefix.count))
+            else { return nil }
             self.epoch = epoch
         }
         var intValue: Int? { nil }

@@ -14,7 +14,9 @@ struct GISSSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-giss-rnn",
         abstract: "Train the chapter's simple RNN on the GISS station record and report its validation MAE.",
-        discussion: "Defaults are the book's notebook settings: window 48, split 800, hidden 100, dropout 0.3, Adam 1e-4, batch 64, 500 epochs.")
+        discussion:
+            "Defaults are the book's notebook settings: window 48, split 800, hidden 100, dropout 0.3, Adam 1e-4, batch 64, 500 epochs."
+    )
 
     @OptionGroup var common: CommonOptions<Book>
     @Option(help: "book: one step of 47 values, as the notebooks feed it; sequence: 47 steps of one value.")
@@ -25,28 +27,43 @@ struct GISSSection: ParsableCommand {
     var split = 800
     @Option(parsing: .unconditional, help: "Hidden units of each RNN layer.")
     var hidden = 100
-    @Option(parsing: .unconditional, help: "Dropout before the output layer (the notebook also passes it to each one-layer RNN, where PyTorch ignores it).")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Dropout before the output layer (the notebook also passes it to each one-layer RNN, where PyTorch ignores it)."
+    )
     var dropout: Float = 0.3
-    @Option(help: ArgumentHelp("Also measure the model after these epochs; the first gives the early predictions figure (book: 100).",
-                               valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Also measure the model after these epochs; the first gives the early predictions figure (book: 100).",
+            valueName: "list"))
     var snapshotEpochs = "100"
 
-    var snapshots: [Int] { snapshotEpochs.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+    var snapshots: [Int] {
+        snapshotEpochs.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    }
 
     func validate() throws {
         guard hidden >= 1 else { throw ValidationError("--hidden must be at least 1, got \(hidden)") }
-        guard (0..<1).contains(dropout) else { throw ValidationError("--dropout must be in [0, 1), got \(dropout)") }
+        guard (0..<1).contains(dropout) else {
+            throw ValidationError("--dropout must be in [0, 1), got \(dropout)")
+        }
         guard window >= 2 else { throw ValidationError("--window must be at least 2, got \(window)") }
-        guard !snapshots.isEmpty, snapshots.count == snapshotEpochs.split(separator: ",").count, snapshots.allSatisfy({ $0 >= 1 }) else {
-            throw ValidationError("--snapshot-epochs takes epochs like 100 or 100,500, got '\(snapshotEpochs)'")
+        guard !snapshots.isEmpty, snapshots.count == snapshotEpochs.split(separator: ",").count,
+            snapshots.allSatisfy({ $0 >= 1 })
+        else {
+            throw ValidationError(
+                "--snapshot-epochs takes epochs like 100 or 100,500, got '\(snapshotEpochs)'")
         }
         // The station record has at most 900 months, so at most 900 windows.
-        var estimate = BookModel.simpleRNN.memoryEstimate(inputSize: layout.inputSize(features: window - 1),
-                                                          hiddenSize: hidden,
-                                                          timeSteps: layout == .book ? 1 : window - 1,
-                                                          batchSize: min(common.batchSize, 900))
+        var estimate = BookModel.simpleRNN.memoryEstimate(
+            inputSize: layout.inputSize(features: window - 1),
+            hiddenSize: hidden,
+            timeSteps: layout == .book ? 1 : window - 1,
+            batchSize: min(common.batchSize, 900))
         estimate.data = 2 * 900 * Double(window - 1)
-        try estimate.check(options: "--hidden \(hidden), --window \(window), --batch-size \(common.batchSize)")
+        try estimate.check(
+            options: "--hidden \(hidden), --window \(window), --batch-size \(common.batchSize)")
     }
 
     var suffix: String { layout == .book ? "" : "-sequence" }
@@ -61,22 +78,32 @@ struct GISSSection: ParsableCommand {
         let normalization = try Normalization(fitting: temperatures, source: path)
         let series = normalization.normalize(temperatures)
         let windows = try WindowedSeries(series: series, windowSize: window)
-        let data = try BookSplit(windows, split: split, exampleShape: layout.exampleShape(features: windows.featureCount))
+        let data = try BookSplit(
+            windows, split: split, exampleShape: layout.exampleShape(features: windows.featureCount))
         // snippet.end
-        let dropped = record.missing.map { String(format: "%d-%02d", $0.year, $0.month) }.joined(separator: ", ")
-        print("Station record: \(record.readings.count) months, \(record.valid.count) with a value; dropped \(record.missing.count) marked missing (\(dropped))")
-        print(String(format: "Mean %.4f °C, standard deviation %.4f °C; ", normalization.mean, normalization.standardDeviation)
-              + "window \(window): \(data.train.count) training and \(data.validation.count) validation windows, \(layout.rawValue) layout")
+        let dropped = record.missing.map { String(format: "%d-%02d", $0.year, $0.month) }.joined(
+            separator: ", ")
+        print(
+            "Station record: \(record.readings.count) months, \(record.valid.count) with a value; dropped \(record.missing.count) marked missing (\(dropped))"
+        )
+        print(
+            String(
+                format: "Mean %.4f °C, standard deviation %.4f °C; ", normalization.mean,
+                normalization.standardDeviation)
+                + "window \(window): \(data.train.count) training and \(data.validation.count) validation windows, \(layout.rawValue) layout"
+        )
 
         let random = RandomSource(seed: common.seed)
         let inputs = layout.inputSize(features: windows.featureCount)
         let trainer = common.trainer(random: random) { random in
-            BookModel.simpleRNN.build(inputSize: inputs, hiddenSize: hidden, dropout: dropout, random: random).model
+            BookModel.simpleRNN.build(inputSize: inputs, hiddenSize: hidden, dropout: dropout, random: random)
+                .model
         }
         let parameters = BookModel.simpleRNN.bookParameterCount(of: trainer.model, hiddenSize: hidden)
         BookModel.simpleRNN.noteOneLayerDropout(dropout)
-        print("Model: RNN(\(inputs), \(hidden)) -> RNN(\(hidden), \(hidden)) -> last step -> "
-              + "Dropout(\(dropout)) -> Linear(\(hidden), 1): \(parameters) parameters")
+        print(
+            "Model: RNN(\(inputs), \(hidden)) -> RNN(\(hidden), \(hidden)) -> last step -> "
+                + "Dropout(\(dropout)) -> Linear(\(hidden), 1): \(parameters) parameters")
 
         var snapshot: [Float]?
         var snapshotMAE: [Int: Double] = [:]
@@ -90,46 +117,68 @@ struct GISSSection: ParsableCommand {
         let mae = meanAbsoluteError(predictions, data.validation.targets)
         let maeDegrees = mae * normalization.standardDeviation
 
-        var settings = GISSSettings(run: .init(
-            layout: layout.rawValue, window: window, split: split, hidden: hidden, dropout: Double(dropout),
-            learningRate: common.lr, batchSize: common.batchSize, epochsRequested: common.resolvedEpochs,
-            mean: normalization.mean, std: normalization.standardDeviation, trainingWindows: data.train.count,
-            validationWindows: data.validation.count, dataFingerprint: DataFingerprint.of(data)))
+        var settings = GISSSettings(
+            run: .init(
+                layout: layout.rawValue, window: window, split: split, hidden: hidden,
+                dropout: Double(dropout),
+                learningRate: common.lr, batchSize: common.batchSize, epochsRequested: common.resolvedEpochs,
+                mean: normalization.mean, std: normalization.standardDeviation,
+                trainingWindows: data.train.count,
+                validationWindows: data.validation.count, dataFingerprint: DataFingerprint.of(data)))
         settings.snapshotMAE = snapshotMAE
-        let report = try RunReport(section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings,
-                                   parameters: parameters, history: history, valMAE: mae,
-                                   valMAEDenormalized: maeDegrees,
-                                   secondsTotal: Date().timeIntervalSince(started))
+        let report = try RunReport(
+            section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings,
+            parameters: parameters, history: history, valMAE: mae,
+            valMAEDenormalized: maeDegrees,
+            secondsTotal: Date().timeIntervalSince(started))
         // The notebook's number is for its 500 epochs: it sits beside this run's MAE at that epoch.
-        func book(_ epoch: Int) -> String { epoch == Book.epochs ? " (the notebook's \(Book.epochs) epochs: \(Book.maeReported))" : "" }
+        func book(_ epoch: Int) -> String {
+            epoch == Book.epochs ? " (the notebook's \(Book.epochs) epochs: \(Book.maeReported))" : ""
+        }
         for (epoch, value) in snapshotMAE.sorted(by: { $0.key < $1.key }) where epoch < history.epochs {
             print("Validation MAE after \(epoch) epochs: \(fixed(value, 4)) normalised" + book(epoch))
         }
-        print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C" + book(history.epochs))
-        print(String(format: "Training: %.4f s per epoch, %.1f s in all", report.secondsPerEpoch, history.trainingSeconds))
+        print(
+            "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C"
+                + book(history.epochs))
+        print(
+            String(
+                format: "Training: %.4f s per epoch, %.1f s in all", report.secondsPerEpoch,
+                history.trainingSeconds))
         // The result is on screen before any file is written, so a failed write cannot lose it.
         print("Run report: \(try report.write(toFolder: common.outputFolder))")
 
         let dates = data.validationTargetIndices.map { StationFigures.date(record.valid[$0]) }
-        var figures = [StationFigures.record(record), StationFigures.grid(record),
-                       StationFigures.split(series: series, dates: record.valid.map(StationFigures.date), at: split)]
+        var figures = [
+            StationFigures.record(record), StationFigures.grid(record),
+            StationFigures.split(series: series, dates: record.valid.map(StationFigures.date), at: split),
+        ]
         if let snapshot {
-            figures.append(.predictions(name: "fig-11-09-giss-predictions-early" + suffix,
-                                        title: "Simple RNN after \(snapshots[0]) epochs (\(layout.rawValue) layout)",
-                                        time: dates, actual: data.validation.targets, predicted: snapshot,
-                                        xLabel: "year", yLabel: "temperature (z-score)",
-                                        caption: "validation values and the RNN's predictions after \(snapshots[0]) epochs"))
+            figures.append(
+                .predictions(
+                    name: "fig-11-09-giss-predictions-early" + suffix,
+                    title: "Simple RNN after \(snapshots[0]) epochs (\(layout.rawValue) layout)",
+                    time: dates, actual: data.validation.targets, predicted: snapshot,
+                    xLabel: "year", yLabel: "temperature (z-score)",
+                    caption: "validation values and the RNN's predictions after \(snapshots[0]) epochs"))
         } else {
-            print("Note: no early-predictions figure (11-9): its epoch, \(snapshots[0]), is beyond this run's \(history.epochs)")
+            print(
+                "Note: no early-predictions figure (11-9): its epoch, \(snapshots[0]), is beyond this run's \(history.epochs)"
+            )
         }
-        figures.append(.predictions(name: "fig-11-10-giss-predictions" + suffix,
-                                    title: "Simple RNN after \(history.epochs) epochs (\(layout.rawValue) layout)",
-                                    time: dates, actual: data.validation.targets, predicted: predictions,
-                                    xLabel: "year", yLabel: "temperature (z-score)",
-                                    caption: "validation values and the RNN's predictions after \(history.epochs) epochs"))
-        figures.append(.losses(name: "fig-11-11-giss-loss" + suffix, title: "Simple RNN: loss per epoch (\(layout.rawValue) layout)",
-                               training: history.trainLoss, validation: history.validationLoss,
-                               caption: "training and validation MSE per epoch"))
+        figures.append(
+            .predictions(
+                name: "fig-11-10-giss-predictions" + suffix,
+                title: "Simple RNN after \(history.epochs) epochs (\(layout.rawValue) layout)",
+                time: dates, actual: data.validation.targets, predicted: predictions,
+                xLabel: "year", yLabel: "temperature (z-score)",
+                caption: "validation values and the RNN's predictions after \(history.epochs) epochs"))
+        figures.append(
+            .losses(
+                name: "fig-11-11-giss-loss" + suffix,
+                title: "Simple RNN: loss per epoch (\(layout.rawValue) layout)",
+                training: history.trainLoss, validation: history.validationLoss,
+                caption: "training and validation MSE per epoch"))
         try common.publish(figures)
     }
 }

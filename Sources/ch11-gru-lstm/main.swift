@@ -8,7 +8,8 @@ struct GRULSTMSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-gru-lstm",
         abstract: "Train the book's GRU and/or LSTM model on the Central England daily temperatures.",
-        discussion: "Each model writes its own run report (ch11-gru-lstm-gru, ch11-gru-lstm-lstm) and figures.")
+        discussion:
+            "Each model writes its own run report (ch11-gru-lstm-gru, ch11-gru-lstm-lstm) and figures.")
 
     @OptionGroup var common: CommonOptions<CETBook>
     @OptionGroup var cet: CETOptions
@@ -20,12 +21,17 @@ struct GRULSTMSection: ParsableCommand {
         let models: [BookModel] = model == .both ? [.gru, .lstm] : [model == .gru ? .gru : .lstm]
         for bookModel in models {
             let name = bookModel.rawValue
-            let outcome = try runCETExperiment(bookModel, section: "ch11-gru-lstm-\(name)" + cet.suffix, common: common, cet: cet)
-            try common.publish(outcome.predictionFigures(allDays: "fig-cet-\(name)-predictions" + cet.suffix,
-                                                         lastHundred: "fig-cet-\(name)-last-100-days" + cet.suffix,
-                                                         title: "\(name.uppercased()) on CET") + [
-                outcome.lossFigure(name: "fig-cet-\(name)-loss" + cet.suffix, title: "\(name.uppercased()) on CET: loss per epoch"),
-            ])
+            let outcome = try runCETExperiment(
+                bookModel, section: "ch11-gru-lstm-\(name)" + cet.suffix, common: common, cet: cet)
+            try common.publish(
+                outcome.predictionFigures(
+                    allDays: "fig-cet-\(name)-predictions" + cet.suffix,
+                    lastHundred: "fig-cet-\(name)-last-100-days" + cet.suffix,
+                    title: "\(name.uppercased()) on CET") + [
+                        outcome.lossFigure(
+                            name: "fig-cet-\(name)-loss" + cet.suffix,
+                            title: "\(name.uppercased()) on CET: loss per epoch")
+                    ])
         }
     }
 }

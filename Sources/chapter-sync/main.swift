@@ -7,7 +7,8 @@ import Foundation
 struct ChapterSyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chapter-sync",
-        abstract: "Check (or rewrite) the chapters' listings and numbers against Sources/ and the run reports.",
+        abstract:
+            "Check (or rewrite) the chapters' listings and numbers against Sources/ and the run reports.",
         discussion: """
             Each page is parsed first (every include comment has its fenced block, every region of a source \
             its // snippet.end); a page that cannot be parsed is refused with file:line and never rewritten. \
@@ -17,7 +18,10 @@ struct ChapterSyncCommand: ParsableCommand {
 
     @Flag(help: "List every listing or number that differs (the default).")
     var check = false
-    @Flag(help: "Rewrite them in place; what it cannot mend (a missing snippet, an unknown report key) is listed.")
+    @Flag(
+        help:
+            "Rewrite them in place; what it cannot mend (a missing snippet, an unknown report key) is listed."
+    )
     var write = false
     @Option(help: ArgumentHelp("The package folder (default: the current folder).", valueName: "dir"))
     var root: String?
@@ -27,7 +31,8 @@ struct ChapterSyncCommand: ParsableCommand {
         if let root {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root + "/chapters", isDirectory: &isFolder),
-                  isFolder.boolValue else {
+                isFolder.boolValue
+            else {
                 throw ValidationError("--root \(root) holds no chapters folder")
             }
         }
@@ -43,8 +48,9 @@ struct ChapterSyncCommand: ParsableCommand {
                 for drift in drifts {
                     if write && drift.fixable { continue }
                     if drift.isTiming {
-                        print("note: \(drift) (a timing: this machine's run is not the reference run; "
-                              + "--write quotes it)")
+                        print(
+                            "note: \(drift) (a timing: this machine's run is not the reference run; "
+                                + "--write quotes it)")
                         continue
                     }
                     print(drift)
@@ -69,14 +75,19 @@ struct ChapterSyncCommand: ParsableCommand {
             print("nothing rewritten: mend the structure above first")
         } else if write {
             for page in rewritten {
-                try Data(page.text.utf8).write(to: sync.root.appendingPathComponent(page.file), options: .atomic)
+                try Data(page.text.utf8).write(
+                    to: sync.root.appendingPathComponent(page.file), options: .atomic)
                 print("\(page.file): \(page.count) listing(s) or number(s) updated")
             }
         }
         if problems > 0 {
-            print("\(problems) problem(s)" + (write ? " left that --write cannot mend" : "; `swift run chapter-sync --write` "
-                + "mends the ones that drifted, after a deliberate rerun of the chapter's runs (if an experiment wrote "
-                + "into figures/, `git checkout figures/` restores them instead)"))
+            print(
+                "\(problems) problem(s)"
+                    + (write
+                        ? " left that --write cannot mend"
+                        : "; `swift run chapter-sync --write` "
+                            + "mends the ones that drifted, after a deliberate rerun of the chapter's runs (if an experiment wrote "
+                            + "into figures/, `git checkout figures/` restores them instead)"))
             throw ExitCode.failure
         }
         print(write ? "chapters are in sync" : "chapters match the sources and run reports")

@@ -29,7 +29,8 @@ enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
 struct RecurrentBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recurrent-bench",
-        abstract: "Seconds per training epoch of the book's recurrent models on random data of the CET shapes.")
+        abstract:
+            "Seconds per training epoch of the book's recurrent models on random data of the CET shapes.")
 
     @Option(help: "Which model.") var model: ModelChoice = .all
     @Option(help: "Which input layout.") var layout: LayoutChoice = .both
@@ -47,11 +48,15 @@ struct RecurrentBench: ParsableCommand {
     var library: ProductLibrary?
 
     func validate() throws {
-        for (name, value) in [("--train", train), ("--validation", validation), ("--features", features),
-                              ("--batch", batch), ("--epochs", epochs)] where value < 1 {
+        for (name, value) in [
+            ("--train", train), ("--validation", validation), ("--features", features),
+            ("--batch", batch), ("--epochs", epochs),
+        ] where value < 1 {
             throw ValidationError("\(name) must be at least 1, got \(value)")
         }
-        guard (0..<1).contains(dropout) else { throw ValidationError("--dropout must be in [0, 1), got \(dropout)") }
+        guard (0..<1).contains(dropout) else {
+            throw ValidationError("--dropout must be in [0, 1), got \(dropout)")
+        }
     }
 
     func run() throws {
@@ -59,8 +64,9 @@ struct RecurrentBench: ParsableCommand {
         let epochs = max(self.epochs, metered ? 2 : 1)
         let random = RandomSource(seed: 42)
         func randomSet(_ count: Int, shape: [Int]) -> Dataset {
-            Dataset(features: (0..<count * features).map { _ in random.uniform(-2, 2) },
-                    targets: (0..<count).map { _ in random.uniform(-2, 2) }, exampleShape: shape)
+            Dataset(
+                features: (0..<count * features).map { _ in random.uniform(-2, 2) },
+                targets: (0..<count).map { _ in random.uniform(-2, 2) }, exampleShape: shape)
         }
         print("model  layout    s/epoch  parameters")
         for layout in layout.layouts {
@@ -74,17 +80,21 @@ struct RecurrentBench: ParsableCommand {
                 // The meter runs through the second epoch, training and validation (the first warms up).
                 let meter = ProductMeter()
                 var meteredStart = Date(), meteredSeconds = 0.0
-                let history = try trainer.fit(train: train, validation: validation,
-                                              options: TrainingOptions(epochs: epochs, batchSize: batch)) { record in
-                    trainer.products = ProductEngine(meter: metered && record.epoch == 1 ? meter : nil, library: library)
+                let history = try trainer.fit(
+                    train: train, validation: validation,
+                    options: TrainingOptions(epochs: epochs, batchSize: batch)
+                ) { record in
+                    trainer.products = ProductEngine(
+                        meter: metered && record.epoch == 1 ? meter : nil, library: library)
                     if record.epoch == 1 { meteredStart = Date() }
                     if record.epoch == 2 { meteredSeconds = Date().timeIntervalSince(meteredStart) }
                     return .proceed
                 }
                 let parameters = model.bookParameterCount(of: trainer.model, hiddenSize: 100)
-                print(model.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0),
-                      layout.padding(toLength: 8, withPad: " ", startingAt: 0),
-                      String(format: "%8.4f", history.trainingSeconds / Double(history.epochs)), parameters)
+                print(
+                    model.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0),
+                    layout.padding(toLength: 8, withPad: " ", startingAt: 0),
+                    String(format: "%8.4f", history.trainingSeconds / Double(history.epochs)), parameters)
                 if floor { printFloor(meter, epochSeconds: meteredSeconds) }
                 if engines { printLibraries(meter) }
             }
@@ -100,24 +110,37 @@ RecurrentBench.main()
 /// large product, and at the speed it reaches for that very shape, which no loop that calls it for
 /// those shapes can beat.
 func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
-    let large = productRate(ProductShape(m: 1024, n: 1024, k: 1024)), gigaflops = Double(meter.operations) / 1e9
+    let large = productRate(ProductShape(m: 1024, n: 1024, k: 1024)),
+        gigaflops = Double(meter.operations) / 1e9
     let shapes = meter.shapeCounts.sorted { $0.value * $0.key.operations > $1.value * $1.key.operations }
     var atOwnSpeed = 0.0
     for (shape, count) in shapes {
         let work = Double(count * shape.operations) / 1e9, rate = productRate(shape)
         atOwnSpeed += work / rate
         if work / rate > 1e-4 {
-            print(String(format: "    %@: %d per epoch, %.0f GFLOP/s, %.4f s", shape.description, count, rate, work / rate))
+            print(
+                String(
+                    format: "    %@: %d per epoch, %.0f GFLOP/s, %.4f s", shape.description, count, rate,
+                    work / rate))
         }
     }
-    print(String(format: "  matrix products: %.3f GFLOP per epoch, %.4f s inside them (both cores together) of an epoch of %.4f s",
-                 gigaflops, meter.seconds, epochSeconds))
+    print(
+        String(
+            format:
+                "  matrix products: %.3f GFLOP per epoch, %.4f s inside them (both cores together) of an epoch of %.4f s",
+            gigaflops, meter.seconds, epochSeconds))
     print(String(format: "  OpenBLAS here, both cores busy: %.0f GFLOP/s on 1024x1024x1024", large))
-    print(String(format: "  products alone, s/epoch: %.4f at that speed, %.4f each shape at its own speed, %.4f as this run did them",
-                 gigaflops / large, atOwnSpeed, meter.seconds / 2))
+    print(
+        String(
+            format:
+                "  products alone, s/epoch: %.4f at that speed, %.4f each shape at its own speed, %.4f as this run did them",
+            gigaflops / large, atOwnSpeed, meter.seconds / 2))
     // One line for scripts: GFLOP, the three times above, and the metered epoch (enough digits for the
     // book layout's sub-millisecond products).
-    print(String(format: "floors\t%.3f\t%.6f\t%.6f\t%.6f\t%.6f", gigaflops, gigaflops / large, atOwnSpeed, meter.seconds / 2, epochSeconds))
+    print(
+        String(
+            format: "floors\t%.3f\t%.6f\t%.6f\t%.6f\t%.6f", gigaflops, gigaflops / large, atOwnSpeed,
+            meter.seconds / 2, epochSeconds))
 }
 
 /// Each shape of the second epoch's products timed on every library (both cores busy, as in
@@ -130,8 +153,10 @@ func printLibraries(_ meter: ProductMeter) {
     let shapes = meter.shapeCounts
         .sorted { $0.value * $0.key.operations > $1.value * $1.key.operations }
     var totals = [Double](repeating: 0, count: libraries.count), chosen = 0.0, fastest = 0.0
-    print("  GFLOP/s on both cores  " + libraries.map { $0.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) }
-        .joined() + " chosen")
+    print(
+        "  GFLOP/s on both cores  "
+            + libraries.map { $0.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) }
+            .joined() + " chosen")
     for (shape, count) in shapes {
         let rates = libraries.map { productRate(shape, library: $0) }
         let work = Double(count * shape.operations) / 1e9
@@ -139,12 +164,19 @@ func printLibraries(_ meter: ProductMeter) {
         let choice = ProductEngine.library(for: shape)
         chosen += work / rates[libraries.firstIndex(of: choice)!]
         fastest += work / rates.max()!
-        print("    " + shape.description.padding(toLength: 22, withPad: " ", startingAt: 0)
-              + rates.map { String(format: "%-9.0f", $0) }.joined() + " \(choice.rawValue)  (\(count) per epoch)")
-        print("libraries\t\(shape)\t\(count)\t" + rates.map { String(format: "%.1f", $0) }.joined(separator: "\t"))
+        print(
+            "    " + shape.description.padding(toLength: 22, withPad: " ", startingAt: 0)
+                + rates.map { String(format: "%-9.0f", $0) }.joined()
+                + " \(choice.rawValue)  (\(count) per epoch)")
+        print(
+            "libraries\t\(shape)\t\(count)\t"
+                + rates.map { String(format: "%.1f", $0) }.joined(separator: "\t"))
     }
-    print("  products of an epoch, s: " + zip(libraries, totals).map { String(format: "%@ %.4f", $0.rawValue, $1) }
-        .joined(separator: ", ") + String(format: "; chosen %.4f; fastest per shape %.4f", chosen, fastest))
+    print(
+        "  products of an epoch, s: "
+            + zip(libraries, totals).map { String(format: "%@ %.4f", $0.rawValue, $1) }
+            .joined(separator: ", ")
+            + String(format: "; chosen %.4f; fastest per shape %.4f", chosen, fastest))
 }
 
 /// GFLOP/s of one product shape (onto its output, beta 1) computed over and over on both cores at
@@ -200,8 +232,9 @@ final class ProductOperands: @unchecked Sendable {
                 if shape.vector {
                     engine.gemv(a, transpose: shape.transposeA, m: m, n: n, b, into: c.baseAddress!, beta: 1)
                 } else {
-                    engine.gemm(a, transposeA: shape.transposeA, b, transposeB: shape.transposeB,
-                              into: c.baseAddress!, m: m, n: n, k: k, beta: 1)
+                    engine.gemm(
+                        a, transposeA: shape.transposeA, b, transposeB: shape.transposeB,
+                        into: c.baseAddress!, m: m, n: n, k: k, beta: 1)
                 }
             }
         }

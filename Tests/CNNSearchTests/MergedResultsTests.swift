@@ -14,15 +14,19 @@ import Testing
     func shardFile(_ shard: String, seed: UInt64 = 42, drop: Int = 0) throws -> String {
         var space = SearchSpace()
         (space.convolutionLayers, space.kernelSizes, space.learningRates) = ([1], [3], [1e-3])
-        let settings = SearchSettings(seed: seed, epochs: 5, space: space, shard: SearchShard(shard)!, data: "sha256 d")
+        let settings = SearchSettings(
+            seed: seed, epochs: 5, space: space, shard: SearchShard(shard)!, data: "sha256 d")
         let lines = settings.configurations.dropLast(drop).map {
-            ResultsFile.line(SearchResult(index: $0.index, epochs: 5, bestEpoch: 3, validationLoss: 30,
-                                          validationMAE: 5 + Double($0.index) / 100, seconds: 0.1))
+            ResultsFile.line(
+                SearchResult(
+                    index: $0.index, epochs: 5, bestEpoch: 3, validationLoss: 30,
+                    validationMAE: 5 + Double($0.index) / 100, seconds: 0.1))
         }
         let seedFolder = folder + "/seed-\(seed)"
         try FileManager.default.createDirectory(atPath: seedFolder, withIntermediateDirectories: true)
         let path = seedFolder + "/" + ResultsFile.name(for: settings.shard)
-        try (ResultsFile.header(settings) + lines.joined()).write(toFile: path, atomically: true, encoding: .utf8)
+        try (ResultsFile.header(settings) + lines.joined()).write(
+            toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -44,7 +48,9 @@ import Testing
             _ = try MergedResults.read([first, other])
             Issue.record("merged shards of two seeds")
         } catch {
-            #expect("\(error)" == "\(other): made with seed 7, but \(first) with seed 42: only the shards of one search "
+            #expect(
+                "\(error)"
+                    == "\(other): made with seed 7, but \(first) with seed 42: only the shards of one search "
                     + "can be merged")
         }
         let third = try shardFile("0/3")

@@ -5,10 +5,12 @@ import Testing
 /// The results file's one writer: its lock, what it keeps of an earlier search, whole lines.
 @Suite struct ResultsAppenderTests {
     let path: String = {
-        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("appender-\(UUID().uuidString)")
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+            "appender-\(UUID().uuidString)")
         return folder + "/" + ResultsFile.name(for: .whole)
     }()
-    let header = ResultsFile.header(SearchSettings(seed: 42, epochs: 100, space: SearchSpace(), data: "sha256 0"))
+    let header = ResultsFile.header(
+        SearchSettings(seed: 42, epochs: 100, space: SearchSpace(), data: "sha256 0"))
     func result(_ index: Int = 3) -> SearchResult {
         SearchResult(index: index, epochs: 5, bestEpoch: 2, validationLoss: 3, validationMAE: 4, seconds: 1)
     }
@@ -31,7 +33,9 @@ import Testing
             for index in 0..<round { try appender.append(result(index)) }
         }
         #expect(try text(path + ".previous") == header + ResultsFile.line(result(0)))
-        #expect(try text(path + ".previous.2") == header + ResultsFile.line(result(0)) + ResultsFile.line(result(1)))
+        #expect(
+            try text(path + ".previous.2") == header + ResultsFile.line(result(0))
+                + ResultsFile.line(result(1)))
         #expect(try ResultsFile.read(path).results.count == 3)
     }
 

@@ -7,9 +7,15 @@ import Testing
     static let settings = SearchSettings(seed: 42, epochs: 100, space: SearchSpace(), data: "sha256 abc")
     static let header = ResultsFile.header(settings)
     /// Lines 1 to 7 are the header; results start on line 8.
-    let good = header + ResultsFile.line(SearchResult(index: 47, epochs: 57, bestEpoch: 47, validationLoss: 33.5,
-                                                      validationMAE: 4.4439, seconds: 1.25))
-        + ResultsFile.line(SearchResult(index: 0, epochs: 12, bestEpoch: 2, validationLoss: 40, validationMAE: 5.1, seconds: 0.5))
+    let good =
+        header
+        + ResultsFile.line(
+            SearchResult(
+                index: 47, epochs: 57, bestEpoch: 47, validationLoss: 33.5,
+                validationMAE: 4.4439, seconds: 1.25))
+        + ResultsFile.line(
+            SearchResult(
+                index: 0, epochs: 12, bestEpoch: 2, validationLoss: 40, validationMAE: 5.1, seconds: 0.5))
 
     @Test func readsWhatItWrites() throws {
         let contents = try ResultsFile.parse(good, file: "r.tsv")
@@ -19,13 +25,16 @@ import Testing
         #expect(results[0].validationMAE == 4.4439 && results[0].bestEpoch == 47)
         #expect(ResultsFile.ranked(results).map(\.index) == [47, 0])
         // Windows line endings are read the same.
-        #expect(try ResultsFile.parse(good.replacingOccurrences(of: "\n", with: "\r\n"), file: "r.tsv").results == results)
+        #expect(
+            try ResultsFile.parse(good.replacingOccurrences(of: "\n", with: "\r\n"), file: "r.tsv").results
+                == results)
     }
 
     @Test func narrowedSettingsAndShardsRoundTrip() throws {
         var space = SearchSpace()
         (space.convolutionLayers, space.kernelSizes, space.learningRates) = ([2], [3, 5], [1e-4])
-        let settings = SearchSettings(seed: 7, epochs: 5, space: space, shard: SearchShard("2/3")!, data: "sha256 0")
+        let settings = SearchSettings(
+            seed: 7, epochs: 5, space: space, shard: SearchShard("2/3")!, data: "sha256 0")
         #expect(try ResultsFile.parse(ResultsFile.header(settings), file: "r.tsv").settings == settings)
         #expect(ResultsFile.name(for: settings.shard) == "ch11-cnn-search.shard-2-of-3.results.tsv")
         #expect(settings.configurations.count == 4)  // 12 configurations dealt over 3 shards
@@ -35,7 +44,10 @@ import Testing
     @Test(arguments: [
         ("17\t57\t47\t33.5\t4.4\t1.0\n", "r.tsv:8: expected 7 tab-separated fields, found 6"),
         ("99\t57\t47\t33.5\t4.4\t1.0\tx\n", "r.tsv:8: '99' is not a configuration index (0 to 47)"),
-        ("1\t5\t9\t33.5\t4.4\t1.0\tx\n", "r.tsv:8: epochs '5' and best epoch '9' must be whole numbers with 1 <= best <= epochs"),
+        (
+            "1\t5\t9\t33.5\t4.4\t1.0\tx\n",
+            "r.tsv:8: epochs '5' and best epoch '9' must be whole numbers with 1 <= best <= epochs"
+        ),
         ("1\t5\t2\tabc\t4.4\t1.0\tx\n", "r.tsv:8: val_loss 'abc' is not a finite number >= 0"),
         ("1\t5\t2\tnan\t4.4\t1.0\tx\n", "r.tsv:8: val_loss 'nan' is not a finite number >= 0"),
         ("1\t5\t2\t3.5\tinf\t1.0\tx\n", "r.tsv:8: val_mae 'inf' is not a finite number >= 0"),
@@ -43,10 +55,14 @@ import Testing
         ("1\t5\t2\t3.5\t4.4\tnan\tx\n", "r.tsv:8: seconds 'nan' is not a finite number >= 0"),
         ("1\t5\t2\t3.5\t4.4\tinf\tx\n", "r.tsv:8: seconds 'inf' is not a finite number >= 0"),
         ("1\t5\t2\t3.5\t4.4\t-0.5\tx\n", "r.tsv:8: seconds '-0.5' is not a finite number >= 0"),
-        ("1\t101\t2\t3.5\t4.4\t1.0\t1 conv [32], k3, dense [16], lr 1e-4\n",
-         "r.tsv:8: 101 epochs, more than the file's limit of 100"),
-        ("1\t5\t2\t3.5\t4.4\t1.0\t2 conv [64, 32], k5, dense [64, 32], lr 1e-4\n",
-         "r.tsv:8: configuration 1 is '1 conv [32], k3, dense [16], lr 1e-4', the file says '2 conv [64, 32], k5, dense [64, 32], lr 1e-4'"),
+        (
+            "1\t101\t2\t3.5\t4.4\t1.0\t1 conv [32], k3, dense [16], lr 1e-4\n",
+            "r.tsv:8: 101 epochs, more than the file's limit of 100"
+        ),
+        (
+            "1\t5\t2\t3.5\t4.4\t1.0\t2 conv [64, 32], k5, dense [64, 32], lr 1e-4\n",
+            "r.tsv:8: configuration 1 is '1 conv [32], k3, dense [16], lr 1e-4', the file says '2 conv [64, 32], k5, dense [64, 32], lr 1e-4'"
+        ),
     ])
     func malformedLinesAreNamed(line: String, message: String) {
         let text = Self.header + line
@@ -57,13 +73,17 @@ import Testing
     @Test func resultsOutsideTheFilesSearchAreRefused() {
         var space = SearchSpace()
         space.kernelSizes = [5]
-        let text = ResultsFile.header(SearchSettings(seed: 42, epochs: 100, space: space, data: "sha256 abc"))
-            + ResultsFile.line(SearchResult(index: 0, epochs: 5, bestEpoch: 2, validationLoss: 3, validationMAE: 4, seconds: 1))
+        let text =
+            ResultsFile.header(SearchSettings(seed: 42, epochs: 100, space: space, data: "sha256 abc"))
+            + ResultsFile.line(
+                SearchResult(
+                    index: 0, epochs: 5, bestEpoch: 2, validationLoss: 3, validationMAE: 4, seconds: 1))
         #expect(throws: ResultsFile.Failure.self) { try ResultsFile.parse(text, file: "r.tsv") }
     }
 
     @Test func duplicatesAreRefused() {
-        let line = ResultsFile.line(SearchResult(index: 3, epochs: 5, bestEpoch: 2, validationLoss: 3, validationMAE: 4, seconds: 1))
+        let line = ResultsFile.line(
+            SearchResult(index: 3, epochs: 5, bestEpoch: 2, validationLoss: 3, validationMAE: 4, seconds: 1))
         do {
             _ = try ResultsFile.parse(Self.header + line + line, file: "r.tsv")
             Issue.record("a duplicated configuration was accepted")
@@ -75,17 +95,32 @@ import Testing
         let torn = String(good.dropLast(cut))
         let contents = try ResultsFile.parse(torn, file: "r.tsv")
         #expect(contents.results.map(\.index) == [47])
-        #expect(contents.warnings.count == 1 && contents.warnings[0].hasPrefix("r.tsv:9: the last line has no newline"))
+        #expect(
+            contents.warnings.count == 1
+                && contents.warnings[0].hasPrefix("r.tsv:9: the last line has no newline"))
         // An append continues after the last whole line.
-        #expect(contents.completeLength == good.utf8.count - ResultsFile.line(
-            SearchResult(index: 0, epochs: 12, bestEpoch: 2, validationLoss: 40, validationMAE: 5.1, seconds: 0.5)).utf8.count)
+        #expect(
+            contents.completeLength == good.utf8.count
+                - ResultsFile.line(
+                    SearchResult(
+                        index: 0, epochs: 12, bestEpoch: 2, validationLoss: 40, validationMAE: 5.1,
+                        seconds: 0.5)
+                ).utf8.count)
     }
 
     @Test(arguments: [
-        ("# ch11-cnn-search results\nindex\tepochs\tbest_epoch\tval_loss\tval_mae\tseconds\tconfiguration\n",
-         "r.tsv:2: the header does not record seed, epochs, space, shard, data: it was not written by this version of ch11-cnn-search"),
-        ("index\tepochs\n", "r.tsv:1: not a ch11-cnn-search results file (expected '# ch11-cnn-search results')"),
-        ("# ch11-cnn-search results\n# seed: 42\n# colour: red\n", "r.tsv:3: unknown or repeated setting 'colour'"),
+        (
+            "# ch11-cnn-search results\nindex\tepochs\tbest_epoch\tval_loss\tval_mae\tseconds\tconfiguration\n",
+            "r.tsv:2: the header does not record seed, epochs, space, shard, data: it was not written by this version of ch11-cnn-search"
+        ),
+        (
+            "index\tepochs\n",
+            "r.tsv:1: not a ch11-cnn-search results file (expected '# ch11-cnn-search results')"
+        ),
+        (
+            "# ch11-cnn-search results\n# seed: 42\n# colour: red\n",
+            "r.tsv:3: unknown or repeated setting 'colour'"
+        ),
     ])
     func headersWithoutTheSettingsAreRefused(text: String, message: String) {
         do {

@@ -17,6 +17,9 @@ import Testing
         space.learningRates = [1e-3]
         let narrowed = space.configurations
         #expect(narrowed.count == 12)
-        #expect(narrowed.allSatisfy { SearchSpace.book[$0.index] == $0 && $0.kernelSize == 3 && $0.learningRate == 1e-3 })
+        #expect(
+            narrowed.allSatisfy {
+                SearchSpace.book[$0.index] == $0 && $0.kernelSize == 3 && $0.learningRate == 1e-3
+            })
     }
 }

@@ -14,15 +14,21 @@ import Workbook
     @Test func quickRunLearnsAndReports() throws {
         let (run, report, folder) = try quickRun()
         #expect(report.section == "ch11-cnn" && report.seed == 42)
-        #expect(report.epochs == report.trainLoss.count && report.valLoss.count == report.epochs && report.epochs >= 10)
-        #expect(report.valLoss.last! < report.valLoss.first! * 0.8, "validation loss did not fall: \(report.valLoss)")
+        #expect(
+            report.epochs == report.trainLoss.count && report.valLoss.count == report.epochs
+                && report.epochs >= 10)
+        #expect(
+            report.valLoss.last! < report.valLoss.first! * 0.8,
+            "validation loss did not fall: \(report.valLoss)")
         #expect(report.trainLoss.last! < report.trainLoss.first!)
         #expect(report.valMAE > 0 && report.valMAE < 20)
         #expect(report.parameters == 104_777)
         #expect(report.settings["window"] == .int(30) && report.settings["split"] == .int(1000))
         #expect(report.secondsPerEpoch > 0)
         #expect(run.standardOutput.contains("971 training and 461 validation windows"))
-        #expect(run.standardOutput.contains("Validation MAE after \(report.epochs) epochs: \(fixed(report.valMAE, 4))"))
+        #expect(
+            run.standardOutput.contains(
+                "Validation MAE after \(report.epochs) epochs: \(fixed(report.valMAE, 4))"))
         for name in ["fig-11-04-cnn-predictions", "fig-11-04b-cnn-loss"] {
             #expect(FileManager.default.fileExists(atPath: "\(folder)/\(name).gp"), "\(name).gp")
             let data = try String(contentsOfFile: "\(folder)/\(name).dat", encoding: .utf8)
@@ -34,7 +40,9 @@ import Workbook
     @Test func sameSeedSameReport() throws {
         var first = try quickRun(seed: 7).report, second = try quickRun(seed: 7).report
         // Timings are the only thing allowed to differ.
-        (first.secondsTotal, first.secondsPerEpoch, second.secondsTotal, second.secondsPerEpoch) = (0, 0, 0, 0)
+        (first.secondsTotal, first.secondsPerEpoch, second.secondsTotal, second.secondsPerEpoch) = (
+            0, 0, 0, 0
+        )
         #expect(first == second)
         let other = try quickRun(seed: 8).report
         #expect(other.valLoss != first.valLoss)
@@ -52,7 +60,8 @@ import Workbook
         (["--lr", "-1"], "--lr must be a positive number, got -1"),
     ])
     func badOptionsAreRefused(arguments: [String], message: String) throws {
-        let run = try SectionRun.run("ch11-cnn", arguments + ["--out", SectionRun.temporaryFolder("ch11-cnn-bad")])
+        let run = try SectionRun.run(
+            "ch11-cnn", arguments + ["--out", SectionRun.temporaryFolder("ch11-cnn-bad")])
         #expect(run.status != 0)
         #expect(run.standardError.contains(message), "stderr: \(run.standardError)")
     }
@@ -62,7 +71,9 @@ import Workbook
         try "x".write(toFile: folder + "/file", atomically: true, encoding: .utf8)
         let run = try SectionRun.run("ch11-cnn", ["--quick", "--out", folder + "/file/out"])
         #expect(run.status != 0)
-        #expect(run.standardError.contains("cannot make the output folder \(folder)/file/out"), "stderr: \(run.standardError)")
+        #expect(
+            run.standardError.contains("cannot make the output folder \(folder)/file/out"),
+            "stderr: \(run.standardError)")
         #expect(!run.standardOutput.contains("Validation MAE") && !run.standardError.contains("epoch 1/"))
     }
 }

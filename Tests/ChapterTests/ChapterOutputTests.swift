@@ -5,7 +5,8 @@ import Testing
 @Suite struct ChapterOutputTests {
     /// The lines of the first ```text block that follows `marker` in a chapter.
     func quotedOutput(in chapter: String, after marker: String) throws -> [String] {
-        let text = try String(contentsOf: ChapterSyncTests.packageRoot.appendingPathComponent(chapter), encoding: .utf8)
+        let text = try String(
+            contentsOf: ChapterSyncTests.packageRoot.appendingPathComponent(chapter), encoding: .utf8)
         let start = try #require(text.range(of: marker), "\(chapter) no longer says \(marker)")
         let block = try #require(text[start.upperBound...].range(of: "```text\n"))
         let end = try #require(text[block.upperBound...].range(of: "```"))
@@ -13,9 +14,11 @@ import Testing
     }
 
     @Test func convolutionTableIsTheProgramsOutput() throws {
-        let quoted = try quotedOutput(in: "chapters/11-01-convolutions.md", after: "It prints every input value")
+        let quoted = try quotedOutput(
+            in: "chapters/11-01-convolutions.md", after: "It prints every input value")
         #expect(quoted.count > 5)
-        let run = try SectionRun.run("ch11-conv", ["--no-figures", "--out", SectionRun.temporaryFolder("ch11-conv-quote")])
+        let run = try SectionRun.run(
+            "ch11-conv", ["--no-figures", "--out", SectionRun.temporaryFolder("ch11-conv-quote")])
         let printed = Set(run.standardOutput.split(separator: "\n").map(String.init))
         for line in quoted where line != "  ..." && !line.isEmpty {
             #expect(printed.contains(line), "the chapter quotes a line ch11-conv does not print: \(line)")
@@ -25,14 +28,19 @@ import Testing
     /// figures/chapter-runs.txt names programs that exist, and every report in figures/ is one of its runs'.
     @Test func theChapterRunsListMatchesThePrograms() throws {
         let root = ChapterSyncTests.packageRoot
-        let list = try String(contentsOf: root.appendingPathComponent("figures/chapter-runs.txt"), encoding: .utf8)
+        let list = try String(
+            contentsOf: root.appendingPathComponent("figures/chapter-runs.txt"), encoding: .utf8)
         let commands = list.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
         let programs = Set(commands.map { String($0.split(separator: " ")[0]) })
         for program in programs {
-            #expect(FileManager.default.fileExists(atPath: SectionRun.productsFolder.appendingPathComponent(program).path), "\(program)")
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: SectionRun.productsFolder.appendingPathComponent(program).path), "\(program)")
         }
-        let reports = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("figures").path)
-            .filter { $0.hasSuffix(".metrics.json") || $0.hasSuffix(".report.json") }
+        let reports = try FileManager.default.contentsOfDirectory(
+            atPath: root.appendingPathComponent("figures").path
+        )
+        .filter { $0.hasSuffix(".metrics.json") || $0.hasSuffix(".report.json") }
         for report in reports {
             #expect(programs.contains { report.hasPrefix($0) }, "\(report) comes from no listed run")
         }

@@ -24,7 +24,10 @@ import Testing
             for report in regenerated.sorted() {
                 print("note: \(report) was regenerated here; its numbers are not checked against \(file)")
             }
-            #expect(drifts.isEmpty, "\(drifts.map(\.description).joined(separator: "\n")) -- run `swift run chapter-sync --write`")
+            #expect(
+                drifts.isEmpty,
+                "\(drifts.map(\.description).joined(separator: "\n")) -- run `swift run chapter-sync --write`"
+            )
         }
     }
 
@@ -44,21 +47,27 @@ import Testing
 
     /// A small package in a temporary folder: one source with a snippet, one report, one chapter.
     func scratch(chapter: String) throws -> ChapterSync {
-        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("sync-\(UUID().uuidString)")
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "sync-\(UUID().uuidString)")
         for folder in ["Sources/demo", "figures", "chapters"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         try """
-            func f() {
-                // snippet.body
-                let x = 1
-                return x
-                // snippet.end
-            }
-            """.write(to: root.appendingPathComponent("Sources/demo/main.swift"), atomically: true, encoding: .utf8)
+        func f() {
+            // snippet.body
+            let x = 1
+            return x
+            // snippet.end
+        }
+        """.write(
+            to: root.appendingPathComponent("Sources/demo/main.swift"), atomically: true, encoding: .utf8)
         try #"{"val_mae": 4.6789, "settings": {"window": 30}, "val_loss": [3, 2, 12345.5]}"#
-            .write(to: root.appendingPathComponent("figures/demo.metrics.json"), atomically: true, encoding: .utf8)
-        try chapter.write(to: root.appendingPathComponent("chapters/demo.md"), atomically: true, encoding: .utf8)
+            .write(
+                to: root.appendingPathComponent("figures/demo.metrics.json"), atomically: true,
+                encoding: .utf8)
+        try chapter.write(
+            to: root.appendingPathComponent("chapters/demo.md"), atomically: true, encoding: .utf8)
         return ChapterSync(root: root)
     }
 
@@ -79,25 +88,39 @@ import Testing
     @Test func changedListingIsFoundAndMended() throws {
         let sync = try scratch(chapter: goodChapter.replacingOccurrences(of: "let x = 1", with: "let x = 2"))
         let (text, drifts) = try sync.rewrite("chapters/demo.md")
-        #expect(drifts.map(\.description) == ["chapters/demo.md:2: listing differs from Sources/demo/main.swift#body"])
+        #expect(
+            drifts.map(\.description) == [
+                "chapters/demo.md:2: listing differs from Sources/demo/main.swift#body"
+            ])
         #expect(text == goodChapter)
     }
 
     @Test func missingSnippetIsReported() throws {
-        let drifts = try scratch(chapter: goodChapter.replacingOccurrences(of: "#body", with: "#nothing")).check("chapters/demo.md")
-        #expect(drifts.map(\.description) == ["chapters/demo.md:2: Sources/demo/main.swift has no snippet named nothing"])
+        let drifts = try scratch(chapter: goodChapter.replacingOccurrences(of: "#body", with: "#nothing"))
+            .check("chapters/demo.md")
+        #expect(
+            drifts.map(\.description) == [
+                "chapters/demo.md:2: Sources/demo/main.swift has no snippet named nothing"
+            ])
         #expect(drifts.allSatisfy { !$0.fixable })
     }
 
     @Test func unknownReportKeyIsReported() throws {
-        let drifts = try scratch(chapter: goodChapter.replacingOccurrences(of: "#val_mae", with: "#val_mse")).check("chapters/demo.md")
-        #expect(drifts.map(\.description) == ["chapters/demo.md:7: figures/demo.metrics.json has no number at val_mse"])
+        let drifts = try scratch(chapter: goodChapter.replacingOccurrences(of: "#val_mae", with: "#val_mse"))
+            .check("chapters/demo.md")
+        #expect(
+            drifts.map(\.description) == [
+                "chapters/demo.md:7: figures/demo.metrics.json has no number at val_mse"
+            ])
     }
 
     @Test func staleNumberIsFoundAndMended() throws {
         let sync = try scratch(chapter: goodChapter.replacingOccurrences(of: "-->4.68<", with: "-->5.33<"))
         let (text, drifts) = try sync.rewrite("chapters/demo.md")
-        #expect(drifts.map(\.description) == ["chapters/demo.md:7: figures/demo.metrics.json#val_mae is 4.68, the text says 5.33"])
+        #expect(
+            drifts.map(\.description) == [
+                "chapters/demo.md:7: figures/demo.metrics.json#val_mae is 4.68, the text says 5.33"
+            ])
         #expect(text == goodChapter)
     }
 
@@ -115,7 +138,8 @@ import Testing
     /// The good chapter with prose after the listing and a second include of the same snippet, whose
     /// block opens with "```" + `info`.
     func longerChapter(info: String) -> String {
-        goodChapter + "\n\nSome prose.\nMore prose.\n\n<!-- snippet: Sources/demo/main.swift#body -->\n```\(info)\n"
+        goodChapter
+            + "\n\nSome prose.\nMore prose.\n\n<!-- snippet: Sources/demo/main.swift#body -->\n```\(info)\n"
             + "let x = 1\nreturn x\n```\n"
     }
 
@@ -161,15 +185,17 @@ import Testing
     @Test func regionWithoutEndMarkerIsRefusedNamingTheSource() throws {
         let sync = try scratch(chapter: goodChapter.replacingOccurrences(of: "let x = 1", with: "let x = 2"))
         try """
-            func f() {
-                // snippet.body
-                let x = 1
-                return x
-                // snippet.other
-                let y = 2
-                // snippet.end
-            }
-            """.write(to: sync.root.appendingPathComponent("Sources/demo/main.swift"), atomically: true, encoding: .utf8)
+        func f() {
+            // snippet.body
+            let x = 1
+            return x
+            // snippet.other
+            let y = 2
+            // snippet.end
+        }
+        """.write(
+            to: sync.root.appendingPathComponent("Sources/demo/main.swift"), atomically: true, encoding: .utf8
+        )
         let before = try page(sync)
         let run = try chapterSync(sync, ["--write"])
         #expect(run.status != 0)
@@ -188,29 +214,40 @@ import Testing
 
     /// A timing in the prose is the reference run's: a reader's own run (`make`) does not fail the check.
     @Test func timingDriftIsNotHeldAgainstTheReadersRun() throws {
-        let chapter = goodChapter + "\nEach epoch took <!-- value: figures/demo.metrics.json#seconds_per_epoch decimals=3 -->"
+        let chapter =
+            goodChapter
+            + "\nEach epoch took <!-- value: figures/demo.metrics.json#seconds_per_epoch decimals=3 -->"
             + "0.030<!-- /value --> s.\n"
         let sync = try scratch(chapter: chapter)
-        try #"{"val_mae": 4.6789, "settings": {"window": 30}, "val_loss": [3, 2, 12345.5], "seconds_per_epoch": 0.0212}"#
-            .write(to: sync.root.appendingPathComponent("figures/demo.metrics.json"), atomically: true, encoding: .utf8)
+        try
+            #"{"val_mae": 4.6789, "settings": {"window": 30}, "val_loss": [3, 2, 12345.5], "seconds_per_epoch": 0.0212}"#
+            .write(
+                to: sync.root.appendingPathComponent("figures/demo.metrics.json"), atomically: true,
+                encoding: .utf8)
         let check = try chapterSync(sync, [])
         #expect(check.status == 0, "\(check.standardOutput)")
-        #expect(check.standardOutput.contains("0.021"), "the timing is still mentioned: \(check.standardOutput)")
+        #expect(
+            check.standardOutput.contains("0.021"), "the timing is still mentioned: \(check.standardOutput)")
         // The rest of the page is still held to the report.
         #expect(try sync.check("chapters/demo.md").filter { !$0.isTiming }.isEmpty)
         let write = try chapterSync(sync, ["--write"])
         #expect(write.status == 0, "\(write.standardOutput)")
-        #expect(String(decoding: try page(sync), as: UTF8.self) == chapter.replacingOccurrences(of: "0.030", with: "0.021"))
+        #expect(
+            String(decoding: try page(sync), as: UTF8.self)
+                == chapter.replacingOccurrences(of: "0.030", with: "0.021"))
     }
 
     /// Every value of a benchmark record (`figures/bench-*.json`) is a speed measurement, whatever its
     /// key: a reader who reruns `make bench` gets other ratios, and `make sync` does not fail on them.
     @Test func benchmarkValuesAreTimings() throws {
-        let chapter = goodChapter + "\nFaster by <!-- value: figures/bench-demo.json#results.cnn.ratio decimals=1 -->"
+        let chapter =
+            goodChapter + "\nFaster by <!-- value: figures/bench-demo.json#results.cnn.ratio decimals=1 -->"
             + "2.5<!-- /value -->x.\n"
         let sync = try scratch(chapter: chapter)
         try #"{"results": {"cnn": {"ratio": 3.14}}}"#
-            .write(to: sync.root.appendingPathComponent("figures/bench-demo.json"), atomically: true, encoding: .utf8)
+            .write(
+                to: sync.root.appendingPathComponent("figures/bench-demo.json"), atomically: true,
+                encoding: .utf8)
         let check = try chapterSync(sync, [])
         #expect(check.status == 0, "\(check.standardOutput)")
         #expect(try sync.check("chapters/demo.md").allSatisfy(\.isTiming))
@@ -223,7 +260,9 @@ import Testing
     @Test func commandLineHasHelpAndRefusesBadArguments() throws {
         let sync = try scratch(chapter: goodChapter)
         let help = try chapterSync(sync, ["--help"])
-        #expect(help.status == 0 && help.standardOutput.contains("USAGE:") && help.standardOutput.contains("--write"))
+        #expect(
+            help.status == 0 && help.standardOutput.contains("USAGE:")
+                && help.standardOutput.contains("--write"))
         for bad in [["--bogus"], ["--check", "--write"], ["--root"]] {
             let run = try chapterSync(sync, bad)
             #expect(run.status == 64, "\(bad): \(run.status) \(run.standardError)")

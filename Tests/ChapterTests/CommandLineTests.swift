@@ -57,8 +57,9 @@ import Testing
     /// A run that writes into runs/ says so first thing, and writes there.
     @Test func theRunsNoteComesFirst() throws {
         let folder = try Self.projectFolder()
-        let run = try SectionRun.run("ch11-conv", ["--input", "1", "2", "3", "4", "--no-figures"],
-                                     directory: folder)
+        let run = try SectionRun.run(
+            "ch11-conv", ["--input", "1", "2", "3", "4", "--no-figures"],
+            directory: folder)
         #expect(run.status == 0, "\(run.standardError)")
         let note = "Writing to runs/: figures/ keeps the chapter's own runs (`ch11-conv`)"
         #expect(run.standardOutput.hasPrefix(note), "\(run.standardOutput)")

@@ -7,7 +7,9 @@ import Testing
         let folder = SectionRun.temporaryFolder("ch11-conv")
         let run = try SectionRun.run("ch11-conv", ["--out", folder])
         #expect(run.status == 0, "\(run.standardError)")
-        let lines = run.standardOutput.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        let lines = run.standardOutput.split(separator: "\n").map {
+            $0.split(separator: " ").map(String.init)
+        }
         // Row for t = 1 (input 8): -1.5 without padding, -1.5 with padding; t = 2 (input 15): 3 and 3.
         #expect(lines.contains(["1", "8", "-1.5", "-1.5"]))
         #expect(lines.contains(["2", "15", "3", "3"]))
@@ -26,17 +28,24 @@ import Testing
 
     @Test func listsTakeNegativeNumbers() throws {
         let folder = SectionRun.temporaryFolder("ch11-conv-negative")
-        let run = try SectionRun.run("ch11-conv", ["--input", "1", "2", "3", "4", "5", "--filter", "1", "0", "-1",
-                                                   "--no-figures", "--out", folder])
+        let run = try SectionRun.run(
+            "ch11-conv",
+            [
+                "--input", "1", "2", "3", "4", "5", "--filter", "1", "0", "-1",
+                "--no-figures", "--out", folder,
+            ])
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("Filter [1, 0, -1] over [1, 2, 3, 4, 5]"))
         // 1*1 + 0*2 - 1*3 = -2 under the input 2, at t = 1.
-        let lines = run.standardOutput.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        let lines = run.standardOutput.split(separator: "\n").map {
+            $0.split(separator: " ").map(String.init)
+        }
         #expect(lines.contains(["1", "2", "-2", "-2"]))
     }
 
     @Test func refusesAFilterLongerThanTheInput() throws {
-        let run = try SectionRun.run("ch11-conv", ["--input", "1", "2", "--filter", "1", "1", "1", "--no-figures"])
+        let run = try SectionRun.run(
+            "ch11-conv", ["--input", "1", "2", "--filter", "1", "1", "1", "--no-figures"])
         #expect(run.status != 0)
         #expect(run.standardError.contains("--input needs at least as many values as the filter"))
     }

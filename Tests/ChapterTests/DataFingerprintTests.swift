@@ -19,7 +19,8 @@ import Workbook
         #expect(cet.count == 64 && cet.allSatisfy(\.isHexDigit), "\(cet)")
         // Same data, same fingerprint (another seed does not change the data); other data, another one.
         #expect(try fingerprint("ch11-cet-rnn", ["--quick", "--seed", "7"], report: "ch11-cet-rnn") == cet)
-        #expect(try fingerprint("ch11-cet-rnn", ["--quick", "--days", "2500"], report: "ch11-cet-rnn") != cet)
+        #expect(
+            try fingerprint("ch11-cet-rnn", ["--quick", "--days", "2500"], report: "ch11-cet-rnn") != cet)
         let giss = try #require(try fingerprint("ch11-giss-rnn", ["--quick"], report: "ch11-giss-rnn"))
         let cnn = try #require(try fingerprint("ch11-cnn", ["--quick"], report: "ch11-cnn"))
         #expect(Set([cet, giss, cnn]).count == 3)
@@ -30,11 +31,15 @@ import Workbook
     @Test func theSearchRecordsTheSameFingerprint() throws {
         let cnn = try #require(try fingerprint("ch11-cnn", ["--quick"], report: "ch11-cnn"))
         let folder = SectionRun.temporaryFolder("fingerprint-search")
-        let run = try SectionRun.run("ch11-cnn-search",
-                                     ["--quick", "--epochs", "1", "--no-figures", "--out", folder])
+        let run = try SectionRun.run(
+            "ch11-cnn-search",
+            ["--quick", "--epochs", "1", "--no-figures", "--out", folder])
         #expect(run.status == 0, "\(run.standardError)")
-        let report = try JSONDecoder().decode(SearchReport.self, from: Data(contentsOf: URL(
-            fileURLWithPath: folder + "/" + SearchReport.fileName)))
+        let report = try JSONDecoder().decode(
+            SearchReport.self,
+            from: Data(
+                contentsOf: URL(
+                    fileURLWithPath: folder + "/" + SearchReport.fileName)))
         #expect(report.data == cnn)
     }
 }

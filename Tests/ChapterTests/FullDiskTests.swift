@@ -9,7 +9,7 @@ struct FullDiskTests {
     /// PNG files end with the IEND chunk; a truncated one does not.
     static func isWholePNG(_ path: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: path), data.count > 20 else { return false }
-        let end = Data([0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])   // the IEND chunk and its CRC
+        let end = Data([0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])  // the IEND chunk and its CRC
         return data.starts(with: [0x89, 0x50, 0x4E, 0x47]) && data.suffix(8) == end
     }
 

@@ -23,12 +23,14 @@ import Testing
     @Test func outputToAFileIsWrittenAsItIsPrinted() throws {
         let hanging = try FakeGnuplot("exec sleep 600")
         let environment = hanging.environment.merging(["CH11_GNUPLOT_TIME_LIMIT": "30"]) { $1 }
-        let running = try RunningSection("ch11-conv", ["--out", SectionRun.temporaryFolder("conv-log")],
-                                         environment: environment)
+        let running = try RunningSection(
+            "ch11-conv", ["--out", SectionRun.temporaryFolder("conv-log")],
+            environment: environment)
         // While gnuplot hangs, the table printed before it must already be in the file.
-        let seen = running.wait(until: {
-            running.process.isRunning && running.standardOutputSoFar.contains("agree: yes")
-        }, timeLimit: 20)
+        let seen = running.wait(
+            until: {
+                running.process.isRunning && running.standardOutputSoFar.contains("agree: yes")
+            }, timeLimit: 20)
         kill(running.process.processIdentifier, SIGKILL)
         _ = try running.finish(timeLimit: 10)
         #expect(seen, "standard output reached the file only at the end")
@@ -36,8 +38,9 @@ import Testing
 
     @Test func aGnuplotThatWritesNothingIsNotCalledAFailedExit() throws {
         let silent = try FakeGnuplot("exit 0")
-        let run = try SectionRun.run("ch11-conv", ["--out", SectionRun.temporaryFolder("conv-silent")],
-                                     environment: silent.environment, timeLimit: 60)
+        let run = try SectionRun.run(
+            "ch11-conv", ["--out", SectionRun.temporaryFolder("conv-silent")],
+            environment: silent.environment, timeLimit: 60)
         #expect(!run.standardError.contains("exited with status 0"), "\(run.standardError)")
         let message = "gnuplot finished without drawing fig-11-01-sequence"
         #expect(run.standardError.contains(message), "\(run.standardError)")
@@ -45,11 +48,13 @@ import Testing
 
     @Test(arguments: ["missing", "broken"])
     func figuresWithoutAWorkingGnuplotAreRefusedBeforeTraining(gnuplot: String) throws {
-        let environment = gnuplot == "missing"
+        let environment =
+            gnuplot == "missing"
             ? FakeGnuplot.absent : try FakeGnuplot("echo 'no terminal' >&2; exit 1").environment
         let out = SectionRun.temporaryFolder("cnn-no-gnuplot")
-        let run = try SectionRun.run("ch11-cnn", ["--quick", "--figures", "--out", out],
-                                     environment: environment, timeLimit: 120)
+        let run = try SectionRun.run(
+            "ch11-cnn", ["--quick", "--figures", "--out", out],
+            environment: environment, timeLimit: 120)
         #expect(run.status == 64, "\(run.standardError)")
         #expect(run.standardError.contains("--figures"), "\(run.standardError)")
         let trained = run.standardError.contains("epoch 1/") || run.standardOutput.contains("Validation MAE")

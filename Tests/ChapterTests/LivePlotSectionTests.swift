@@ -16,8 +16,10 @@ import Workbook
 
     /// Runs a section with `folder` first in PATH (or, with `only`, as the whole PATH) and no display,
     /// killed after `seconds` (a blocked run would otherwise hang the tests).
-    func run(_ section: String, _ arguments: [String], gnuplotIn folder: String, only: Bool = false,
-             seconds: Double = 300) throws -> (run: SectionRun, timedOut: Bool) {
+    func run(
+        _ section: String, _ arguments: [String], gnuplotIn folder: String, only: Bool = false,
+        seconds: Double = 300
+    ) throws -> (run: SectionRun, timedOut: Bool) {
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = only ? folder : folder + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         environment["DISPLAY"] = nil
@@ -38,9 +40,10 @@ import Workbook
         let timedOut = process.isRunning
         if timedOut { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
-        let run = SectionRun(status: process.terminationStatus,
-                             standardOutput: try String(contentsOfFile: output + "/stdout", encoding: .utf8),
-                             standardError: try String(contentsOfFile: output + "/stderr", encoding: .utf8))
+        let run = SectionRun(
+            status: process.terminationStatus,
+            standardOutput: try String(contentsOfFile: output + "/stdout", encoding: .utf8),
+            standardError: try String(contentsOfFile: output + "/stderr", encoding: .utf8))
         return (run, timedOut)
     }
 
@@ -48,10 +51,14 @@ import Workbook
     func frames(_ stream: String, block name: String) -> [[[String]]] {
         var frames: [[[String]]] = [], rows: [[String]]? = nil
         for line in stream.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line == "$\(name) << EOD" { rows = [] } else if line == "EOD", let finished = rows {
+            if line == "$\(name) << EOD" {
+                rows = []
+            } else if line == "EOD", let finished = rows {
                 frames.append(finished)
                 rows = nil
-            } else if rows != nil { rows!.append(line.split(separator: " ").map(String.init)) }
+            } else if rows != nil {
+                rows!.append(line.split(separator: " ").map(String.init))
+            }
         }
         return frames
     }
@@ -60,8 +67,12 @@ import Workbook
         let record = SectionRun.temporaryFolder("live-record") + "/stdin"
         let gnuplot = try fakeGnuplot("cat > '\(record)'")
         let folder = SectionRun.temporaryFolder("ch11-cnn-live")
-        let (run, _) = try run("ch11-cnn", ["--quick", "--epochs", "3", "--live", "--no-figures",
-                                            "--out", folder], gnuplotIn: gnuplot)
+        let (run, _) = try run(
+            "ch11-cnn",
+            [
+                "--quick", "--epochs", "3", "--live", "--no-figures",
+                "--out", folder,
+            ], gnuplotIn: gnuplot)
         #expect(run.status == 0, "\(run.standardError)")
         let stream = try String(contentsOfFile: record, encoding: .utf8)
         #expect(stream.hasPrefix("set terminal dumb"), "no display: text\n\(stream.prefix(200))")
@@ -78,8 +89,12 @@ import Workbook
 
         // Live plotting changes no number: the same seed without it gives the same report.
         let plainFolder = SectionRun.temporaryFolder("ch11-cnn-plain")
-        let plain = try SectionRun.run("ch11-cnn", ["--quick", "--epochs", "3", "--no-figures",
-                                                    "--out", plainFolder])
+        let plain = try SectionRun.run(
+            "ch11-cnn",
+            [
+                "--quick", "--epochs", "3", "--no-figures",
+                "--out", plainFolder,
+            ])
         #expect(plain.status == 0)
         var (live, without) = (report, try RunReport.read(from: plainFolder + "/ch11-cnn.metrics.json"))
         (live.secondsTotal, live.secondsPerEpoch) = (0, 0)
@@ -98,8 +113,12 @@ import Workbook
     func aGnuplotThatStopsAfterTheFirstFrameLeavesTheRunToFinish(script: String) throws {
         let gnuplot = try fakeGnuplot(script)
         let folder = SectionRun.temporaryFolder("ch11-cnn-live-dies")
-        let (run, timedOut) = try run("ch11-cnn", ["--quick", "--epochs", "10", "--live", "--no-figures",
-                                                   "--out", folder], gnuplotIn: gnuplot)
+        let (run, timedOut) = try run(
+            "ch11-cnn",
+            [
+                "--quick", "--epochs", "10", "--live", "--no-figures",
+                "--out", folder,
+            ], gnuplotIn: gnuplot)
         #expect(!timedOut && run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("Validation MAE after 10 epochs"))
         #expect(FileManager.default.fileExists(atPath: folder + "/ch11-cnn.metrics.json"))
@@ -113,14 +132,19 @@ import Workbook
         // 400 epochs of growing frames: about 2 MB, some 30 times what a pipe holds.
         let gnuplot = try fakeGnuplot("exec sleep 600")
         let folder = SectionRun.temporaryFolder("ch11-cnn-live-stuck")
-        let (run, timedOut) = try run("ch11-cnn", ["--quick", "--filters", "2", "--epochs", "400", "--live",
-                                                   "--no-figures", "--out", folder],
-                                      gnuplotIn: gnuplot, seconds: 240)
+        let (run, timedOut) = try run(
+            "ch11-cnn",
+            [
+                "--quick", "--filters", "2", "--epochs", "400", "--live",
+                "--no-figures", "--out", folder,
+            ],
+            gnuplotIn: gnuplot, seconds: 240)
         #expect(!timedOut, "the run blocked on gnuplot's full pipe")
         #expect(run.status == 0, "\(run.standardError)")
         #expect(FileManager.default.fileExists(atPath: folder + "/ch11-cnn.metrics.json"))
-        #expect(run.standardError.contains("gnuplot did not take the last frame in time and was stopped"),
-                "\(run.standardError)")
+        #expect(
+            run.standardError.contains("gnuplot did not take the last frame in time and was stopped"),
+            "\(run.standardError)")
     }
 
     @Test func aSlowGnuplotGetsWholeFramesOnlyAndTheFinalCurve() throws {
@@ -129,8 +153,12 @@ import Workbook
         let record = SectionRun.temporaryFolder("live-slow-record") + "/stdin"
         let gnuplot = try fakeGnuplot("sleep 1\nexec cat > '\(record)'")
         let folder = SectionRun.temporaryFolder("ch11-cnn-live-slow")
-        let (run, timedOut) = try run("ch11-cnn", ["--quick", "--filters", "2", "--epochs", "300", "--live",
-                                                   "--no-figures", "--out", folder], gnuplotIn: gnuplot)
+        let (run, timedOut) = try run(
+            "ch11-cnn",
+            [
+                "--quick", "--filters", "2", "--epochs", "300", "--live",
+                "--no-figures", "--out", folder,
+            ], gnuplotIn: gnuplot)
         #expect(!timedOut && run.status == 0, "\(run.standardError)")
         let stream = try String(contentsOfFile: record, encoding: .utf8)
         let sent = frames(stream, block: "loss")
@@ -150,8 +178,9 @@ import Workbook
         let record = SectionRun.temporaryFolder("live-search-record") + "/stdin"
         let gnuplot = try fakeGnuplot("cat > '\(record)'")
         let folder = SectionRun.temporaryFolder("ch11-cnn-search-live")
-        let (run, _) = try run("ch11-cnn-search", ["--quick", "--live", "--no-figures", "--out", folder],
-                               gnuplotIn: gnuplot)
+        let (run, _) = try run(
+            "ch11-cnn-search", ["--quick", "--live", "--no-figures", "--out", folder],
+            gnuplotIn: gnuplot)
         #expect(run.status == 0, "\(run.standardError)")
         let sent = frames(try String(contentsOfFile: record, encoding: .utf8), block: "ranking")
         #expect(sent.map(\.count) == [1, 2, 3, 4, 5, 6], "one more configuration per redraw")
@@ -167,8 +196,9 @@ import Workbook
         let folder = SectionRun.temporaryFolder("\(section)-no-gnuplot")
         let (run, _) = try run(section, ["--quick", "--live", "--out", folder], gnuplotIn: empty, only: true)
         #expect(run.status != 0)
-        #expect(run.standardError.contains("--live needs gnuplot, which is not on the PATH"),
-                "\(run.standardError)")
+        #expect(
+            run.standardError.contains("--live needs gnuplot, which is not on the PATH"),
+            "\(run.standardError)")
         #expect(run.standardError.contains("apt-get install gnuplot"), "the install hint")
         #expect(!run.standardError.contains("epoch 1/") && !run.standardOutput.contains("MAE"))
     }

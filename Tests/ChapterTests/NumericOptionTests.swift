@@ -30,8 +30,12 @@ import Testing
 
     /// The memory refusal says how much was asked for against what the machine has.
     @Test func aModelTooLargeForMemorySaysSo() throws {
-        let run = try SectionRun.run("ch11-cet-rnn", ["--quick", "--hidden", "1000000000", "--no-figures",
-                                                      "--out", Self.folder()], timeLimit: 120)
+        let run = try SectionRun.run(
+            "ch11-cet-rnn",
+            [
+                "--quick", "--hidden", "1000000000", "--no-figures",
+                "--out", Self.folder(),
+            ], timeLimit: 120)
         #expect(run.status == 64, "\(run.standardError)")
         #expect(run.standardError.contains("of memory, more than this machine's"), "\(run.standardError)")
         #expect(!run.standardError.contains("epoch 1/"))
@@ -39,8 +43,12 @@ import Testing
 
     /// Large finite numbers are fine: they print without a crash.
     @Test func largeFiniteNumbersPrint() throws {
-        let run = try SectionRun.run("ch11-conv", ["--input", "1e20", "2", "3", "--filter", "1", "--no-figures",
-                                                   "--out", Self.folder()], timeLimit: 60)
+        let run = try SectionRun.run(
+            "ch11-conv",
+            [
+                "--input", "1e20", "2", "3", "--filter", "1", "--no-figures",
+                "--out", Self.folder(),
+            ], timeLimit: 60)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("1e+20"), "\(run.standardOutput)")
     }

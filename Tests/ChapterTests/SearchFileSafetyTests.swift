@@ -50,8 +50,12 @@ import Testing
         let indices = try files.flatMap { try Self.dataLines(text($0)).map { $0.split(separator: "\t")[0] } }
         #expect(indices.count == 6 && Set(indices).count == 6, "\(files): \(indices)")
         // Merging the folder's files ranks all six (no settings needed: they come from the files).
-        let merged = try SectionRun.run("ch11-cnn-search", ["--no-figures", "--out", SectionRun.temporaryFolder("m"),
-                                                            "--merge"] + files)
+        let merged = try SectionRun.run(
+            "ch11-cnn-search",
+            [
+                "--no-figures", "--out", SectionRun.temporaryFolder("m"),
+                "--merge",
+            ] + files)
         #expect(merged.status == 0, "\(merged.standardError)")
         #expect(merged.standardOutput.contains("Top 6 of 6"), "\(merged.standardOutput)")
     }
@@ -63,20 +67,25 @@ import Testing
         let run = try search([], out: folder)
         withExtendedLifetime(holder) {
             #expect(run.status != 0)
-            #expect(run.standardError.contains("another ch11-cnn-search run is writing this file"), "\(run.standardError)")
+            #expect(
+                run.standardError.contains("another ch11-cnn-search run is writing this file"),
+                "\(run.standardError)")
             #expect(!run.standardOutput.contains("Training"))
         }
     }
 
     // Defect 2: a resume with other settings is refused before any work, naming file and setting.
-    @Test(arguments: [(["--seed", "7"], "seed"), (["--epochs", "3"], "epochs"), (["--kernel-sizes", "3,5"], "space")])
+    @Test(arguments: [
+        (["--seed", "7"], "seed"), (["--epochs", "3"], "epochs"), (["--kernel-sizes", "3,5"], "space"),
+    ])
     func resumeRefusesOtherSettings(change: [String], setting: String) throws {
         let (folder, file) = try finishedSearch("search-resume-other")
         let report = folder + "/" + SearchReport.fileName
         let before = try Data(contentsOf: URL(fileURLWithPath: report)), results = try text(file)
         let run = try SectionRun.run("ch11-cnn-search", Self.quick + ["--out", folder, "--resume"] + change)
         #expect(run.status != 0)
-        #expect(run.standardError.contains(file) && run.standardError.contains(setting), "\(run.standardError)")
+        #expect(
+            run.standardError.contains(file) && run.standardError.contains(setting), "\(run.standardError)")
         #expect(!run.standardError.contains("USAGE"), "a refusal is not a usage error: \(run.standardError)")
         #expect(!run.standardOutput.contains("Training"), "it trained first: \(run.standardOutput)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: report)) == before && text(file) == results)
@@ -92,22 +101,36 @@ import Testing
             shards.append(try resultsFiles(in: folder)[0])
         }
         func merge(_ arguments: [String]) throws -> SectionRun {
-            try SectionRun.run("ch11-cnn-search", ["--no-figures", "--out", SectionRun.temporaryFolder("m"), "--merge"]
-                               + arguments)
+            try SectionRun.run(
+                "ch11-cnn-search",
+                ["--no-figures", "--out", SectionRun.temporaryFolder("m"), "--merge"]
+                    + arguments)
         }
         let half = try merge([shards[0]])
-        #expect(half.status != 0 && half.standardError.contains("1/2"), "\(half.standardOutput)\(half.standardError)")
+        #expect(
+            half.status != 0 && half.standardError.contains("1/2"),
+            "\(half.standardOutput)\(half.standardError)")
         let partialOut = SectionRun.temporaryFolder("search-merge-partial")
-        let partial = try SectionRun.run("ch11-cnn-search", ["--no-figures", "--out", partialOut, "--merge", shards[0],
-                                                             "--partial"])
-        #expect(partial.status == 0 && partial.standardOutput.contains("Top 3 of 3"), "\(partial.standardError)")
+        let partial = try SectionRun.run(
+            "ch11-cnn-search",
+            [
+                "--no-figures", "--out", partialOut, "--merge", shards[0],
+                "--partial",
+            ])
+        #expect(
+            partial.status == 0 && partial.standardOutput.contains("Top 3 of 3"), "\(partial.standardError)")
         // Its report says it is of an incomplete search.
-        let report = try JSONDecoder().decode(SearchReport.self, from: Data(contentsOf: URL(
-            fileURLWithPath: partialOut + "/" + SearchReport.fileName)))
+        let report = try JSONDecoder().decode(
+            SearchReport.self,
+            from: Data(
+                contentsOf: URL(
+                    fileURLWithPath: partialOut + "/" + SearchReport.fileName)))
         #expect(report.incomplete == ["no file for shard 1/2"] && report.maxEpochs == 2)
         let mixed = try merge([shards[0], shards[2]])
         #expect(mixed.status != 0, "\(mixed.standardOutput)")
-        #expect(mixed.standardError.contains(shards[2]) && mixed.standardError.contains("seed"), "\(mixed.standardError)")
+        #expect(
+            mixed.standardError.contains(shards[2]) && mixed.standardError.contains("seed"),
+            "\(mixed.standardError)")
         let whole = try merge([shards[0], shards[1]])
         #expect(whole.status == 0 && whole.standardOutput.contains("Top 6 of 6"), "\(whole.standardError)")
 
@@ -117,7 +140,9 @@ import Testing
             .prefix { $0.hasPrefix("#") || $0.hasPrefix("index\t") }
         try (header.joined(separator: "\n") + "\n").write(toFile: emptied, atomically: true, encoding: .utf8)
         let empty = try merge([shards[0], emptied])
-        #expect(empty.status != 0 && empty.standardError.contains(emptied), "\(empty.standardOutput)\(empty.standardError)")
+        #expect(
+            empty.status != 0 && empty.standardError.contains(emptied),
+            "\(empty.standardOutput)\(empty.standardError)")
     }
 
     // Defect 2: a winner that does not retrain to its recorded MAE is refused before any report.

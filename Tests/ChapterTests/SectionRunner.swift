@@ -20,8 +20,10 @@ struct SectionRun {
     /// Runs to the end; `environment` adds to (or replaces entries of) this process's; `directory` is
     /// its working folder (default: this process's); a run still going after `timeLimit` seconds is
     /// killed, so that a hang fails its test instead of hanging the suite.
-    static func run(_ section: String, _ arguments: [String], environment: [String: String] = [:],
-                    directory: String? = nil, timeLimit: Double = 600) throws -> SectionRun {
+    static func run(
+        _ section: String, _ arguments: [String], environment: [String: String] = [:],
+        directory: String? = nil, timeLimit: Double = 600
+    ) throws -> SectionRun {
         let running = try RunningSection(section, arguments, environment: environment, directory: directory)
         return try running.finish(timeLimit: timeLimit)
     }
@@ -39,8 +41,10 @@ final class RunningSection {
     private let folder: String
     private let outPath: String, errPath: String
 
-    init(_ section: String, _ arguments: [String], environment: [String: String] = [:],
-         directory: String? = nil) throws {
+    init(
+        _ section: String, _ arguments: [String], environment: [String: String] = [:],
+        directory: String? = nil
+    ) throws {
         process.executableURL = SectionRun.productsFolder.appendingPathComponent(section)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
@@ -75,8 +79,9 @@ final class RunningSection {
         if !ended { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        return SectionRun(status: process.terminationStatus,
-                          standardOutput: try String(contentsOfFile: outPath, encoding: .utf8),
-                          standardError: try String(contentsOfFile: errPath, encoding: .utf8), timedOut: !ended)
+        return SectionRun(
+            status: process.terminationStatus,
+            standardOutput: try String(contentsOfFile: outPath, encoding: .utf8),
+            standardError: try String(contentsOfFile: errPath, encoding: .utf8), timedOut: !ended)
     }
 }

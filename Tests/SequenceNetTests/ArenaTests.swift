@@ -65,15 +65,18 @@ import Testing
         for (index, (a, b)) in zip(got, expected).enumerated() {
             #expect(abs(a - b) <= 1e-5 * max(1, abs(b)), "value \(index): two workers \(a), whole batch \(b)")
         }
-        #expect(got != model(RandomSource(seed: 9)).parameters.flatMap(\.value.values), "the steps changed nothing")
+        #expect(
+            got != model(RandomSource(seed: 9)).parameters.flatMap(\.value.values),
+            "the steps changed nothing")
     }
 
     /// A checkpoint's blobs are read without assuming alignment: Data from a file or a slice of a larger
     /// buffer may start at any byte. (On x86 an unaligned load happens to work too, so this checks the
     /// restore path with such blobs rather than telling an aligned read from an unaligned one.)
     @Test func checkpointBlobsAtOddAddressesRestore() throws {
-        let data = Dataset(features: (0..<24).map { Float($0) / 24 }, targets: (0..<8).map { Float($0) / 8 },
-                           exampleShape: [3])
+        let data = Dataset(
+            features: (0..<24).map { Float($0) / 24 }, targets: (0..<8).map { Float($0) / 8 },
+            exampleShape: [3])
         func trainer() -> Trainer { Trainer(learningRate: 0.01, random: RandomSource(seed: 4), model: model) }
         let first = trainer()
         _ = try first.fit(train: data, validation: data, options: TrainingOptions(epochs: 2, batchSize: 4))
@@ -84,8 +87,9 @@ import Testing
         checkpoint.secondMoments = oddlyPlaced(checkpoint.secondMoments)
         checkpoint.order = oddlyPlaced(checkpoint.order)
         let resumed = trainer()
-        _ = try resumed.fit(train: data, validation: data, options: TrainingOptions(epochs: 2, batchSize: 4),
-                            resumingFrom: checkpoint)
+        _ = try resumed.fit(
+            train: data, validation: data, options: TrainingOptions(epochs: 2, batchSize: 4),
+            resumingFrom: checkpoint)
         #expect(resumed.arena.values.values == first.arena.values.values)
         #expect(resumed.run.order == first.run.order)
     }
@@ -94,8 +98,10 @@ import Testing
     /// building its copy of the model draws weights that are thrown away, and the source is rewound.
     @Test func secondWorkersRandomSourceStartsFresh() {
         func gru(_ random: RandomSource) -> Sequential {
-            Sequential([recurrentLayer(.gru, inputSize: 1, hiddenSize: 4, recurrentDropout: 0.2, random: random),
-                        LastTimeStep(), Dropout(0.2, random: random), Linear(4, 1, random: random)])
+            Sequential([
+                recurrentLayer(.gru, inputSize: 1, hiddenSize: 4, recurrentDropout: 0.2, random: random),
+                LastTimeStep(), Dropout(0.2, random: random), Linear(4, 1, random: random),
+            ])
         }
         let trainer = Trainer(learningRate: 0.01, random: RandomSource(seed: 6), model: gru)
         let replay = RandomSource(seed: 6)
@@ -109,8 +115,9 @@ import Testing
 
     /// A checkpoint holds each parameter's shape: a model with as many values in other shapes is refused.
     @Test func checkpointOfOtherShapesWithTheSameSizeIsRefused() throws {
-        let data = Dataset(features: (0..<24).map { Float($0) / 24 }, targets: (0..<8).map { Float($0) / 8 },
-                           exampleShape: [3])
+        let data = Dataset(
+            features: (0..<24).map { Float($0) / 24 }, targets: (0..<8).map { Float($0) / 8 },
+            exampleShape: [3])
         // 3*5+5 + 5+1 = 26 values; 3*4+4 + 4*2+2 = 26 values.
         let first = Trainer(learningRate: 0.01, random: RandomSource(seed: 4), model: model)
         _ = try first.fit(train: data, validation: data, options: TrainingOptions(epochs: 1, batchSize: 4))
@@ -119,8 +126,9 @@ import Testing
         }
         #expect(other.arena.count == first.arena.count)
         #expect(throws: CheckpointError.self) {
-            _ = try other.fit(train: data, validation: data, options: TrainingOptions(epochs: 2, batchSize: 4),
-                              resumingFrom: first.checkpoint(fingerprint: "test"))
+            _ = try other.fit(
+                train: data, validation: data, options: TrainingOptions(epochs: 2, batchSize: 4),
+                resumingFrom: first.checkpoint(fingerprint: "test"))
         }
     }
 }

@@ -19,8 +19,10 @@ import Testing
     /// A small recurrent model with dropout and recurrent dropout: every random source a run has.
     func trainer(seed: UInt64, hidden: Int = 6) -> Trainer {
         Trainer(learningRate: 1e-2, random: RandomSource(seed: seed)) { random in
-            Sequential([recurrentLayer(.gru, inputSize: 1, hiddenSize: hidden, recurrentDropout: 0.2, random: random),
-                        LastTimeStep(), Dropout(0.2, random: random), Linear(hidden, 1, random: random)])
+            Sequential([
+                recurrentLayer(.gru, inputSize: 1, hiddenSize: hidden, recurrentDropout: 0.2, random: random),
+                LastTimeStep(), Dropout(0.2, random: random), Linear(hidden, 1, random: random),
+            ])
         }
     }
 
@@ -34,14 +36,17 @@ import Testing
         let expected = try whole.fit(train: train, validation: validation, options: options)
 
         let first = trainer(seed: 5)
-        _ = try first.fit(train: train, validation: validation, options: options) { $0.epoch == 3 ? .stop : .proceed }
+        _ = try first.fit(train: train, validation: validation, options: options) {
+            $0.epoch == 3 ? .stop : .proceed
+        }
         let saved = try JSONEncoder().encode(first.checkpoint(fingerprint: "test"))
         let checkpoint = try JSONDecoder().decode(TrainingCheckpoint.self, from: saved)
         #expect(checkpoint.epoch == 3)
 
         // Another seed: everything that matters must come from the checkpoint.
         let resumed = trainer(seed: 77)
-        let history = try resumed.fit(train: train, validation: validation, options: options, resumingFrom: checkpoint)
+        let history = try resumed.fit(
+            train: train, validation: validation, options: options, resumingFrom: checkpoint)
         #expect(history.trainLoss == expected.trainLoss)
         #expect(history.validationLoss == expected.validationLoss)
         #expect(history.bestEpoch == expected.bestEpoch)
@@ -55,8 +60,9 @@ import Testing
         let small = trainer(seed: 5, hidden: 4)
         _ = try small.fit(train: train, validation: validation, options: options)
         #expect(throws: CheckpointError.self) {
-            _ = try trainer(seed: 5).fit(train: train, validation: validation, options: options,
-                                         resumingFrom: small.checkpoint(fingerprint: "test"))
+            _ = try trainer(seed: 5).fit(
+                train: train, validation: validation, options: options,
+                resumingFrom: small.checkpoint(fingerprint: "test"))
         }
     }
 
@@ -64,9 +70,12 @@ import Testing
         let (train, validation) = (data(90, seed: 1), data(30, seed: 2))
         let run = trainer(seed: 5)
         var batches = 0
-        run.stopRequested = { batches += 1; return batches == 10 }  // in the second epoch (6 batches each)
+        run.stopRequested = {
+            batches += 1; return batches == 10
+        }  // in the second epoch (6 batches each)
         #expect(throws: TrainingError.self) {
-            _ = try run.fit(train: train, validation: validation, options: TrainingOptions(epochs: 4, batchSize: 16))
+            _ = try run.fit(
+                train: train, validation: validation, options: TrainingOptions(epochs: 4, batchSize: 16))
         }
         #expect(run.checkpoint(fingerprint: "test").epoch == 1)
     }

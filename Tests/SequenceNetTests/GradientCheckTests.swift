@@ -10,8 +10,11 @@ import Testing
 /// few percent fails, and so does a gradient above a few 1e-4 that comes out zero or of the wrong sign.
 @Suite struct GradientCheckTests {
     /// Checks dL/dx and every parameter gradient of `layer` for input `x`.
-    func check(_ layer: Layer, input x: Tensor, seed: UInt64 = 7, step: Float = 1e-2, scale: Float = 1, _ what: String,
-               sourceLocation: SourceLocation = #_sourceLocation) {
+    func check(
+        _ layer: Layer, input x: Tensor, seed: UInt64 = 7, step: Float = 1e-2, scale: Float = 1,
+        _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let random = RandomSource(seed: seed)
         let y = layer.forward(x, training: true)
         let r = Tensor.uniform(y.shape, bound: scale, random: random)
@@ -36,9 +39,10 @@ import Testing
             for i in 0..<values.count {
                 let expected = numeric(values, i)
                 let got = Double(analytic[i])
-                #expect(abs(got - expected) <= 3e-4 + 1e-2 * abs(expected),
-                        "\(what) d/d\(name)[\(i)]: backward \(got), finite difference \(expected)",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    abs(got - expected) <= 3e-4 + 1e-2 * abs(expected),
+                    "\(what) d/d\(name)[\(i)]: backward \(got), finite difference \(expected)",
+                    sourceLocation: sourceLocation)
             }
         }
     }
@@ -48,8 +52,10 @@ import Testing
     }
 
     @Test func linear() {
-        check(Linear(5, 3, random: RandomSource(seed: 1)), input: randomTensor([4, 5], seed: 2), "Linear(5, 3)")
-        check(Linear(1, 1, random: RandomSource(seed: 3)), input: randomTensor([2, 1], seed: 4), "Linear(1, 1)")
+        check(
+            Linear(5, 3, random: RandomSource(seed: 1)), input: randomTensor([4, 5], seed: 2), "Linear(5, 3)")
+        check(
+            Linear(1, 1, random: RandomSource(seed: 3)), input: randomTensor([2, 1], seed: 4), "Linear(1, 1)")
     }
 
     @Test(arguments: [
@@ -57,8 +63,11 @@ import Testing
         (3, 2, 5, .zeros(0)), (2, 3, 5, .zeros(1)), (2, 2, 5, .same), (2, 3, 4, .same), (1, 2, 3, .zeros(2)),
     ])
     func conv1d(inChannels: Int, outChannels: Int, kernel: Int, padding: Padding) {
-        let layer = Conv1d(inChannels, outChannels, kernelSize: kernel, padding: padding, random: RandomSource(seed: 5))
-        check(layer, input: randomTensor([3, inChannels, 9], seed: 6), "Conv1d(\(inChannels), \(outChannels), k\(kernel), \(padding))")
+        let layer = Conv1d(
+            inChannels, outChannels, kernelSize: kernel, padding: padding, random: RandomSource(seed: 5))
+        check(
+            layer, input: randomTensor([3, inChannels, 9], seed: 6),
+            "Conv1d(\(inChannels), \(outChannels), k\(kernel), \(padding))")
     }
 
     /// Inputs kept away from the kink at 0, where ReLU has no derivative.
@@ -86,8 +95,10 @@ import Testing
     /// The step is smaller here: with 1e-2 some pre-activations cross ReLU's kink inside the step.
     @Test func convolutionalStack() {
         let random = RandomSource(seed: 11)
-        let model = Sequential([Conv1d(1, 3, kernelSize: 3, padding: .zeros(1), random: random), ReLU(), Flatten(),
-                                Linear(3 * 6, 4, random: random)])
+        let model = Sequential([
+            Conv1d(1, 3, kernelSize: 3, padding: .zeros(1), random: random), ReLU(), Flatten(),
+            Linear(3 * 6, 4, random: random),
+        ])
         check(model, input: randomTensor([2, 1, 6], seed: 12), step: 1e-3, "Conv-ReLU-Flatten-Linear")
     }
 }

@@ -10,7 +10,9 @@ import Testing
         let random = RandomSource(seed: 11)
         return Sequential([
             recurrentModule(cell, inputSize: 3, hiddenSize: 5, bidirectional: true, random: random),
-            recurrentModule(cell, inputSize: 10, hiddenSize: 5, bidirectional: true, onlyLastOutput: onlyLastOutput, random: random),
+            recurrentModule(
+                cell, inputSize: 10, hiddenSize: 5, bidirectional: true, onlyLastOutput: onlyLastOutput,
+                random: random),
             LastTimeStep(),
             Linear(10, 1, random: random),
         ])

@@ -11,15 +11,17 @@ import Testing
         for (transposeA, transposeB) in [(false, false), (true, false), (false, true), (true, true)] {
             for (m, n, k) in [(3, 5, 4), (64, 100, 100), (17, 1, 33), (128, 28, 300)] {
                 // A and B are stored with two spare columns, C with one, to exercise the row strides.
-                let (rowsA, colsA) = transposeA ? (k, m) : (m, k), (rowsB, colsB) = transposeB ? (n, k) : (k, n)
+                let (rowsA, colsA) = transposeA ? (k, m) : (m, k),
+                    (rowsB, colsB) = transposeB ? (n, k) : (k, n)
                 let a = (0..<rowsA * (colsA + 2)).map { _ in random.uniform(-1, 1) }
                 let b = (0..<rowsB * (colsB + 2)).map { _ in random.uniform(-1, 1) }
                 var c = (0..<m * (n + 1)).map { _ in random.uniform(-1, 1) }
                 let before = c
                 c.withUnsafeMutableBufferPointer { out in
-                    engine.gemm(a, transposeA: transposeA, b, transposeB: transposeB, into: out.baseAddress!,
-                                m: m, n: n, k: k, alpha: 0.5, beta: 2,
-                                rowStrideA: colsA + 2, rowStrideB: colsB + 2, rowStrideC: n + 1)
+                    engine.gemm(
+                        a, transposeA: transposeA, b, transposeB: transposeB, into: out.baseAddress!,
+                        m: m, n: n, k: k, alpha: 0.5, beta: 2,
+                        rowStrideA: colsA + 2, rowStrideB: colsB + 2, rowStrideC: n + 1)
                 }
                 var worst = 0.0
                 for i in 0..<m {
@@ -36,7 +38,9 @@ import Testing
                     // The spare column of C is not written.
                     #expect(c[i * (n + 1) + n] == before[i * (n + 1) + n])
                 }
-                #expect(worst < 1e-4, "\(library) \(transposeA ? "T" : "N")\(transposeB ? "T" : "N") \(m)x\(n)x\(k)")
+                #expect(
+                    worst < 1e-4,
+                    "\(library) \(transposeA ? "T" : "N")\(transposeB ? "T" : "N") \(m)x\(n)x\(k)")
             }
         }
     }
@@ -54,8 +58,9 @@ import Testing
                 var y = (0..<3 * yCount).map { _ in random.uniform(-1, 1) }
                 let before = y
                 y.withUnsafeMutableBufferPointer { out in
-                    engine.gemv(a, transpose: transpose, m: m, n: n, rowStrideA: n + 1, x, strideX: 2,
-                                into: out.baseAddress!, strideY: 3, alpha: 0.5, beta: 2)
+                    engine.gemv(
+                        a, transpose: transpose, m: m, n: n, rowStrideA: n + 1, x, strideX: 2,
+                        into: out.baseAddress!, strideY: 3, alpha: 0.5, beta: 2)
                 }
                 var worst = 0.0
                 for i in 0..<yCount {

@@ -17,7 +17,8 @@ import Testing
         #expect(meter.seconds > 0)
         #expect(c[0] == 200 && y[0] == 200)
         // Each call is counted under its own shape, and nothing else is: the meter is this engine's alone.
-        #expect(shapes == [ProductShape(m: 32, n: 50, k: 100): 1, ProductShape(vector: true, m: 32, n: 100): 1])
+        #expect(
+            shapes == [ProductShape(m: 32, n: 50, k: 100): 1, ProductShape(vector: true, m: 32, n: 100): 1])
         #expect(ProductShape(vector: true, m: 32, n: 100).operations == 2 * 32 * 100)
         #expect(ProductShape(transposeA: true, m: 100, n: 100, k: 1472).description == "gemm TN 100x100x1472")
     }

@@ -25,12 +25,14 @@ import Testing
     @Test func conv1dMatchesPyTorch() {
         #expect(fixtures.conv1d.count >= 7)
         for c in fixtures.conv1d {
-            let layer = Conv1d(c.in_channels, c.out_channels, kernelSize: c.kernel_size,
-                               padding: c.padding.padding, random: RandomSource(seed: 1))
+            let layer = Conv1d(
+                c.in_channels, c.out_channels, kernelSize: c.kernel_size,
+                padding: c.padding.padding, random: RandomSource(seed: 1))
             load(layer.weight, c.weight)
             load(layer.bias, c.bias)
             #expect(layer.outputLength(for: c.length) == c.output_length, "\(c.name) output length")
-            let y = layer.forward(Tensor(shape: [c.batch, c.in_channels, c.length], values: c.input), training: true)
+            let y = layer.forward(
+                Tensor(shape: [c.batch, c.in_channels, c.length], values: c.input), training: true)
             #expect(y.shape == [c.batch, c.out_channels, c.output_length])
             expectClose(y.values, c.output, "\(c.name) output")
             let dx = layer.backward(Tensor(shape: y.shape, values: c.grad_output))
@@ -45,13 +47,16 @@ import Testing
         let layer = ReLU()
         let y = layer.forward(Tensor(shape: [c.input.count], values: c.input), training: true)
         #expect(y.values == c.output)
-        #expect(layer.backward(Tensor(shape: [c.grad_output.count], values: c.grad_output)).values == c.grad_input)
+        #expect(
+            layer.backward(Tensor(shape: [c.grad_output.count], values: c.grad_output)).values == c.grad_input
+        )
     }
 
     @Test func mseMatchesPyTorch() {
         let c = fixtures.mse
-        let (loss, gradient) = MSELoss()(Tensor(shape: [c.prediction.count], values: c.prediction),
-                                         Tensor(shape: [c.target.count], values: c.target))
+        let (loss, gradient) = MSELoss()(
+            Tensor(shape: [c.prediction.count], values: c.prediction),
+            Tensor(shape: [c.target.count], values: c.target))
         expectClose([loss], [c.loss], "loss")
         expectClose(gradient.values, c.grad_prediction, "gradient")
     }
@@ -80,8 +85,10 @@ import Testing
         let fc3 = Linear(10, 1, random: random)
         let model = Sequential([conv, ReLU(), Flatten(), fc1, ReLU(), fc2, ReLU(), fc3])
         let named: [(String, Parameter)] = [
-            ("conv.weight", conv.weight), ("conv.bias", conv.bias), ("fc1.weight", fc1.weight), ("fc1.bias", fc1.bias),
-            ("fc2.weight", fc2.weight), ("fc2.bias", fc2.bias), ("fc3.weight", fc3.weight), ("fc3.bias", fc3.bias),
+            ("conv.weight", conv.weight), ("conv.bias", conv.bias), ("fc1.weight", fc1.weight),
+            ("fc1.bias", fc1.bias),
+            ("fc2.weight", fc2.weight), ("fc2.bias", fc2.bias), ("fc3.weight", fc3.weight),
+            ("fc3.bias", fc3.bias),
         ]
         for (name, parameter) in named { load(parameter, c.params[name]!) }
 
@@ -90,12 +97,16 @@ import Testing
         let (loss, gradient) = MSELoss()(output, Tensor(shape: [c.batch, 1], values: c.target))
         expectClose([loss], [c.loss], "loss")
         _ = model.backward(gradient)
-        for (name, parameter) in named { expectClose(parameter.gradient.values, c.grads[name]!, "grad \(name)") }
+        for (name, parameter) in named {
+            expectClose(parameter.gradient.values, c.grads[name]!, "grad \(name)")
+        }
 
         let adam = Adam(model.parameters, learningRate: c.adam_lr)
         adam.update()
         for (name, parameter) in named {
-            expectClose(parameter.value.values, c.params_after_adam_step[name]!, tolerance: 1e-6, "\(name) after Adam")
+            expectClose(
+                parameter.value.values, c.params_after_adam_step[name]!, tolerance: 1e-6, "\(name) after Adam"
+            )
         }
     }
 }

@@ -25,7 +25,8 @@ extension GradientCheckTests {
     /// Recurrent (variational) dropout with its mask held fixed: gradients flow through the kept units only.
     @Test(arguments: [CellKind.rnn, .gru, .lstm])
     func recurrentDropoutWithAFixedMask(cell: CellKind) {
-        let layer = recurrentLayer(cell, inputSize: 2, hiddenSize: 4, recurrentDropout: 0.5, random: RandomSource(seed: 27))
+        let layer = recurrentLayer(
+            cell, inputSize: 2, hiddenSize: 4, recurrentDropout: 0.5, random: RandomSource(seed: 27))
         layer.reusesMask = true
         check(layer, input: randomTensor([2, 4, 2], seed: 28), step: 1e-2, "\(cell) with recurrent dropout")
     }
@@ -38,6 +39,8 @@ extension GradientCheckTests {
             recurrentModule(.gru, inputSize: 2, hiddenSize: 3, layers: 2, random: random),
             LastTimeStep(), Linear(3, 1, random: random),
         ])
-        check(model, input: randomTensor([2, 5, 2], seed: 30), step: 1e-2, scale: 20, "GRU x2 -> last step -> Linear")
+        check(
+            model, input: randomTensor([2, 5, 2], seed: 30), step: 1e-2, scale: 20,
+            "GRU x2 -> last step -> Linear")
     }
 }

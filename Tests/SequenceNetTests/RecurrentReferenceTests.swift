@@ -21,7 +21,8 @@ import Workbook
         let grad_input: [Float], grads: [String: [Float]]
     }
     struct BookModels: Decodable {
-        let simple_rnn: [String: Int], gru: [String: Int], lstm: [String: Int], bidirectional_gru: [String: Int]
+        let simple_rnn: [String: Int], gru: [String: Int], lstm: [String: Int],
+            bidirectional_gru: [String: Int]
     }
     /// One of the book's models, hidden size 4, run whole in eval mode on [2, 6, 1].
     struct ModelPass: Decodable {
@@ -30,10 +31,13 @@ import Workbook
         /// nil for fc1 of the GRU and LSTM models, which their forward() never calls.
         let grads: [[Float]?]
     }
-    struct Fixture: Decodable { let cases: [Case]; let book_models: BookModels; let book_model_passes: [String: ModelPass] }
+    struct Fixture: Decodable {
+        let cases: [Case]; let book_models: BookModels; let book_model_passes: [String: ModelPass]
+    }
 
     static let fixture: Fixture = {
-        let url = Bundle.module.url(forResource: "recurrent", withExtension: "json", subdirectory: "Fixtures")!
+        let url = Bundle.module.url(
+            forResource: "recurrent", withExtension: "json", subdirectory: "Fixtures")!
         return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
     }()
 
@@ -43,8 +47,9 @@ import Workbook
     func matchesPyTorch(name: String) throws {
         let c = Self.fixture.cases.first { $0.name == name }!
         let cell = try #require(CellKind(rawValue: c.cell))
-        let module = recurrentModule(cell, inputSize: c.input_size, hiddenSize: c.hidden_size, layers: c.num_layers,
-                                     bidirectional: c.bidirectional, random: RandomSource(seed: 1))
+        let module = recurrentModule(
+            cell, inputSize: c.input_size, hiddenSize: c.hidden_size, layers: c.num_layers,
+            bidirectional: c.bidirectional, random: RandomSource(seed: 1))
         let named = Dictionary(uniqueKeysWithValues: module.parameters.map { ($0.name, $0) })
         #expect(Set(named.keys) == Set(c.params.keys))
         for (key, values) in c.params { load(named[key]!, values) }
@@ -66,7 +71,9 @@ import Workbook
             }
         }
         expectClose(finals, c.final_hidden, tolerance: 1e-4, "\(name) final hidden state")
-        if let expectedCells = c.final_cell { expectClose(cells, expectedCells, tolerance: 1e-4, "\(name) final cell state") }
+        if let expectedCells = c.final_cell {
+            expectClose(cells, expectedCells, tolerance: 1e-4, "\(name) final cell state")
+        }
 
         let dx = module.backward(Tensor(shape: y.shape, values: c.grad_output))
         expectClose(dx.values, c.grad_input, tolerance: 1e-4, "\(name) input gradient")
@@ -80,12 +87,13 @@ import Workbook
     /// and every parameter's gradient against the notebooks' models in PyTorch.
     @Test(arguments: BookModel.allCases)
     func bookModelsWholeMatchPyTorch(model: BookModel) throws {
-        let key = switch model {
-        case .simpleRNN: "simple_rnn"
-        case .gru: "gru"
-        case .lstm: "lstm"
-        case .bidirectionalGRU: "bidirectional_gru"
-        }
+        let key =
+            switch model {
+            case .simpleRNN: "simple_rnn"
+            case .gru: "gru"
+            case .lstm: "lstm"
+            case .bidirectionalGRU: "bidirectional_gru"
+            }
         let pass = try #require(Self.fixture.book_model_passes[key])
         let built = model.build(inputSize: 1, hiddenSize: 4, dropout: 0.1, random: RandomSource(seed: 3))
         // PyTorch's parameters() in order, less the fc1 that forward() never calls (not built here).
@@ -93,7 +101,9 @@ import Workbook
         let parameters = built.model.parameters
         try #require(parameters.count == used.count, "\(parameters.map(\.name)) against \(pass.names)")
         for (parameter, index) in zip(parameters, used) {
-            #expect(pass.names[index].hasSuffix("." + parameter.name), "\(pass.names[index]) against \(parameter.name)")
+            #expect(
+                pass.names[index].hasSuffix("." + parameter.name),
+                "\(pass.names[index]) against \(parameter.name)")
             try #require(pass.params[index].count == parameter.value.count, "\(pass.names[index])")
             load(parameter, pass.params[index])
         }
@@ -102,7 +112,9 @@ import Workbook
         let dx = built.model.backward(Tensor(shape: y.shape, values: pass.grad_output))
         expectClose(dx.values, pass.grad_input, tolerance: 1e-4, "\(key) input gradient")
         for (parameter, index) in zip(parameters, used) {
-            expectClose(parameter.gradient.values, pass.grads[index]!, tolerance: 1e-4, "\(key) \(pass.names[index]) gradient")
+            expectClose(
+                parameter.gradient.values, pass.grads[index]!, tolerance: 1e-4,
+                "\(key) \(pass.names[index]) gradient")
         }
     }
 
@@ -111,12 +123,13 @@ import Workbook
     @Test(arguments: BookModel.allCases)
     func bookModelParameterCounts(model: BookModel) {
         let counts = Self.fixture.book_models
-        let expected: [String: Int] = switch model {
-        case .simpleRNN: counts.simple_rnn
-        case .gru: counts.gru
-        case .lstm: counts.lstm
-        case .bidirectionalGRU: counts.bidirectional_gru
-        }
+        let expected: [String: Int] =
+            switch model {
+            case .simpleRNN: counts.simple_rnn
+            case .gru: counts.gru
+            case .lstm: counts.lstm
+            case .bidirectionalGRU: counts.bidirectional_gru
+            }
         for inputs in [47, 59] {
             let built = model.build(inputSize: inputs, dropout: 0.1, random: RandomSource(seed: 2))
             #expect(built.bookParameterCount == expected[String(inputs)], "\(model) with \(inputs) inputs")

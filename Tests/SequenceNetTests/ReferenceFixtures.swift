@@ -21,13 +21,21 @@ struct ReferenceFixtures: Decodable {
         let padding: Padding
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let amount = try? container.decode(Int.self) { padding = .zeros(amount) }
-            else if try container.decode(String.self) == "same" { padding = .same }
-            else { throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown padding") }
+            if let amount = try? container.decode(Int.self) {
+                padding = .zeros(amount)
+            } else if try container.decode(String.self) == "same" {
+                padding = .same
+            } else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown padding")
+            }
         }
     }
-    struct ReLUCase: Decodable { let input: [Float], grad_output: [Float], output: [Float], grad_input: [Float] }
-    struct MSECase: Decodable { let prediction: [Float], target: [Float], loss: Float, grad_prediction: [Float] }
+    struct ReLUCase: Decodable {
+        let input: [Float], grad_output: [Float], output: [Float], grad_input: [Float]
+    }
+    struct MSECase: Decodable {
+        let prediction: [Float], target: [Float], loss: Float, grad_prediction: [Float]
+    }
     struct AdamCase: Decodable {
         let lr: Double, beta1: Double, beta2: Double, eps: Double
         let param: [Float], grads: [[Float]], params_after: [[Float]]
@@ -57,18 +65,23 @@ struct ReferenceFixtures: Decodable {
 
 /// Float32 results from two implementations of the same sums agree to rounding: the tolerance is
 /// relative to the magnitude of the values compared, with an absolute floor for values near zero.
-func expectClose(_ actual: [Float], _ expected: [Float], tolerance: Float = 2e-5, _ what: String,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(actual.count == expected.count, "\(what): \(actual.count) values, expected \(expected.count)",
-            sourceLocation: sourceLocation)
+func expectClose(
+    _ actual: [Float], _ expected: [Float], tolerance: Float = 2e-5, _ what: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(
+        actual.count == expected.count, "\(what): \(actual.count) values, expected \(expected.count)",
+        sourceLocation: sourceLocation)
     let scale = max(expected.map(abs).max() ?? 0, 1)
     var worst: Float = 0, worstIndex = 0
     for (i, (a, e)) in zip(actual, expected).enumerated() where abs(a - e) > worst {
         worst = abs(a - e)
         worstIndex = i
     }
-    #expect(worst <= tolerance * scale,
-            "\(what): largest difference \(worst) at \(worstIndex) (scale \(scale))", sourceLocation: sourceLocation)
+    #expect(
+        worst <= tolerance * scale,
+        "\(what): largest difference \(worst) at \(worstIndex) (scale \(scale))",
+        sourceLocation: sourceLocation)
 }
 
 /// Loads values into a parameter tensor.

@@ -14,14 +14,15 @@ import Testing
             let exact = Float(Foundation.tanh(Double(x)))
             worst = max(worst, ulps(hyperbolicTangent(x), exact))
             #expect(hyperbolicTangent(-x) == -hyperbolicTangent(x))
-            x = x.nextUp.nextUp * 1.0001    // about 700,000 values, spread evenly in the exponent
+            x = x.nextUp.nextUp * 1.0001  // about 700,000 values, spread evenly in the exponent
         }
         #expect(worst <= 6, "largest error \(worst) ulp")
     }
 
     @Test func limits() {
         #expect(hyperbolicTangent(0) == 0)
-        #expect(hyperbolicTangent(9) == 1 && hyperbolicTangent(1e30) == 1 && hyperbolicTangent(-.infinity) == -1)
+        #expect(
+            hyperbolicTangent(9) == 1 && hyperbolicTangent(1e30) == 1 && hyperbolicTangent(-.infinity) == -1)
         #expect(hyperbolicTangent(.nan).isNaN)
     }
 }

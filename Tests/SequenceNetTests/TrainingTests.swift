@@ -14,12 +14,18 @@ import Testing
         return Dataset(features: features, targets: targets, exampleShape: [2])
     }
 
-    func train(seed: UInt64, options: TrainingOptions, concurrent: Bool = true) throws -> (TrainingHistory, Trainer) {
+    func train(seed: UInt64, options: TrainingOptions, concurrent: Bool = true) throws -> (
+        TrainingHistory, Trainer
+    ) {
         let trainer = Trainer(learningRate: 1e-2, random: RandomSource(seed: seed)) { random in
-            Sequential([Linear(2, 8, random: random), ReLU(), Dropout(0.1, random: random), Linear(8, 1, random: random)])
+            Sequential([
+                Linear(2, 8, random: random), ReLU(), Dropout(0.1, random: random),
+                Linear(8, 1, random: random),
+            ])
         }
         trainer.concurrent = concurrent
-        let history = try trainer.fit(train: line(count: 200, seed: 1), validation: line(count: 50, seed: 2), options: options)
+        let history = try trainer.fit(
+            train: line(count: 200, seed: 1), validation: line(count: 50, seed: 2), options: options)
         return (history, trainer)
     }
 
@@ -51,13 +57,16 @@ import Testing
     @Test func halvesAddUpToTheWholeBatch() throws {
         let random = RandomSource(seed: 12)
         let model = Sequential([Linear(3, 4, random: random), ReLU(), Linear(4, 1, random: random)])
-        let x = Tensor.uniform([6, 3], bound: 1, random: random), t = Tensor.uniform([6, 1], bound: 1, random: random)
+        let x = Tensor.uniform([6, 3], bound: 1, random: random),
+            t = Tensor.uniform([6, 1], bound: 1, random: random)
         let (_, g) = MSELoss()(model.forward(x, training: true), t)
         _ = model.backward(g)
         let whole = model.parameters.map(\.gradient.values)
         model.parameters.forEach { $0.zeroGradient() }
         for rows in [0..<2, 2..<6] {
-            let xs = Tensor(shape: [rows.count, 3], values: Array(x.values[(rows.lowerBound * 3)..<(rows.upperBound * 3)]))
+            let xs = Tensor(
+                shape: [rows.count, 3], values: Array(x.values[(rows.lowerBound * 3)..<(rows.upperBound * 3)])
+            )
             let ts = Tensor(shape: [rows.count, 1], values: Array(t.values[rows]))
             let (_, gs) = MSELoss()(model.forward(xs, training: true), ts, meanOver: 6)
             _ = model.backward(gs)
@@ -87,7 +96,8 @@ import Testing
             Sequential([Linear(2, 8, random: random), ReLU(), Linear(8, 1, random: random)])
         }
         let validation = line(count: 50, seed: 2)
-        let history = try trainer.fit(train: line(count: 200, seed: 1), validation: validation, options: options)
+        let history = try trainer.fit(
+            train: line(count: 200, seed: 1), validation: validation, options: options)
         let best = history.validationLoss.min()!
         #expect(history.validationLoss[history.bestEpoch - 1] == best)
         #expect(trainer.evaluate(validation).loss == best)
@@ -95,11 +105,14 @@ import Testing
     }
 
     @Test func divergenceIsReported() {
-        let trainer = Trainer(learningRate: 1e-3, random: RandomSource(seed: 6)) { Sequential([Linear(2, 1, random: $0)]) }
+        let trainer = Trainer(learningRate: 1e-3, random: RandomSource(seed: 6)) {
+            Sequential([Linear(2, 1, random: $0)])
+        }
         trainer.model.parameters[0].value[0] = .nan
         #expect(throws: TrainingError.self) {
-            _ = try trainer.fit(train: line(count: 20, seed: 1), validation: line(count: 5, seed: 2),
-                                options: TrainingOptions(epochs: 3, batchSize: 4))
+            _ = try trainer.fit(
+                train: line(count: 20, seed: 1), validation: line(count: 5, seed: 2),
+                options: TrainingOptions(epochs: 3, batchSize: 4))
         }
     }
 }

@@ -16,9 +16,11 @@ import Testing
 
     @Test func aDisplayAndAWindowTerminalGiveAWindow() throws {
         let gnuplot = try fakeGnuplot(terminals: "cairolatex dumb png qt svg x11")
-        #expect(LiveDisplay.choose(gnuplot: gnuplot.path, environment: ["DISPLAY": ":0"])
+        #expect(
+            LiveDisplay.choose(gnuplot: gnuplot.path, environment: ["DISPLAY": ":0"])
                 == .window(terminal: "qt"))
-        #expect(LiveDisplay.choose(gnuplot: gnuplot.path, environment: ["WAYLAND_DISPLAY": "wayland-0"])
+        #expect(
+            LiveDisplay.choose(gnuplot: gnuplot.path, environment: ["WAYLAND_DISPLAY": "wayland-0"])
                 == .window(terminal: "qt"))
     }
 
@@ -37,11 +39,13 @@ import Testing
     }
 
     @Test func textIsSizedFromTheEnvironmentWhenStandardErrorIsNoTerminal() throws {
-        guard isatty(STDERR_FILENO) == 0 else { return }    // a terminal's own size wins
+        guard isatty(STDERR_FILENO) == 0 else { return }  // a terminal's own size wins
         let gnuplot = try fakeGnuplot(terminals: "dumb")
-        #expect(LiveDisplay.choose(gnuplot: gnuplot.path, environment: ["COLUMNS": "120", "LINES": "40"])
+        #expect(
+            LiveDisplay.choose(gnuplot: gnuplot.path, environment: ["COLUMNS": "120", "LINES": "40"])
                 == .text(columns: 119, rows: 38, inPlace: false))
-        #expect(LiveDisplay.choose(gnuplot: gnuplot.path, environment: [:])
+        #expect(
+            LiveDisplay.choose(gnuplot: gnuplot.path, environment: [:])
                 == .text(columns: 79, rows: 22, inPlace: false))
     }
 }

@@ -11,8 +11,9 @@ import Testing
         let script = "#!/bin/sh\nsleep 0.3\nexec cat > '\(record)'\n"
         try script.write(toFile: gnuplot, atomically: true, encoding: .utf8)
         chmod(gnuplot, 0o755)
-        let plot = try LivePlot(title: "test", settings: "set xlabel \"x\"", gnuplot: gnuplot,
-                                display: .text(columns: 80, rows: 24, inPlace: false))
+        let plot = try LivePlot(
+            title: "test", settings: "set xlabel \"x\"", gnuplot: gnuplot,
+            display: .text(columns: 80, rows: 24, inPlace: false))
         let filler = String(repeating: "1 2 3\n", count: 1_700)
         for frame in 1...100 { plot.show("$d << EOD\n\(filler)EOD\nplot $d title \"frame \(frame)\"\n") }
         plot.finish()

@@ -14,15 +14,20 @@ import Testing
     @Test func theChaptersOwnRunsWriteIntoFigures() {
         #expect(ChapterRuns.folder(for: ["/x/.build/debug/ch11-cnn"], listed: list).folder == "figures")
         // Presentation options aside, and --name=value read as --name value.
-        let giss = ["ch11-giss-rnn", "--no-figures", "--live", "--epochs=1500", "--data", "somewhere",
-                    "--snapshot-epochs", "100,500", "--resume"]
+        let giss = [
+            "ch11-giss-rnn", "--no-figures", "--live", "--epochs=1500", "--data", "somewhere",
+            "--snapshot-epochs", "100,500", "--resume",
+        ]
         #expect(ChapterRuns.folder(for: giss, listed: list) == ("figures", nil))
     }
 
     @Test func otherRunsWriteIntoRunsAndSaySo() {
         let experiment = ChapterRuns.folder(for: ["ch11-cnn", "--filters", "32"], listed: list)
         #expect(experiment.folder == "runs")
-        #expect(experiment.note == "Writing to runs/: figures/ keeps the chapter's own runs (`ch11-cnn`); --out figures would replace them.")
+        #expect(
+            experiment.note
+                == "Writing to runs/: figures/ keeps the chapter's own runs (`ch11-cnn`); --out figures would replace them."
+        )
         // The notebook's 500 epochs are not the chapter's 1,500: the note shows the command that made the figures.
         let plain = ChapterRuns.folder(for: ["ch11-giss-rnn"], listed: list)
         #expect(plain.folder == "runs")
@@ -32,9 +37,14 @@ import Testing
     }
 
     @Test func numberListsAreHandedOnOneValueAtATime() {
-        let expanded = NumberLists.expand(["--input", "1", "-2", "--filter", "-0.5", "1", "--no-figures", "--out", "-dir"],
-                                          options: ["--input", "--filter"])
-        #expect(expanded == ["--input", "1", "--input", "-2", "--filter", "-0.5", "--filter", "1", "--no-figures", "--out", "-dir"])
+        let expanded = NumberLists.expand(
+            ["--input", "1", "-2", "--filter", "-0.5", "1", "--no-figures", "--out", "-dir"],
+            options: ["--input", "--filter"])
+        #expect(
+            expanded == [
+                "--input", "1", "--input", "-2", "--filter", "-0.5", "--filter", "1", "--no-figures", "--out",
+                "-dir",
+            ])
     }
 
     @Test func anUnwritableOutputFolderIsNamedBeforeAnyWork() throws {
@@ -46,15 +56,19 @@ import Testing
             try AtomicFile.checkWritable(folder: file + "/out")
             Issue.record("accepted a folder inside a file")
         } catch {
-            #expect("\(error)".contains("cannot make the output folder \(file)/out: Not a directory; choose another with --out"))
+            #expect(
+                "\(error)".contains(
+                    "cannot make the output folder \(file)/out: Not a directory; choose another with --out"))
         }
         try AtomicFile.checkWritable(folder: folder + "/new/deeper")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/new/deeper").isEmpty)
     }
 
     @Test func pathsSplitWithoutFoundation() {
-        let cases = [("o", ""), ("o/", ""), ("o/x.gp", "o"), ("a//b/", "a"), ("/x", "/"), ("/", "/"),
-                     ("runs/deep/x", "runs/deep"), ("", "")]
+        let cases = [
+            ("o", ""), ("o/", ""), ("o/x.gp", "o"), ("a//b/", "a"), ("/x", "/"), ("/", "/"),
+            ("runs/deep/x", "runs/deep"), ("", ""),
+        ]
         for (path, parent) in cases { #expect(PathNames.parent(of: path) == parent, "\(path)") }
     }
 }

@@ -23,16 +23,25 @@ import Testing
 
     @Test func lineEndingsAndTrailingBlankLinesAreRead() throws {
         let plain = try StationRecord.parse(header + row1950, file: "s.csv")
-        #expect(try StationRecord.parse((header + row1950).replacingOccurrences(of: "\n", with: "\r\n"), file: "s.csv").readings == plain.readings)
+        #expect(
+            try StationRecord.parse(
+                (header + row1950).replacingOccurrences(of: "\n", with: "\r\n"), file: "s.csv"
+            ).readings == plain.readings)
         #expect(try StationRecord.parse(header + row1950 + "\n\n", file: "s.csv").readings == plain.readings)
         #expect(plain.readings.count == 12 && plain.readings[11].value == 12)
     }
 
     @Test(arguments: [
         ("", "s.csv:1: the file is empty"),
-        ("YEAR,JAN,FEB,MAR,APR,MAY,JUN,JUL,AUG,SEP,OCT,NOV,DEC,D-J-F,M-A-M,J-J-A,S-O-N,metANN\n", "s.csv:1: no year rows after the header"),
+        (
+            "YEAR,JAN,FEB,MAR,APR,MAY,JUN,JUL,AUG,SEP,OCT,NOV,DEC,D-J-F,M-A-M,J-J-A,S-O-N,metANN\n",
+            "s.csv:1: no year rows after the header"
+        ),
         ("1950,1,2\n", "s.csv:1: expected a header starting YEAR,JAN,...,DEC, found '1950,1,2'"),
-        ("HEADER\n1950,1,2,3,4,5,6,7,8,9,10,11\n", "s.csv:1: expected a header starting YEAR,JAN,...,DEC, found 'HEADER'"),
+        (
+            "HEADER\n1950,1,2,3,4,5,6,7,8,9,10,11\n",
+            "s.csv:1: expected a header starting YEAR,JAN,...,DEC, found 'HEADER'"
+        ),
     ])
     func brokenHeaders(text: String, message: String) {
         #expect(throws: WorkbookError.self) { try StationRecord.parse(text, file: "s.csv") }
@@ -42,9 +51,14 @@ import Testing
     @Test(arguments: [
         ("1951,1,2,3,4,5,6,7,8,9,10,11\n", "s.csv:3: expected 18 comma-separated fields, found 12"),
         ("1951,1,2,abc,4,5,6,7,8,9,10,11,12,1,2,3,4,5\n", "s.csv:3: MAR value 'abc' is not a number"),
-        ("1949,1,2,3,4,5,6,7,8,9,10,11,12,1,2,3,4,5\n", "s.csv:3: year 1949 comes after 1950: years must increase"),
-        ("1951,1,419.0,3,4,5,6,7,8,9,10,11,12,1,2,3,4,5\n",
-         "s.csv:3: FEB value 419.0 is not a plausible temperature in °C (expected -90 to 60); 999.9 marks a missing month"),
+        (
+            "1949,1,2,3,4,5,6,7,8,9,10,11,12,1,2,3,4,5\n",
+            "s.csv:3: year 1949 comes after 1950: years must increase"
+        ),
+        (
+            "1951,1,419.0,3,4,5,6,7,8,9,10,11,12,1,2,3,4,5\n",
+            "s.csv:3: FEB value 419.0 is not a plausible temperature in °C (expected -90 to 60); 999.9 marks a missing month"
+        ),
     ])
     func brokenRows(row: String, message: String) {
         do {

@@ -14,7 +14,8 @@ import Workbook
     }
 
     let fixture: Fixture = {
-        let url = Bundle.module.url(forResource: "synthetic_series", withExtension: "json", subdirectory: "Fixtures")!
+        let url = Bundle.module.url(
+            forResource: "synthetic_series", withExtension: "json", subdirectory: "Fixtures")!
         return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
     }()
 
@@ -37,13 +38,16 @@ import Workbook
 
     @Test func everyValueExactly() {
         let series = SyntheticSeries.make()
-        let bytes = series.withUnsafeBufferPointer { [UInt8](UnsafeRawBufferPointer($0)) }  // little-endian on every target
+        // Little-endian on every target.
+        let bytes = series.withUnsafeBufferPointer { [UInt8](UnsafeRawBufferPointer($0)) }
         #expect(SHA256.hex(bytes) == fixture.sha256_float32_le)
     }
 
     @Test func sha256KnownAnswers() {
         #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            SHA256.hex(Array("abc".utf8))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let long = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
         #expect(SHA256.hex(long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }

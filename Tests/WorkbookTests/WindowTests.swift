@@ -27,7 +27,9 @@ import Workbook
         #expect(throws: WorkbookError.self) { try WindowedSeries(series: [1, 2, 3], windowSize: 4) }
         #expect(throws: WorkbookError.self) { try WindowedSeries(series: [1, 2, 3], windowSize: 1) }
         #expect(throws: WorkbookError.self) {
-            try BookSplit(try WindowedSeries(series: (0..<10).map(Float.init), windowSize: 4), split: 20, exampleShape: [3])
+            try BookSplit(
+                try WindowedSeries(series: (0..<10).map(Float.init), windowSize: 4), split: 20,
+                exampleShape: [3])
         }
     }
 
@@ -39,7 +41,8 @@ import Workbook
     @Test(arguments: [[1, 3], [3, 1]])
     func persistenceForecastIsTheLastValueOfEachWindow(shape: [Int]) throws {
         let series: [Float] = [0, 1, 4, 9, 16, 25, 36]
-        let split = try BookSplit(try WindowedSeries(series: series, windowSize: 4), split: 5, exampleShape: shape)
+        let split = try BookSplit(
+            try WindowedSeries(series: series, windowSize: 4), split: 5, exampleShape: shape)
         #expect(split.validation.targets == [25, 36])
         #expect(persistenceForecast(split.validation) == [16, 25])
     }

@@ -25,7 +25,8 @@ struct ChildProcess {
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
         let errorsPath = AtomicFile.temporaryPath(for: NSTemporaryDirectory() + "/child-errors")
-        let errorsFile = FileManager.default.createFile(atPath: errorsPath, contents: nil)
+        let errorsFile =
+            FileManager.default.createFile(atPath: errorsPath, contents: nil)
             ? FileHandle(forWritingAtPath: errorsPath) : nil
         defer { unlink(errorsPath) }
         process.standardError = errorsFile ?? FileHandle.nullDevice

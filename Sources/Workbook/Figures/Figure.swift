@@ -11,7 +11,9 @@ public struct FigureData: Sendable {
     public let rows: [[Double]]
 
     public init(fileName: String, columns: [String], rows: [[Double]]) {
-        precondition(rows.allSatisfy { $0.count == columns.count }, "\(fileName): every row needs \(columns.count) values")
+        precondition(
+            rows.allSatisfy { $0.count == columns.count },
+            "\(fileName): every row needs \(columns.count) values")
         self.fileName = fileName
         self.columns = columns
         self.rows = rows
@@ -47,8 +49,10 @@ public struct Figure: Sendable {
     public let width: Int
     public let height: Int
 
-    public init(name: String, caption: String, data: [FigureData], commands: String,
-                width: Int = 1200, height: Int = 600) {
+    public init(
+        name: String, caption: String, data: [FigureData], commands: String,
+        width: Int = 1200, height: Int = 600
+    ) {
         self.name = name
         self.caption = caption
         self.data = data

@@ -29,15 +29,18 @@ extension OutputOptions {
                 undrawn.append(figure.name)
                 drawing = false
                 let limit = String(format: "%g", seconds)
-                printToStandardError("gnuplot did not finish \(figure.name) within \(limit) s and was stopped; "
-                                     + "the remaining figures get their scripts only.\n")
-                advice = "draw them later with `gnuplot <name>.gp` in that folder "
+                printToStandardError(
+                    "gnuplot did not finish \(figure.name) within \(limit) s and was stopped; "
+                        + "the remaining figures get their scripts only.\n")
+                advice =
+                    "draw them later with `gnuplot <name>.gp` in that folder "
                     + "(CH11_GNUPLOT_TIME_LIMIT sets the limit)"
             }
         }
         guard !undrawn.isEmpty else { return }
-        printToStandardError("\(undrawn.count) figure(s) not drawn (\(undrawn.joined(separator: ", "))); "
-            + "their scripts and data are in \(folder); \(advice)\n")
+        printToStandardError(
+            "\(undrawn.count) figure(s) not drawn (\(undrawn.joined(separator: ", "))); "
+                + "their scripts and data are in \(folder); \(advice)\n")
         if self.figures == true { throw ExitCode.failure }
     }
 }

@@ -53,9 +53,10 @@ public struct FigureWriter {
         let partialPath = AtomicFile.temporaryPath(for: finalPath)
         defer { unlink(partialPath) }
         let partialName = (partialPath as NSString).lastPathComponent
-        let child = ChildProcess(executable: gnuplot,
-                                 arguments: ["-e", "outfile='\(partialName)'", figure.scriptFileName],
-                                 folder: folder, timeLimit: timeLimit)
+        let child = ChildProcess(
+            executable: gnuplot,
+            arguments: ["-e", "outfile='\(partialName)'", figure.scriptFileName],
+            folder: folder, timeLimit: timeLimit)
         let (ending, errors) = child.run()
         switch ending {
         case .timedOut: return .timedOut(seconds: timeLimit)
@@ -67,13 +68,15 @@ public struct FigureWriter {
             break
         }
         guard FileManager.default.fileExists(atPath: partialPath) else {
-            return .failed(message: "gnuplot finished without drawing \(figure.name) (no image came out)\n"
-                           + errors)
+            return .failed(
+                message: "gnuplot finished without drawing \(figure.name) (no image came out)\n"
+                    + errors)
         }
         // gnuplot does not always notice a full disk; a PNG that lacks its end chunk was cut short.
         guard PNGCheck.isWhole(partialPath) else {
-            throw WorkbookError.io("cannot write \(finalPath): gnuplot's image came out incomplete "
-                                   + "(No space left on device?)" + (errors.isEmpty ? "" : "\n" + errors))
+            throw WorkbookError.io(
+                "cannot write \(finalPath): gnuplot's image came out incomplete "
+                    + "(No space left on device?)" + (errors.isEmpty ? "" : "\n" + errors))
         }
         try AtomicFile.move(finished: partialPath, to: finalPath)
         return .drawn(path: finalPath)
@@ -89,8 +92,9 @@ public struct FigureWriter {
     /// nil when it can: asked before a run that insists on figures trains anything.
     public static func problem(timeLimit: Double = FigureWriter.defaultTimeLimit) -> String? {
         guard let gnuplot = gnuplotPath() else { return "gnuplot is not installed: \(installHint)" }
-        let child = ChildProcess(executable: gnuplot, arguments: ["-e", "set terminal pngcairo"],
-                                 timeLimit: timeLimit)
+        let child = ChildProcess(
+            executable: gnuplot, arguments: ["-e", "set terminal pngcairo"],
+            timeLimit: timeLimit)
         let (ending, errors) = child.run()
         switch ending {
         case .exited(status: 0): return nil
@@ -103,7 +107,8 @@ public struct FigureWriter {
     }
 
     /// How to get gnuplot, for the message when it is missing.
-    public static let installHint = "install it (Debian/Ubuntu: sudo apt-get install gnuplot-nox fonts-dejavu-core), "
+    public static let installHint =
+        "install it (Debian/Ubuntu: sudo apt-get install gnuplot-nox fonts-dejavu-core), "
         + "then run the section again or `gnuplot <name>.gp` in the figures folder"
 }
 
@@ -112,7 +117,7 @@ enum PNGCheck {
     static func isWhole(_ path: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: path), data.count >= 20 else { return false }
         let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        let end: [UInt8] = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]   // "IEND" and its CRC
+        let end: [UInt8] = [0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]  // "IEND" and its CRC
         return data.starts(with: signature) && data.suffix(8).elementsEqual(end)
     }
 }

@@ -80,7 +80,7 @@ final class GnuplotPipe {
             } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
                 return
             } else {
-                markClosed()    // EPIPE: gnuplot has gone
+                markClosed()  // EPIPE: gnuplot has gone
                 return
             }
         }

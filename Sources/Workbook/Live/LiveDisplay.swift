@@ -13,23 +13,26 @@ enum LiveDisplay: Equatable {
 
     /// The display for this process: a window if `DISPLAY` (or `WAYLAND_DISPLAY`) is set and `gnuplot`
     /// has a window terminal, else text sized to the terminal.
-    static func choose(gnuplot: String,
-                       environment: [String: String] = ProcessInfo.processInfo.environment) -> LiveDisplay {
+    static func choose(
+        gnuplot: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> LiveDisplay {
         let displays = [environment["DISPLAY"], environment["WAYLAND_DISPLAY"]]
         let hasDisplay = displays.contains { !($0 ?? "").isEmpty }
         if hasDisplay, let terminal = windowTerminal(of: gnuplot) { return .window(terminal: terminal) }
         let (columns, lines) = terminalSize(environment: environment)
         // Two lines fewer than the screen: a frame's form feed takes one, and the line above the frame
         // must be on screen to return to (see `LivePlot.show`).
-        return .text(columns: max(40, columns - 1), rows: max(12, lines - 2),
-                     inPlace: isatty(STDERR_FILENO) == 1)
+        return .text(
+            columns: max(40, columns - 1), rows: max(12, lines - 2),
+            inPlace: isatty(STDERR_FILENO) == 1)
     }
 
     /// The first of `windowTerminals` that this gnuplot was built with, asked of gnuplot itself.
     static func windowTerminal(of gnuplot: String) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gnuplot)
-        process.arguments = ["-e", "print GPVAL_TERMINALS"]    // `print` writes to standard error
+        process.arguments = ["-e", "print GPVAL_TERMINALS"]  // `print` writes to standard error
         let answer = Pipe()
         process.standardError = answer
         process.standardOutput = FileHandle.nullDevice
@@ -51,7 +54,9 @@ enum LiveDisplay: Equatable {
         if ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
             return (Int(size.ws_col), Int(size.ws_row))
         }
-        return (environment["COLUMNS"].flatMap { Int($0) } ?? 80,
-                environment["LINES"].flatMap { Int($0) } ?? 24)
+        return (
+            environment["COLUMNS"].flatMap { Int($0) } ?? 80,
+            environment["LINES"].flatMap { Int($0) } ?? 24
+        )
     }
 }

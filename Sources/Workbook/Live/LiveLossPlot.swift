@@ -16,12 +16,14 @@ public final class LiveLossPlot {
         self.label = label
         self.totalEpochs = totalEpochs
         (training, validation) = (resumed?.trainLoss ?? [], resumed?.validationLoss ?? [])
-        plot = try LivePlot(title: label, settings: """
-            set xlabel "epoch"
-            set ylabel "MSE loss (log scale)"
-            set key top right
-            set xrange [1:\(max(2, totalEpochs))]
-            """)
+        plot = try LivePlot(
+            title: label,
+            settings: """
+                set xlabel "epoch"
+                set ylabel "MSE loss (log scale)"
+                set key top right
+                set xrange [1:\(max(2, totalEpochs))]
+                """)
     }
 
     /// Whether the plot stands in for the progress lines (see `LivePlot.replacesProgress`).
@@ -41,8 +43,9 @@ public final class LiveLossPlot {
     func frame() -> String {
         let rows = (0..<training.count).map { "\($0 + 1) \(training[$0]) \(validation[$0])" }
         let (train, val) = (Double(training.last ?? 0), Double(validation.last ?? 0))
-        let title = String(format: "%@: epoch %d of %d, train loss %.5g, val loss %.5g", label,
-                           training.count, totalEpochs, train, val)
+        let title = String(
+            format: "%@: epoch %d of %d, train loss %.5g, val loss %.5g", label,
+            training.count, totalEpochs, train, val)
         return """
             $loss << EOD
             \(rows.joined(separator: "\n"))

@@ -15,15 +15,17 @@ public final class LivePlot: @unchecked Sendable {
     private var saidStopped = false
 
     /// How to get gnuplot, for the refusal when it is missing.
-    public static let installHint = "install it (Debian/Ubuntu: sudo apt-get install gnuplot-nox, "
+    public static let installHint =
+        "install it (Debian/Ubuntu: sudo apt-get install gnuplot-nox, "
         + "or gnuplot-qt for a window), or run without --live"
 
     /// Starts gnuplot, or refuses (before any training) when it is not on the PATH. `settings` are
     /// gnuplot commands sent once, before the first frame (labels, ranges that do not change).
     public convenience init(title: String, settings: String) throws {
         let gnuplot = try Self.requireGnuplot()
-        try self.init(title: title, settings: settings, gnuplot: gnuplot,
-                      display: LiveDisplay.choose(gnuplot: gnuplot))
+        try self.init(
+            title: title, settings: settings, gnuplot: gnuplot,
+            display: LiveDisplay.choose(gnuplot: gnuplot))
     }
 
     /// Starts `gnuplot` drawing on `display`.
@@ -33,7 +35,8 @@ public final class LivePlot: @unchecked Sendable {
         case .window(let terminal):
             // -persist keeps the window, with the final curve, after gnuplot's input ends.
             pipe = try GnuplotPipe(gnuplot: gnuplot, arguments: ["-persist"], output: .nullDevice)
-            pipe.sendAlways("""
+            pipe.sendAlways(
+                """
                 set terminal \(terminal) noraise title "\(Self.quoted(title))"
                 bind "Close" "exit gnuplot"
 
@@ -90,8 +93,9 @@ public final class LivePlot: @unchecked Sendable {
         case .diedEarly: sayStopped()
         case .stopped:
             let newline = wasDrawing && drawsText && framesSent > 0 ? "\n" : ""
-            printToStandardError(newline
-                + "--live: gnuplot did not take the last frame in time and was stopped\n")
+            printToStandardError(
+                newline
+                    + "--live: gnuplot did not take the last frame in time and was stopped\n")
         }
     }
 
@@ -104,8 +108,9 @@ public final class LivePlot: @unchecked Sendable {
         guard !saidStopped else { return }
         saidStopped = true
         let newline = framesSent > 0 && drawsText ? "\n" : ""
-        printToStandardError(newline + "--live: the live plot stopped (\(pipe.exitDescription())); "
-            + "the run goes on with progress lines\n")
+        printToStandardError(
+            newline + "--live: the live plot stopped (\(pipe.exitDescription())); "
+                + "the run goes on with progress lines\n")
     }
 
     /// `text` safe inside a gnuplot double-quoted string.
