@@ -9,12 +9,18 @@ public struct TrainingOptions: Sendable {
     /// Finish with the weights of the epoch with the lowest validation loss (the book's early stopping
     /// keeps a deep copy of that model); otherwise keep the last epoch's weights.
     public var restoreBest: Bool
+    /// Keep a copy of the best epoch's weights without finishing with them, so that `evaluateBest`
+    /// can score them beside the last epoch's.
+    public var keepBest: Bool
 
-    public init(epochs: Int, batchSize: Int, patience: Int? = nil, restoreBest: Bool = false) {
+    public init(
+        epochs: Int, batchSize: Int, patience: Int? = nil, restoreBest: Bool = false, keepBest: Bool = false
+    ) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.patience = patience
         self.restoreBest = restoreBest
+        self.keepBest = keepBest
     }
 }
 
@@ -112,7 +118,7 @@ public final class Trainer {
     struct RunState {
         var history = TrainingHistory()
         var stopping = EarlyStopping(patience: nil)
-        /// The arena's values at the best epoch so far, kept when `restoreBest` is set.
+        /// The arena's values at the best epoch so far, kept when `restoreBest` or `keepBest` is set.
         var best: Tensor? = nil
         /// The training examples in the order of the last epoch; each epoch shuffles the last one's order.
         var order: [Int] = []
@@ -202,7 +208,7 @@ public final class Trainer {
             run.history.validationLoss.append(validationLoss)
             let (improved, stop) = run.stopping.record(validationLoss)
             run.history.bestEpoch = run.stopping.bestEpoch
-            if improved && options.restoreBest { run.best = snapshot(into: run.best) }
+            if improved && (options.restoreBest || options.keepBest) { run.best = snapshot(into: run.best) }
             run.history.stoppedEarly = stop && epoch < options.epochs
             let control = try onEpoch(
                 EpochRecord(
@@ -281,6 +287,19 @@ public final class Trainer {
         }
         return (Float(chunkLoss.reduce(0, +) / Double(max(data.count, 1))), predictions)
     }
+    /// The predictions and loss of the best epoch's weights, which stay the model's only for the call;
+    /// nil when they were not kept (a run resumed from a checkpoint without them and not improved since).
+    public func evaluateBest(_ data: Dataset) -> (loss: Float, predictions: [Float])? {
+        guard let best = run.best else {
+            let lastIsBest = run.history.epochs > 0 && run.history.bestEpoch == run.history.epochs
+            return lastIsBest ? evaluate(data) : nil
+        }
+        let current = arena.values.clone()
+        restore(best)
+        defer { restore(current) }
+        return evaluate(data)
+    }
+
     private func snapshot(into saved: Tensor?) -> Tensor {
         guard let saved else { return arena.values.clone() }
         saved.copy(from: arena.values)

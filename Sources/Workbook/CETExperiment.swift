@@ -171,20 +171,18 @@ public func runCETExperiment(
     let predictions = trainer.evaluate(data.split.validation).predictions
     let mae = meanAbsoluteError(predictions, targets)
     let maeDegrees = mae * data.normalization.standardDeviation
-    let naive = persistenceForecast(data.split.validation), naiveMAE = meanAbsoluteError(naive, targets)
-    let persistence = PersistenceBaseline(
-        valMAE: naiveMAE, valMAEDenormalized: naiveMAE * data.normalization.standardDeviation,
-        trainMAE: meanAbsoluteError(persistenceForecast(data.split.train), data.split.train.targets),
-        distanceToModel: meanAbsoluteError(predictions, naive))
     var report = try RunReport(
         section: section, seed: common.seed, settings: settings,
         parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
         secondsTotal: Date().timeIntervalSince(started))
-    report.persistence = persistence
+    report.addMeasures(
+        predictions: predictions,
+        bestWeightsPredictions: trainer.evaluateBest(data.split.validation)?.predictions,
+        data: data.split, scale: data.normalization.standardDeviation)
     print(
-        "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C "
-            + "(\"tomorrow as today\": \(fixed(naiveMAE, 4)), \(fixed(persistence.valMAEDenormalized, 3)) °C)"
+        "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C"
     )
+    print(report.measuresSummary)
     print(
         String(
             format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch,

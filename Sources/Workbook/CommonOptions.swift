@@ -11,10 +11,12 @@ public protocol BookSettings: BookEpochs {
 public struct CommonOptions<Book: BookSettings>: ParsableArguments {
     @OptionGroup public var run: RunOptions<Book>
 
+    /// The rate as given; nil when the option was left out (`lr` is then the book's).
     @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("Adam's learning rate; the default is the book's.", valueName: "rate"))
-    public var lr: Double = Book.learningRate
+        name: .customLong("lr"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Adam's learning rate (default: the book's, \(Book.learningRate)).", valueName: "rate"))
+    public var givenLearningRate: Double?
 
     @Option(
         parsing: .unconditional,
@@ -27,9 +29,19 @@ public struct CommonOptions<Book: BookSettings>: ParsableArguments {
             valueName: "path"))
     public var data: String?
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "A seed study: the same settings trained under N seeds (counting up from --seed) or under "
+                + "the seeds listed (a,b,c). Writes <report>.study.json with each measure per seed and its "
+                + "mean, spread and range, a loss figure with the band over seeds, and each seed's own "
+                + "run under seeds/seed-<s>/.", valueName: "N|list"))
+    public var seeds: SeedChoice?
+
     public init() {}
 
     public func validate() throws {
+        if let problem = seeds?.problem { throw ValidationError(problem) }
         guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be a positive number, got \(lr)") }
         try FloatOption.check(lr, option: "--lr")
         guard batchSize >= 1 else {
@@ -37,6 +49,8 @@ public struct CommonOptions<Book: BookSettings>: ParsableArguments {
         }
     }
 
+    /// Adam's learning rate: the given one, else the book's.
+    public var lr: Double { givenLearningRate ?? Book.learningRate }
     public var seed: UInt64 { run.seed }
     public var quick: Bool { run.quick }
     public var noProgress: Bool { run.noProgress }

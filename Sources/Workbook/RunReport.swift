@@ -1,15 +1,17 @@
 import Foundation
 import SequenceNet
 
-/// The yardstick a forecasting model has to beat: predicting every value as the one before it.
+/// A yardstick a forecasting model has to beat: a naive forecast such as "the next value equals the last
+/// one" (`persistence`) or "the value one season earlier" (`seasonal`).
 public struct PersistenceBaseline: Codable, Equatable, Sendable {
-    /// Its MAE on the validation examples (normalised), and in the data's own units.
+    /// Its MAE on the validation examples (normalised where the section normalises).
     public var valMAE: Double
-    public var valMAEDenormalized: Double
+    /// The same in the data's own units, for sections that normalise.
+    public var valMAEDenormalized: Double?
     /// Its MAE on the training examples.
     public var trainMAE: Double
     /// The mean distance between the model's validation predictions and this forecast: how far the model
-    /// strays from copying the last value (small: its prediction is yesterday's value, a day late).
+    /// strays from copying it (small for persistence: the prediction is yesterday's value, a day late).
     public var distanceToModel: Double
 
     enum CodingKeys: String, CodingKey {
@@ -17,11 +19,23 @@ public struct PersistenceBaseline: Codable, Equatable, Sendable {
         case distanceToModel = "distance_to_model"
     }
 
-    public init(valMAE: Double, valMAEDenormalized: Double, trainMAE: Double, distanceToModel: Double) {
+    public init(valMAE: Double, valMAEDenormalized: Double?, trainMAE: Double, distanceToModel: Double) {
         self.valMAE = valMAE
         self.valMAEDenormalized = valMAEDenormalized
         self.trainMAE = trainMAE
         self.distanceToModel = distanceToModel
+    }
+
+    /// The yardstick of the forecasts `validation` and `train` (one per example of each set) for a model
+    /// whose validation predictions are `predictions`; `scale` turns an MAE into the data's units.
+    public init(
+        validation: [Float], train: [Float], data: BookSplit, predictions: [Float], scale: Double?
+    ) {
+        let mae = meanAbsoluteError(validation, data.validation.targets)
+        self.init(
+            valMAE: mae, valMAEDenormalized: scale.map { mae * $0 },
+            trainMAE: meanAbsoluteError(train, data.train.targets),
+            distanceToModel: meanAbsoluteError(predictions, validation))
     }
 }
 
@@ -42,8 +56,22 @@ public struct RunReport: Codable, Equatable, Sendable {
     public var valMAE: Double
     /// In the data's own units (degrees Celsius), for sections that normalise.
     public var valMAEDenormalized: Double?
-    /// The naive forecast "the next value equals the last one" on the same data, for sections that report it.
+    /// The naive forecast "the next value equals the last one" on the same data.
     public var persistence: PersistenceBaseline?
+    /// The naive forecast "the value one season earlier", where the data has a known season.
+    public var seasonal: PersistenceBaseline?
+    /// The MAE of the weights with the lowest validation loss (those of `bestEpoch`, as early stopping
+    /// keeps them), beside `valMAE` of the last epoch's; nil when a run resumed from a checkpoint that
+    /// did not keep them.
+    public var bestValMAE: Double?
+    public var bestValMAEDenormalized: Double?
+    /// How many steps the final predictions trail the actual values (see `LagMeasure`).
+    public var lag: LagMeasure?
+    /// Why there is no `lag` (constant predictions, too few values).
+    public var lagProblem: String?
+    /// The MAE on the 5% of validation targets farthest from their mean (see `ExtremesMAE`).
+    public var extremesValMAE: Double?
+    public var extremesValMAEDenormalized: Double?
     /// Wall time of the process that wrote the report, start to finish. A run resumed from a checkpoint
     /// counts only its own part; `secondsPerEpoch` covers every epoch either way.
     public var secondsTotal: Double
@@ -54,7 +82,10 @@ public struct RunReport: Codable, Equatable, Sendable {
         case section, seed, epochs, settings, parameters
         case trainLoss = "train_loss", valLoss = "val_loss", bestEpoch = "best_epoch"
         case stoppedEarly = "stopped_early", valMAE = "val_mae"
-        case valMAEDenormalized = "val_mae_denormalized", persistence
+        case valMAEDenormalized = "val_mae_denormalized", persistence, seasonal
+        case bestValMAE = "best_val_mae", bestValMAEDenormalized = "best_val_mae_denormalized"
+        case lag, lagProblem = "lag_problem", extremesValMAE = "extremes_val_mae"
+        case extremesValMAEDenormalized = "extremes_val_mae_denormalized"
         case secondsTotal = "seconds_total", secondsPerEpoch = "seconds_per_epoch"
     }
 

@@ -28,7 +28,7 @@ extension CommonOptions {
             let live = self.live ? try LiveLossPlot(label: label, totalEpochs: epochs, resumed: resumed) : nil
             defer { live?.finish() }
             trainer.stopRequested = { Interrupt.requested }
-            let options = TrainingOptions(epochs: epochs, batchSize: batchSize)
+            let options = TrainingOptions(epochs: epochs, batchSize: batchSize, keepBest: true)
             return try Interrupt.catching {
                 try trainer.fit(
                     train: data.train, validation: data.validation, options: options,

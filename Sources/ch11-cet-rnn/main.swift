@@ -17,6 +17,16 @@ struct CETSection: ParsableCommand {
 
     func run() throws {
         try common.prepareOutput()
+        if common.studySeeds != nil {
+            try common.runStudy {
+                [
+                    try runCETExperiment(
+                        .simpleRNN, section: "ch11-cet-rnn" + cet.suffix, common: $0, cet: cet
+                    ).report
+                ]
+            }
+            return
+        }
         let outcome = try runCETExperiment(
             .simpleRNN, section: "ch11-cet-rnn" + cet.suffix, common: common, cet: cet)
         try common.publish(

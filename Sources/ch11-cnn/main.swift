@@ -59,9 +59,26 @@ struct CNNSection: ParsableCommand {
             examplesPerBatch: Double(min(common.batchSize, 1461)), data: 2 * 1461 * features)
     }
 
+    @Option(
+        help: ArgumentHelp(
+            "cnn: the chapter's CNN; dnn: Chapter 10's dense network (Linear(29, 10), Linear(10, 10), "
+                + "Linear(10, 1)) it is compared with, at that notebook's settings: 100 epochs, lr 1e-3."))
+    var model: NetworkChoice = .cnn
+
     func run() throws {
-        let started = Date()
         try common.prepareOutput()
+        let options = model.defaults(common)
+        if options.studySeeds != nil {
+            try options.runStudy { [try train($0).report] }
+            return
+        }
+        let outcome = try train(options)
+        try options.publish(outcome.figures)
+    }
+
+    /// One run with `common`'s seed: trains, measures, prints and writes the run report.
+    func train(_ common: CommonOptions<Book>) throws -> NetworkOutcome {
+        let started = Date()
         // snippet.data
         let series = SyntheticSeries.make()
         let windows = try WindowedSeries(series: series, windowSize: window)
@@ -77,7 +94,7 @@ struct CNNSection: ParsableCommand {
             padding: .zeros(kernelSize / 2))
         // snippet.model
         // The trainer builds the model once per worker (two cores, two copies sharing one set of weights).
-        func model(_ random: RandomSource) -> Sequential {
+        func cnn(_ random: RandomSource) -> Sequential {
             let convolution = Conv1d(
                 1, filters, kernelSize: kernelSize, padding: .zeros(kernelSize / 2), random: random)
             convolution.computesInputGradient = false  // its input is data
@@ -90,47 +107,53 @@ struct CNNSection: ParsableCommand {
             ])
         }
         // snippet.end
-        let trainer = common.trainer(random: random, model: model)
-        print(
-            "Model: Conv1d(1, \(filters), k=\(kernelSize)) -> Linear(\(filters)*\(convolvedLength), 28) -> "
-                + "Linear(28, 10) -> Linear(10, 1): \(trainer.model.parameterCount) parameters")
+        let trainer: Trainer
+        switch model {
+        case .cnn:
+            trainer = common.trainer(random: random, model: cnn)
+            print(
+                "Model: Conv1d(1, \(filters), k=\(kernelSize)) -> Linear(\(filters)*\(convolvedLength), 28) -> "
+                    + "Linear(28, 10) -> Linear(10, 1): \(trainer.model.parameterCount) parameters")
+        case .dnn:
+            trainer = common.trainer(random: random) { denseNetwork(inputs: windows.featureCount, $0) }
+            print(
+                "Model: Linear(\(windows.featureCount), 10) -> Linear(10, 10) -> Linear(10, 1): "
+                    + "\(trainer.model.parameterCount) parameters")
+        }
 
         // snippet.train
-        let history = try common.train(trainer, on: data, label: "ch11-cnn")
+        let history = try common.train(trainer, on: data, label: model.section)
         let predictions = trainer.evaluate(data.validation).predictions
         let mae = meanAbsoluteError(predictions, data.validation.targets)
         // snippet.end
 
         let settings = CNNSettings(
-            window: window, split: split, filters: filters, kernelSize: kernelSize,
-            learningRate: common.lr, batchSize: common.batchSize,
-            epochsRequested: common.resolvedEpochs,
+            model: model.rawValue, window: window, split: split, filters: model == .cnn ? filters : nil,
+            kernelSize: model == .cnn ? kernelSize : nil, learningRate: common.lr,
+            batchSize: common.batchSize, epochsRequested: common.resolvedEpochs,
             dataFingerprint: DataFingerprint.of(data))
-        let report = try RunReport(
-            section: "ch11-cnn", seed: common.seed, settings: settings,
+        var report = try RunReport(
+            section: model.section, seed: common.seed, settings: settings,
             parameters: trainer.model.parameterCount, history: history, valMAE: mae,
             secondsTotal: Date().timeIntervalSince(started))
-        print("Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) (book: \(Book.maeReported))")
+        report.addMeasures(
+            predictions: predictions,
+            bestWeightsPredictions: trainer.evaluateBest(data.validation)?.predictions,
+            data: data, scale: nil)
+        report.seasonal = .seasonal(
+            series: series, windows: windows, data: data, period: Int(SyntheticSeries.period),
+            predictions: predictions)
+        print(
+            "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) (book: \(model.bookMAE))")
+        print(report.measuresSummary)
         print(
             String(
                 format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch,
                 history.trainingSeconds))
         // The result is on screen before any file is written, so a failed write cannot lose it.
         print("Run report: \(try report.write(toFolder: common.outputFolder))")
-
-        // snippet.figures
-        try common.publish([
-            .predictions(
-                name: "fig-11-04-cnn-predictions", title: "CNN: validation values and predictions",
-                time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
-                predicted: predictions, xLabel: "time step", yLabel: "value",
-                caption: "the CNN's predictions for the validation windows against the actual values"),
-            .losses(
-                name: "fig-11-04b-cnn-loss", title: "CNN: loss per epoch",
-                training: history.trainLoss, validation: history.validationLoss,
-                caption: "training and validation MSE of the CNN per epoch"),
-        ])
-        // snippet.end
+        return NetworkOutcome(
+            report: report, figures: model.figures(data: data, predictions: predictions, history: history))
     }
 }
 

@@ -33,30 +33,20 @@ struct DropoutSection: ParsableCommand {
 
     func run() throws {
         try common.prepareOutput()
-        var runs: [(label: String, outcome: CETOutcome)] = []
-        if baseline {
-            var none = cet
-            none.dropout = 0
-            runs.append(
-                (
-                    "no dropout",
-                    try runCETExperiment(
-                        .gru, section: "ch11-dropout-none" + cet.suffix, common: common, cet: none)
-                ))
+        if common.studySeeds != nil {
+            try common.runStudy { try train($0).map(\.outcome.report) }
+            return
         }
-        let outcome = try runCETExperiment(
-            .gru, section: "ch11-dropout" + cet.suffix, common: common, cet: cet)
-        runs.append(("dropout \(cet.dropout)", outcome))
+        let runs = try train(common)
+        let outcome = runs.first { $0.outcome.report.section == "ch11-dropout" + cet.suffix }!.outcome
         var figures = [
             UnrolledDiagram.figure(),
             outcome.lossFigure(
                 name: "fig-11-16-dropout-loss" + cet.suffix, title: "GRU with dropout: loss per epoch"),
         ]
-        if recurrentDropout > 0 {
-            let recurrent = try runCETExperiment(
-                .gru, section: "ch11-dropout-recurrent" + cet.suffix, common: common, cet: cet,
-                recurrentDropout: recurrentDropout)
-            runs.append(("recurrent dropout \(recurrentDropout)", recurrent))
+        if let recurrent = runs.first(where: { $0.outcome.report.section.hasPrefix("ch11-dropout-recurrent") }
+        )?
+        .outcome {
             figures.append(
                 recurrent.lossFigure(
                     name: "fig-11-16b-recurrent-dropout-loss" + cet.suffix,
@@ -74,6 +64,32 @@ struct DropoutSection: ParsableCommand {
                     runs: runs.map { ($0.label, $0.outcome.history) }))
         }
         try common.publish(figures)
+    }
+
+    /// The runs of one seed (`common`'s): without dropout (with `--baseline`), the book's, and with
+    /// recurrent dropout (when asked for), each writing its run report.
+    func train(_ common: CommonOptions<CETBook>) throws -> [(label: String, outcome: CETOutcome)] {
+        var runs: [(label: String, outcome: CETOutcome)] = []
+        if baseline {
+            var none = cet
+            none.dropout = 0
+            runs.append(
+                (
+                    "no dropout",
+                    try runCETExperiment(
+                        .gru, section: "ch11-dropout-none" + cet.suffix, common: common, cet: none)
+                ))
+        }
+        let outcome = try runCETExperiment(
+            .gru, section: "ch11-dropout" + cet.suffix, common: common, cet: cet)
+        runs.append(("dropout \(cet.dropout)", outcome))
+        if recurrentDropout > 0 {
+            let recurrent = try runCETExperiment(
+                .gru, section: "ch11-dropout-recurrent" + cet.suffix, common: common, cet: cet,
+                recurrentDropout: recurrentDropout)
+            runs.append(("recurrent dropout \(recurrentDropout)", recurrent))
+        }
+        return runs
     }
 }
 

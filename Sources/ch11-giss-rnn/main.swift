@@ -69,8 +69,18 @@ struct GISSSection: ParsableCommand {
     var suffix: String { layout == .book ? "" : "-sequence" }
 
     func run() throws {
-        let started = Date()
         try common.prepareOutput()
+        if common.studySeeds != nil {
+            try common.runStudy { [try train($0).report] }
+            return
+        }
+        let outcome = try train(common)
+        try common.publish(outcome.figures)
+    }
+
+    /// One run with `common`'s seed: trains, measures, prints and writes the run report.
+    func train(_ common: CommonOptions<Book>) throws -> (report: RunReport, figures: [Figure]) {
+        let started = Date()
         // snippet.data
         let path = common.dataFolder + "/station.csv"
         let record = try StationRecord.read(path)
@@ -126,11 +136,15 @@ struct GISSSection: ParsableCommand {
                 trainingWindows: data.train.count,
                 validationWindows: data.validation.count, dataFingerprint: DataFingerprint.of(data)))
         settings.snapshotMAE = snapshotMAE
-        let report = try RunReport(
+        var report = try RunReport(
             section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings,
             parameters: parameters, history: history, valMAE: mae,
             valMAEDenormalized: maeDegrees,
             secondsTotal: Date().timeIntervalSince(started))
+        report.addMeasures(
+            predictions: predictions,
+            bestWeightsPredictions: trainer.evaluateBest(data.validation)?.predictions,
+            data: data, scale: normalization.standardDeviation)
         // The notebook's number is for its 500 epochs: it sits beside this run's MAE at that epoch.
         func book(_ epoch: Int) -> String {
             epoch == Book.epochs ? " (the notebook's \(Book.epochs) epochs: \(Book.maeReported))" : ""
@@ -141,6 +155,7 @@ struct GISSSection: ParsableCommand {
         print(
             "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C"
                 + book(history.epochs))
+        print(report.measuresSummary)
         print(
             String(
                 format: "Training: %.4f s per epoch, %.1f s in all", report.secondsPerEpoch,
@@ -179,7 +194,7 @@ struct GISSSection: ParsableCommand {
                 title: "Simple RNN: loss per epoch (\(layout.rawValue) layout)",
                 training: history.trainLoss, validation: history.validationLoss,
                 caption: "training and validation MSE per epoch"))
-        try common.publish(figures)
+        return (report, figures)
     }
 }
 

@@ -19,6 +19,16 @@ struct GRULSTMSection: ParsableCommand {
     func run() throws {
         try common.prepareOutput()
         let models: [BookModel] = model == .both ? [.gru, .lstm] : [model == .gru ? .gru : .lstm]
+        if common.studySeeds != nil {
+            try common.runStudy { options in
+                try models.map {
+                    try runCETExperiment(
+                        $0, section: "ch11-gru-lstm-\($0.rawValue)" + cet.suffix, common: options, cet: cet
+                    ).report
+                }
+            }
+            return
+        }
         for bookModel in models {
             let name = bookModel.rawValue
             let outcome = try runCETExperiment(

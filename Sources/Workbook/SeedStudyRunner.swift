@@ -1,0 +1,57 @@
+import Foundation
+
+extension CommonOptions {
+    /// The seeds of `--seeds`; nil for a single run.
+    public var studySeeds: [UInt64]? { seeds?.seeds(from: seed) }
+
+    /// Where seed `seed` of a study in `folder` writes its own run: reports, checkpoints.
+    public static func seedFolder(_ seed: UInt64, in folder: String) -> String {
+        (folder as NSString).appendingPathComponent("seeds/seed-\(seed)")
+    }
+
+    /// These options for one seed of a study: that seed, the seed's own folder, no further study.
+    public func forSeed(_ seed: UInt64) -> CommonOptions {
+        var options = self
+        options.run.givenSeed = seed
+        options.run.output.out = Self.seedFolder(seed, in: outputFolder)
+        options.seeds = nil
+        return options
+    }
+
+    /// A seed study: runs `body` once per seed of `--seeds` with `forSeed(seed)`, so that each run is
+    /// exactly the single run with that seed, then writes the study of every section the runs reported
+    /// (`<section>.study.json`) and its loss figure with the band over seeds. The runs go one after the
+    /// other: each already keeps both cores busy (see `Trainer`).
+    @discardableResult
+    public func runStudy(_ body: (CommonOptions) throws -> [RunReport]) throws -> [SeedStudyReport] {
+        let seeds = studySeeds ?? [seed]
+        var reports: [String: [RunReport]] = [:], sections: [String] = []
+        for (index, seed) in seeds.enumerated() {
+            print("Seed \(seed) (\(index + 1) of \(seeds.count) in this study)")
+            let options = forSeed(seed)
+            try AtomicFile.checkWritable(folder: options.outputFolder)
+            for report in try body(options) {
+                if reports[report.section] == nil { sections.append(report.section) }
+                reports[report.section, default: []].append(report)
+            }
+        }
+        let studies = sections.map { SeedStudyReport(reports: reports[$0]!) }
+        for study in studies {
+            print(study.summary)
+            print("Seed study: \(try study.write(toFolder: outputFolder))")
+        }
+        try publish(studies.map(\.lossFigure))
+        return studies
+    }
+}
+
+extension SeedStudyReport {
+    /// The study's loss curves: the mean over seeds, with the band from the lowest to the highest.
+    public var lossFigure: Figure {
+        .lossBands(
+            name: "fig-\(section)-loss-seeds", title: "\(section): loss per epoch over \(seeds.count) seeds",
+            training: trainLoss, validation: valLoss,
+            caption: "training and validation MSE per epoch: the mean over \(seeds.count) seeds, and the "
+                + "range from the lowest to the highest seed")
+    }
+}
