@@ -1,7 +1,7 @@
 # The workbook's two set-up commands: `make` trains the chapter's CNN; `make test` runs the tests.
 SWIFT ?= swift
 
-.PHONY: all packages run test lint format figures sync bench
+.PHONY: all packages run test lint format figures studies sync bench
 
 all: run
 
@@ -25,6 +25,12 @@ format:
 # and each run's wall time in figures/chapter-timings.json.
 figures: packages
 	python3 Tools/chapter_runs.py --swift "$(SWIFT)"
+	$(SWIFT) run chapter-sync --write
+
+# The seed studies behind chapters/claims.md (figures/chapter-studies.txt): *.study.json, each seed's
+# run under figures/seeds/, the wall times in figures/study-timings.json.
+studies: packages
+	python3 Tools/chapter_runs.py --swift "$(SWIFT)" --list figures/chapter-studies.txt --record figures/study-timings.json
 	$(SWIFT) run chapter-sync --write
 
 # Check that the chapters' listings and numbers match Sources/ and the run reports.

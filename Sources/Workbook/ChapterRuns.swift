@@ -6,6 +6,8 @@ import Foundation
 /// so that trying something never replaces a figure or report the chapters quote.
 public enum ChapterRuns {
     public static let listPath = "figures/chapter-runs.txt"
+    /// The seed studies behind the chapters' comparisons (`make studies`), which write there too.
+    public static let studyListPath = "figures/chapter-studies.txt"
     public static let chapterFolder = "figures", experimentFolder = "runs"
 
     /// Options that change where or how a run reports, not what it computes (the value-taking ones
@@ -21,7 +23,9 @@ public enum ChapterRuns {
 
     private static let decided = folder(
         for: CommandLine.arguments,
-        listed: try? String(contentsOfFile: listPath, encoding: .utf8))
+        listed: (try? String(contentsOfFile: listPath, encoding: .utf8)).map { runs in
+            runs + "\n" + ((try? String(contentsOfFile: studyListPath, encoding: .utf8)) ?? "")
+        })
 
     /// figures/ for a listed command (or when there is no list: outside the project), else runs/ with a
     /// note naming the listed commands of the same program.

@@ -25,7 +25,7 @@ public struct SeedChoice: ExpressibleByArgument, Equatable, Sendable {
     }
 
     /// Why these seeds cannot make a study (nil when they can).
-    var problem: String? {
+    public var problem: String? {
         guard let list else { return nil }
         let repeated = Set(list.filter { seed in list.filter { $0 == seed }.count > 1 })
         return repeated.isEmpty

@@ -65,6 +65,14 @@ struct CNNSearchSection: ParsableCommand {
     var merge: [String] = []
     @Flag(help: "With --merge: rank the shards given even when some are missing or incomplete.")
     var partial = false
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "After ranking, retrain the top five configurations and the book's winner under N search "
+                + "seeds (counting up from --seed) or the seeds listed (a,b,c), and write their spread to "
+                + "ch11-cnn-search.study.json. --resume with a finished search skips the search itself.",
+            valueName: "N|list"))
+    var seeds: SeedChoice?
 
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
@@ -81,6 +89,7 @@ struct CNNSearchSection: ParsableCommand {
                     + searchOnly.joined(separator: ", "))
         }
         if partial && merge.isEmpty { throw ValidationError("--partial goes with --merge") }
+        if let problem = seeds?.problem { throw ValidationError(problem) }
         _ = try space()
     }
 
@@ -157,6 +166,27 @@ struct CNNSearchSection: ParsableCommand {
                 format: "Wall time %.1f s (training, summed over configurations: %.1f s)",
                 Date().timeIntervalSince(started), report.secondsTraining))
         try drawFigures(report, predictions: predictions, data: data)
+        if let seeds {
+            try study(report, seeds: seeds.seeds(from: settings.seed), settings: settings, data: data)
+        }
+    }
+
+    /// The seed study of the top configurations and the book's winner (see `SearchSeedStudy`).
+    func study(_ report: SearchReport, seeds: [UInt64], settings: SearchSettings, data: BookSplit) throws {
+        let count = min(SearchSeedStudy.top, report.ranked.count) + (report.bookWinnerHere == nil ? 0 : 1)
+        print("\nSeed study: up to \(count) configurations under \(seeds.count) seeds, \(workers) at a time")
+        let quiet = common.noProgress
+        let study = try SearchSeedStudy.run(
+            report: report, data: data, seeds: seeds, maxEpochs: settings.epochs, workers: workers
+        ) { result, seed in
+            guard !quiet else { return }
+            print(
+                String(
+                    format: "  seed %llu: %@: MAE %.4f (best epoch %d)", seed, result.configuration.summary,
+                    result.validationMAE, result.bestEpoch))
+        }
+        print(study.table)
+        print("Seed study: \(try study.write(toFolder: outputFolder))")
     }
 
     /// Trains what the results file does not yet hold, appending each result as it comes. The file is
