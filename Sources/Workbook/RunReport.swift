@@ -72,6 +72,9 @@ public struct RunReport: Codable, Equatable, Sendable {
     /// The MAE on the 5% of validation targets farthest from their mean (see `ExtremesMAE`).
     public var extremesValMAE: Double?
     public var extremesValMAEDenormalized: Double?
+    /// MAEs (normalised) on named parts of the validation set or at named epochs, where a section's
+    /// text points at them (GISS: the book's "time steps 160-170", each snapshot epoch).
+    public var maeOn: [String: Double]?
     /// Wall time of the process that wrote the report, start to finish. A run resumed from a checkpoint
     /// counts only its own part; `secondsPerEpoch` covers every epoch either way.
     public var secondsTotal: Double
@@ -85,7 +88,7 @@ public struct RunReport: Codable, Equatable, Sendable {
         case valMAEDenormalized = "val_mae_denormalized", persistence, seasonal
         case bestValMAE = "best_val_mae", bestValMAEDenormalized = "best_val_mae_denormalized"
         case lag, lagProblem = "lag_problem", extremesValMAE = "extremes_val_mae"
-        case extremesValMAEDenormalized = "extremes_val_mae_denormalized"
+        case extremesValMAEDenormalized = "extremes_val_mae_denormalized", maeOn = "mae_on"
         case secondsTotal = "seconds_total", secondsPerEpoch = "seconds_per_epoch"
     }
 

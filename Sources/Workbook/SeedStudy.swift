@@ -75,6 +75,10 @@ public struct SeedStudyReport: Codable, Equatable, Sendable {
             let values = reports.compactMap(measure)
             if values.count == reports.count { measures[name] = StudyMeasure(values) }
         }
+        for key in reports[0].maeOn?.keys.sorted() ?? [] {
+            let values = reports.compactMap { $0.maeOn?[key] }
+            if values.count == reports.count { measures["mae_on_" + key] = StudyMeasure(values) }
+        }
     }
 
     /// Each measure a study summarises, by its key, as read from one run's report (nil: not measured).
@@ -97,8 +101,35 @@ public struct SeedStudyReport: Codable, Equatable, Sendable {
         ("extremes_val_mae_denormalized", { $0.extremesValMAEDenormalized }),
         ("persistence_val_mae", { $0.persistence?.valMAE }),
         ("seasonal_val_mae", { $0.seasonal?.valMAE }),
+        ("train_loss_noise", { lateNoise($0.trainLoss) }),
+        ("val_loss_noise", { lateNoise($0.valLoss) }),
+        ("train_loss_late_change", { lateChange($0.trainLoss) }),
+        ("val_loss_late_change", { lateChange($0.valLoss) }),
         ("seconds_per_epoch", { $0.secondsPerEpoch }),
     ]
+
+    /// How noisy a loss curve is late in training: the standard deviation of its epoch-to-epoch changes
+    /// over the second half of the epochs, relative to the curve's mean there. nil under 4 epochs.
+    public static func lateNoise(_ losses: [Float]) -> Double? {
+        guard losses.count >= 4 else { return nil }
+        let late = losses[(losses.count / 2)...].map(Double.init)
+        let steps = zip(late.dropFirst(), late).map { $0 - $1 }
+        let meanStep = steps.reduce(0, +) / Double(steps.count)
+        let spread =
+            steps.reduce(0) { $0 + ($1 - meanStep) * ($1 - meanStep) } / Double(max(steps.count - 1, 1))
+        let level = late.reduce(0, +) / Double(late.count)
+        return level > 0 ? spread.squareRoot() / level : nil
+    }
+
+    /// Whether a loss curve still falls at the end: the mean of its last `smoothingEpochs` epochs over
+    /// the mean of the ones before them, minus 1 (negative: still falling). nil for a shorter run.
+    public static func lateChange(_ losses: [Float]) -> Double? {
+        let width = smoothingEpochs
+        guard losses.count >= 2 * width else { return nil }
+        let last = losses.suffix(width).reduce(0.0) { $0 + Double($1) }
+        let before = losses.dropLast(width).suffix(width).reduce(0.0) { $0 + Double($1) }
+        return before > 0 ? last / before - 1 : nil
+    }
 
     /// The lowest point of the validation curve averaged over `smoothingEpochs` epochs ending at each
     /// epoch: where overfitting sets in, without the luck of one good epoch. nil for a run shorter than that.

@@ -68,6 +68,14 @@ struct GISSSection: ParsableCommand {
 
     var suffix: String { layout == .book ? "" : "-sequence" }
 
+    /// The MAE where the book says the predictions are off, "time steps 160-170": its plots number the
+    /// validation windows from 97 (the validation set's length), so these are windows 63 to 73.
+    static func bookSteps160To170MAE(_ predictions: [Float], _ targets: [Float]) -> Double? {
+        let axisStart = targets.count, range = (160 - axisStart)...(170 - axisStart)
+        guard range.lowerBound >= 0, range.upperBound < targets.count else { return nil }
+        return meanAbsoluteError(Array(predictions[range]), Array(targets[range]))
+    }
+
     func run() throws {
         try common.prepareOutput()
         if common.studySeeds != nil {
@@ -117,10 +125,14 @@ struct GISSSection: ParsableCommand {
 
         var snapshot: [Float]?
         var snapshotMAE: [Int: Double] = [:]
+        var maeOn: [String: Double] = [:]
         let history = try common.train(trainer, on: data, label: "ch11-giss-rnn") { record in
             guard snapshots.contains(record.epoch) else { return }
             let predictions = trainer.evaluate(data.validation).predictions
             snapshotMAE[record.epoch] = meanAbsoluteError(predictions, data.validation.targets)
+            maeOn["epoch_\(record.epoch)"] = snapshotMAE[record.epoch]
+            maeOn["extremes_epoch_\(record.epoch)"] = ExtremesMAE.of(
+                predictions, targets: data.validation.targets)
             if record.epoch == snapshots[0] { snapshot = predictions }
         }
         let predictions = trainer.evaluate(data.validation).predictions
@@ -145,6 +157,8 @@ struct GISSSection: ParsableCommand {
             predictions: predictions,
             bestWeightsPredictions: trainer.evaluateBest(data.validation)?.predictions,
             data: data, scale: normalization.standardDeviation)
+        maeOn["book_steps_160_170"] = Self.bookSteps160To170MAE(predictions, data.validation.targets)
+        report.maeOn = maeOn
         // The notebook's number is for its 500 epochs: it sits beside this run's MAE at that epoch.
         func book(_ epoch: Int) -> String {
             epoch == Book.epochs ? " (the notebook's \(Book.epochs) epochs: \(Book.maeReported))" : ""

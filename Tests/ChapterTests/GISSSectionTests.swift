@@ -26,6 +26,15 @@ import Workbook
             report.valMAEDenormalized != nil
                 && abs(report.valMAEDenormalized! - report.valMAE * 5.1774050847) < 1e-6)
         #expect(report.settings["val_mae_at_epoch_5"] != nil && report.settings["val_mae_at_epoch_10"] != nil)
+        // The book's "time steps 160-170" are validation windows 63 to 73 (its axis starts at 97).
+        let stretch = try #require(report.maeOn?["book_steps_160_170"])
+        #expect(stretch > 0 && stretch != report.valMAE)
+        #expect(
+            report.maeOn?["epoch_5"]
+                == report.settings["val_mae_at_epoch_5"].flatMap { value in
+                    if case .double(let number) = value { return number } else { return nil }
+                })
+        #expect(report.maeOn?["extremes_epoch_10"] != nil)
         #expect(
             report.settings["training_windows"] == .int(753)
                 && report.settings["validation_windows"] == .int(97))

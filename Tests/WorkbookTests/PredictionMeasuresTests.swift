@@ -76,4 +76,16 @@ import Workbook
         #expect(abs(smoothed.loss - (1 + 25.0 / 300)) < 1e-5)
         #expect(SeedStudyReport.smoothedLowest([1, 2, 3]) == nil)
     }
+
+    @Test func lateNoiseAndLateChangeTellASteadyCurveFromAJaggedOne() throws {
+        let falling = (1...100).map { Float(2 - Double($0) / 100) }  // 1.99 down to 1.0, evenly
+        let jagged = falling.enumerated().map { $0.element + ($0.offset % 2 == 0 ? 0.1 : -0.1) }
+        let steady = try #require(SeedStudyReport.lateNoise(falling))
+        #expect(steady < 1e-6)
+        #expect(try #require(SeedStudyReport.lateNoise(jagged)) > 0.1)
+        // The last ten epochs average 1.045, the ten before 1.145.
+        let change = try #require(SeedStudyReport.lateChange(falling))
+        #expect(abs(change - (1.045 / 1.145 - 1)) < 1e-5)
+        #expect(SeedStudyReport.lateChange(Array(falling.prefix(19))) == nil)
+    }
 }
