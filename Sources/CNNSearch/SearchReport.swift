@@ -73,11 +73,7 @@ public struct SearchReport: Codable, Sendable {
     }
 
     public func write(toFolder folder: String) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let path = (folder as NSString).appendingPathComponent(Self.fileName)
-        try AtomicFile.write(try encoder.encode(self) + Data("\n".utf8), to: path)
-        return path
+        try ReportFile.write(self, named: Self.fileName, inFolder: folder)
     }
 
     /// The ranked table as the program prints it.

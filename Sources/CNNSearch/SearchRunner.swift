@@ -62,7 +62,7 @@ public final class SearchRunner: Sendable {
         _ configurations: [SearchConfiguration], workers: Int,
         finished: @escaping @Sendable (SearchResult) throws -> Void
     ) throws -> [SearchResult] {
-        let queue = WorkQueue(count: configurations.count)
+        let queue = WorkQueue<SearchResult>(count: configurations.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, configurations.count))) { _ in
             while let position = queue.take() {
                 do {
@@ -77,11 +77,11 @@ public final class SearchRunner: Sendable {
     }
 }
 
-/// The shared state of a run's workers: which configuration is next, what finished, the first error.
-private final class WorkQueue: Sendable {
+/// The shared state of a run's workers: which job is next, what finished, the first error.
+final class WorkQueue<Result: Sendable>: Sendable {
     private struct State {
         var next = 0
-        var results: [SearchResult] = []
+        var results: [Result] = []
         var failure: Error?
     }
     private let state = Mutex(State())
@@ -99,7 +99,7 @@ private final class WorkQueue: Sendable {
     }
 
     /// Hands `result` to `finished` under the lock, so that its calls come one at a time.
-    func finish(_ result: SearchResult, _ finished: (SearchResult) throws -> Void) throws {
+    func finish(_ result: Result, _ finished: (Result) throws -> Void) throws {
         try state.withLock { state in
             try finished(result)
             state.results.append(result)
@@ -109,7 +109,7 @@ private final class WorkQueue: Sendable {
     func fail(_ error: Error) { state.withLock { $0.failure = $0.failure ?? error } }
 
     /// The results in the order they finished, or the first error.
-    func outcome() throws -> [SearchResult] {
+    func outcome() throws -> [Result] {
         try state.withLock { state in
             if let failure = state.failure { throw failure }
             return state.results

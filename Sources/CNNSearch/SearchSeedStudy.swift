@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 import Workbook
 
 /// The search's seed study: the top configurations and the book's winner, each retrained under several
@@ -49,30 +48,20 @@ public struct SearchSeedStudy: Codable, Equatable, Sendable {
             chosen.append(book)
         }
         let jobs = chosen.flatMap { entry in seeds.map { (entry.index, $0) } }
-        let results = Mutex([SearchResult?](repeating: nil, count: jobs.count))
-        let failure = Mutex<Error?>(nil)
-        let next = Mutex(0)
+        let queue = WorkQueue<(position: Int, result: SearchResult)>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, jobs.count))) { _ in
-            while true {
-                let position: Int? = next.withLock { value in
-                    guard value < jobs.count, failure.withLock({ $0 == nil }) else { return nil }
-                    value += 1
-                    return value - 1
-                }
-                guard let position else { return }
+            while let position = queue.take() {
                 let (index, seed) = jobs[position]
                 do {
                     let runner = SearchRunner(data: data, seed: seed, maxEpochs: maxEpochs)
                     let result = try runner.trainAlone(SearchSpace.book[index]).result
-                    results.withLock { $0[position] = result }
-                    failure.withLock { _ in finished(result, seed) }
+                    try queue.finish((position, result)) { finished($0.result, seed) }
                 } catch {
-                    failure.withLock { $0 = $0 ?? error }
+                    queue.fail(error)
                 }
             }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
-        let all = results.withLock { $0.map { $0! } }
+        let all = try queue.outcome().sorted { $0.position < $1.position }.map(\.result)
         let entries = chosen.enumerated().map { position, entry in
             let runs = Array(all[(position * seeds.count)..<((position + 1) * seeds.count)])
             return Entry(
@@ -89,11 +78,7 @@ public struct SearchSeedStudy: Codable, Equatable, Sendable {
     }
 
     public func write(toFolder folder: String) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let path = (folder as NSString).appendingPathComponent(Self.fileName)
-        try AtomicFile.write(try encoder.encode(self) + Data("\n".utf8), to: path)
-        return path
+        try ReportFile.write(self, named: Self.fileName, inFolder: folder)
     }
 
     /// The table the program prints: each configuration's MAE over the seeds.

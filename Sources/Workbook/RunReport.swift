@@ -118,19 +118,10 @@ public struct RunReport: Codable, Equatable, Sendable {
 
     /// Writes the report as sorted, indented JSON, atomically.
     public func write(toFolder folder: String) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let path = (folder as NSString).appendingPathComponent(Self.fileName(section: section))
-        try AtomicFile.write(try encoder.encode(self) + Data("\n".utf8), to: path)
-        return path
+        try ReportFile.write(self, named: Self.fileName(section: section), inFolder: folder)
     }
 
     public static func read(from path: String) throws -> RunReport {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw WorkbookError.io("cannot read \(path)")
-        }
-        do { return try JSONDecoder().decode(RunReport.self, from: data) } catch {
-            throw WorkbookError.io("\(path): not a run report (\(error))")
-        }
+        try ReportFile.read(RunReport.self, from: path, what: "a run report")
     }
 }

@@ -151,20 +151,11 @@ public struct SeedStudyReport: Codable, Equatable, Sendable {
 
     /// Writes the study as sorted, indented JSON, atomically.
     public func write(toFolder folder: String) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let path = (folder as NSString).appendingPathComponent(Self.fileName(section: section))
-        try AtomicFile.write(try encoder.encode(self) + Data("\n".utf8), to: path)
-        return path
+        try ReportFile.write(self, named: Self.fileName(section: section), inFolder: folder)
     }
 
     public static func read(from path: String) throws -> SeedStudyReport {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw WorkbookError.io("cannot read \(path)")
-        }
-        do { return try JSONDecoder().decode(SeedStudyReport.self, from: data) } catch {
-            throw WorkbookError.io("\(path): not a seed study (\(error))")
-        }
+        try ReportFile.read(SeedStudyReport.self, from: path, what: "a seed study")
     }
 
     /// The main measures, one line each: mean ± std and the range over the seeds.

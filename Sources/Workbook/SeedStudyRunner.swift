@@ -18,6 +18,20 @@ extension CommonOptions {
         return options
     }
 
+    /// A section's run: with `--seeds`, a study of `train` (see `runStudy`), each seed's outcome giving
+    /// its reports; without, `train` once with these options, then `finish` with its outcome (a single
+    /// run's figures, which a study leaves out).
+    public func runOrStudy<Outcome>(
+        _ train: (CommonOptions) throws -> Outcome, reports: (Outcome) -> [RunReport],
+        then finish: (Outcome) throws -> Void
+    ) throws {
+        guard studySeeds == nil else {
+            try runStudy { reports(try train($0)) }
+            return
+        }
+        try finish(try train(self))
+    }
+
     /// A seed study: runs `body` once per seed of `--seeds` with `forSeed(seed)`, so that each run is
     /// exactly the single run with that seed, then writes the study of every section the runs reported
     /// (`<section>.study.json`) and its loss figure with the band over seeds. The runs go one after the

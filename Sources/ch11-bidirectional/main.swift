@@ -14,18 +14,14 @@ struct BidirectionalSection: ParsableCommand {
 
     func run() throws {
         try common.prepareOutput()
-        if common.studySeeds != nil {
-            try common.runStudy {
-                [
-                    try runCETExperiment(
-                        .bidirectionalGRU, section: "ch11-bidirectional" + cet.suffix, common: $0, cet: cet
-                    ).report
-                ]
-            }
-            return
-        }
-        let outcome = try runCETExperiment(
-            .bidirectionalGRU, section: "ch11-bidirectional" + cet.suffix, common: common, cet: cet)
+        try common.runOrStudy(
+            {
+                try runCETExperiment(
+                    .bidirectionalGRU, section: "ch11-bidirectional" + cet.suffix, common: $0, cet: cet)
+            }, reports: { [$0.report] }, then: publish)
+    }
+
+    func publish(_ outcome: CETOutcome) throws {
         print("The book's notebook reached a validation MAE of 0.2782 (normalised).")
         try common.publish(
             outcome.predictionFigures(

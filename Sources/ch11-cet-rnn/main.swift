@@ -17,18 +17,12 @@ struct CETSection: ParsableCommand {
 
     func run() throws {
         try common.prepareOutput()
-        if common.studySeeds != nil {
-            try common.runStudy {
-                [
-                    try runCETExperiment(
-                        .simpleRNN, section: "ch11-cet-rnn" + cet.suffix, common: $0, cet: cet
-                    ).report
-                ]
-            }
-            return
-        }
-        let outcome = try runCETExperiment(
-            .simpleRNN, section: "ch11-cet-rnn" + cet.suffix, common: common, cet: cet)
+        try common.runOrStudy(
+            { try runCETExperiment(.simpleRNN, section: "ch11-cet-rnn" + cet.suffix, common: $0, cet: cet) },
+            reports: { [$0.report] }, then: publish)
+    }
+
+    func publish(_ outcome: CETOutcome) throws {
         try common.publish(
             outcome.predictionFigures(
                 allDays: "fig-11-12-cet-predictions" + cet.suffix,

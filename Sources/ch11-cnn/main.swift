@@ -68,12 +68,7 @@ struct CNNSection: ParsableCommand {
     func run() throws {
         try common.prepareOutput()
         let options = model.defaults(common)
-        if options.studySeeds != nil {
-            try options.runStudy { [try train($0).report] }
-            return
-        }
-        let outcome = try train(options)
-        try options.publish(outcome.figures)
+        try options.runOrStudy(train, reports: { [$0.report] }) { try options.publish($0.figures) }
     }
 
     /// One run with `common`'s seed: trains, measures, prints and writes the run report.

@@ -33,11 +33,11 @@ struct DropoutSection: ParsableCommand {
 
     func run() throws {
         try common.prepareOutput()
-        if common.studySeeds != nil {
-            try common.runStudy { try train($0).map(\.outcome.report) }
-            return
-        }
-        let runs = try train(common)
+        try common.runOrStudy(train, reports: { $0.map(\.outcome.report) }, then: publish)
+    }
+
+    /// The figures of one seed's runs: the unrolled diagram, each run's losses, and their comparison.
+    func publish(_ runs: [(label: String, outcome: CETOutcome)]) throws {
         let outcome = runs.first { $0.outcome.report.section == "ch11-dropout" + cet.suffix }!.outcome
         var figures = [
             UnrolledDiagram.figure(),

@@ -78,12 +78,7 @@ struct GISSSection: ParsableCommand {
 
     func run() throws {
         try common.prepareOutput()
-        if common.studySeeds != nil {
-            try common.runStudy { [try train($0).report] }
-            return
-        }
-        let outcome = try train(common)
-        try common.publish(outcome.figures)
+        try common.runOrStudy(train, reports: { [$0.report] }) { try common.publish($0.figures) }
     }
 
     /// One run with `common`'s seed: trains, measures, prints and writes the run report.
