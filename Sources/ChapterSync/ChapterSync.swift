@@ -14,6 +14,10 @@ import Foundation
 ///
 ///     the CNN reached <!-- value: figures/ch11-cnn.metrics.json#val_mae decimals=2 -->4.68<!-- /value -->
 ///
+/// A claim's verdict is computed the same way from two study measures (see `Verdicts`):
+///
+///     <!-- verdict: figures/a.study.json#measures.val_mae < figures/b.study.json#measures.val_mae -->*holds*<!-- /verdict -->
+///
 /// `check` lists every place where a chapter differs; `rewrite` gives the text with every listing and
 /// number replaced by what the sources and reports now say. Both first parse the page's structure and
 /// the marked regions of the sources it includes, and throw `Unparseable` when either is broken.
@@ -141,12 +145,43 @@ public struct ChapterSync {
         return current
     }
 
-    /// Checks (and replaces) every `<!-- value: ... -->N<!-- /value -->` in one line.
+    /// Checks (and replaces) every value tag, then every verdict tag, in one line.
     private func syncValues(
         in line: String, line lineNumber: Int, file: String, reports: inout [String: Any],
         drifts: inout [Drift]
     ) -> String {
-        let opening = "<!-- value: ", closing = "<!-- /value -->"
+        let valued = syncTags(
+            "value", in: line, line: lineNumber, file: file, drifts: &drifts
+        ) { spec, written in
+            let expected = expectedValue(spec, reports: &reports)
+            guard case .success(let text) = expected, text != written else { return (expected, nil) }
+            let target = spec.split(separator: " ").first.map { $0.split(separator: "#", maxSplits: 1) } ?? []
+            var drift = Drift(
+                file: file, line: lineNumber, problem: "\(spec) is \(text), the text says \(written)",
+                fixable: true, report: target.first.map(String.init))
+            drift.isTiming =
+                target.count == 2 && ReportValues.isTiming(String(target[1]), file: String(target[0]))
+            return (expected, drift)
+        }
+        return syncTags("verdict", in: valued, line: lineNumber, file: file, drifts: &drifts) {
+            spec, written in
+            let expected = expectedVerdict(spec, reports: &reports)
+            guard case .success(let text) = expected, text != written else { return (expected, nil) }
+            let drift = Drift(
+                file: file, line: lineNumber,
+                problem: "the verdict on \(spec) is \(text), the text says \(written)", fixable: true,
+                report: spec.split(separator: "#").first.map(String.init))
+            return (expected, drift)
+        }
+    }
+
+    /// Checks (and replaces) every `<!-- KIND: spec -->text<!-- /KIND -->` in one line: `expected`
+    /// gives the text the spec asks for, and the drift to report when the written text differs.
+    private func syncTags(
+        _ kind: String, in line: String, line lineNumber: Int, file: String, drifts: inout [Drift],
+        expected: (_ spec: String, _ written: String) -> (Expected, Drift?)
+    ) -> String {
+        let opening = "<!-- \(kind): ", closing = "<!-- /\(kind) -->"
         var result = "", rest = Substring(line)
         while let start = rest.range(of: opening) {
             result += rest[..<start.lowerBound]
@@ -155,34 +190,60 @@ public struct ChapterSync {
             else {
                 drifts.append(
                     Drift(
-                        file: file, line: lineNumber, problem: "value comment without <!-- /value -->",
+                        file: file, line: lineNumber, problem: "\(kind) comment without \(closing)",
                         fixable: false))
                 return result + rest
             }
             let spec = String(rest[start.upperBound..<commentEnd.lowerBound])
             let written = String(rest[commentEnd.upperBound..<valueEnd.lowerBound])
             var text = written
-            switch expectedValue(spec, reports: &reports) {
-            case .success(let expected) where expected != written:
-                let target =
-                    spec.split(separator: " ").first.map { $0.split(separator: "#", maxSplits: 1) } ?? []
-                drifts.append(
-                    Drift(
-                        file: file, line: lineNumber,
-                        problem: "\(spec) is \(expected), the text says \(written)",
-                        fixable: true, report: target.first.map(String.init),
-                        isTiming: target.count == 2
-                            && ReportValues.isTiming(String(target[1]), file: String(target[0]))))
-                text = expected
-            case .success:
-                break
-            case .failure(let message):
+            switch expected(spec, written) {
+            case (.success(let wanted), let drift):
+                if let drift {
+                    drifts.append(drift)
+                    text = wanted
+                }
+            case (.failure(let message), _):
                 drifts.append(Drift(file: file, line: lineNumber, problem: message, fixable: false))
             }
             result += rest[start.lowerBound..<commentEnd.upperBound] + text + closing
             rest = rest[valueEnd.upperBound...]
         }
         return result + rest
+    }
+
+    /// The verdict a verdict comment's comparison (see `Verdicts`) comes to.
+    private func expectedVerdict(_ spec: String, reports: inout [String: Any]) -> Expected {
+        guard let comparison = Verdicts.Comparison(spec) else {
+            return .failure("verdict comment must compare two sides with < or >, got \(spec)")
+        }
+        var unreadable: String? = nil
+        let lookup = { (path: String, key: String) -> Any? in
+            guard let json = self.report(path, reports: &reports) else {
+                unreadable = "cannot read the run report \(path)"
+                return nil
+            }
+            return try? ReportValues.value(at: key, in: json)
+        }
+        guard let left = Verdicts.range(of: comparison.left, lookup: lookup),
+            let right = Verdicts.range(of: comparison.right, lookup: lookup)
+        else {
+            return .failure(unreadable ?? "a side of \(spec) names no number or study measure")
+        }
+        return .success(
+            Verdicts.verdict(left: left, right: right, claimsLower: comparison.claimsLower).rawValue)
+    }
+
+    /// The parsed JSON of a report, read once per page.
+    private func report(_ path: String, reports: inout [String: Any]) -> Any? {
+        if let json = reports[path] { return json }
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
+            let json = try? JSONSerialization.jsonObject(with: data)
+        else {
+            return nil
+        }
+        reports[path] = json
+        return json
     }
 
     private enum Expected { case success(String), failure(String) }
@@ -203,15 +264,10 @@ public struct ChapterSync {
             decimals = n
         }
         let parts = target.split(separator: "#", maxSplits: 1).map(String.init)
-        if reports[parts[0]] == nil {
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(parts[0]).path),
-                let json = try? JSONSerialization.jsonObject(with: data)
-            else {
-                return .failure("cannot read the run report \(parts[0])")
-            }
-            reports[parts[0]] = json
+        guard let json = report(parts[0], reports: &reports) else {
+            return .failure("cannot read the run report \(parts[0])")
         }
-        guard let text = try? ReportValues.text(at: parts[1], in: reports[parts[0]]!, decimals: decimals)
+        guard let text = try? ReportValues.text(at: parts[1], in: json, decimals: decimals)
         else {
             return .failure("\(parts[0]) has no number at \(parts[1])")
         }

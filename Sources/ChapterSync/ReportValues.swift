@@ -13,7 +13,8 @@ enum ReportValues {
         return format(number.doubleValue, decimals: decimals)
     }
 
-    private static func value(at path: String, in json: Any) throws -> Any {
+    /// The JSON value at `path`.
+    static func value(at path: String, in json: Any) throws -> Any {
         var current: Any = json
         for component in path.split(separator: ".") {
             var name = Substring(component)
