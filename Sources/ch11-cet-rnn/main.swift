@@ -27,6 +27,7 @@ struct CETSection: ParsableCommand {
             outcome.predictionFigures(
                 allDays: "fig-11-12-cet-predictions" + cet.suffix,
                 lastHundred: "fig-11-13-cet-last-100-days" + cet.suffix,
+                firstHundred: "fig-11-13-cet-first-100-days" + cet.suffix,
                 title: "Simple RNN on CET") + [
                     outcome.lossFigure(
                         name: "fig-11-14-cet-loss" + cet.suffix, title: "Simple RNN on CET: loss per epoch")

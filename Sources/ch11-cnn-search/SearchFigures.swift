@@ -1,29 +1,63 @@
 import CNNSearch
+import Foundation
 import Workbook
 
 enum SearchFigures {
-    /// Every configuration's validation MAE, best first, coloured by filter width, with the book's best
-    /// result as a line.
-    static func ranking(_ report: SearchReport) -> Figure {
+    /// Every configuration's validation MAE, best first, coloured by its number of convolution layers
+    /// (what sets the ranking apart), shaped by kernel width, with the book's best result as a line.
+    /// With a seed study, each retrained configuration also gets its range over the study's seeds: a
+    /// gap between ranks smaller than those bars is the luck of one seed.
+    static func ranking(_ report: SearchReport, study: SearchSeedStudy? = nil) -> Figure {
         let rows = report.ranked.map {
             [Double($0.rank), $0.valMAE, Double($0.kernelSize), Double($0.convolutionLayers)]
         }
         let data = FigureData(
             fileName: "fig-11-05b-search-ranking.dat", columns: ["rank", "val_mae", "kernel", "conv_layers"],
             rows: rows)
+        var files = [data]
+        var seedClause = ""
+        var values = report.ranked.map(\.valMAE) + [report.bookWinnerMAE]
+        if let study {
+            let ranges = study.entries.compactMap { entry -> [Double]? in
+                guard let mae = entry.measures["val_mae"] else { return nil }
+                return [Double(entry.searchRank), mae.mean, mae.min, mae.max]
+            }
+            let seeds = FigureData(
+                fileName: "fig-11-05b-search-ranking-seeds.dat", columns: ["rank", "mean", "min", "max"],
+                rows: ranges)
+            files.append(seeds)
+            values += ranges.flatMap { [$0[2], $0[3]] }
+            seedClause =
+                ", \\\n     \"\(seeds.fileName)\" using 1:2:3:4 with yerrorbars pt 1 ps 2 lw 2 "
+                + "lc rgb \"#333333\" title \"over \(study.seeds.count) seeds: mean, lowest to highest\""
+        }
+        // Whole tenths around the values, so that the axis does not magnify a spread of a few hundredths.
+        let low = ((values.min() ?? 0) * 10 - 1).rounded(.down) / 10
+        let high = ((values.max() ?? 1) * 10 + 1).rounded(.up) / 10
+        let count = report.ranked.count
+        let layers = Set(report.ranked.map(\.convolutionLayers)).sorted()
+        let colours = ["#2a9d8f", "#d1495b", "#6a4c93", "#e07a1f"]
+        let points = layers.enumerated().flatMap { i, n in
+            [(3, 7), (5, 5)].map { kernel, shape in
+                "\"\(data.fileName)\" using 1:($4 == \(n) && $3 == \(kernel) ? $2 : NaN) with points pt \(shape) "
+                    + "ps 1.6 lc rgb \"\(colours[i % colours.count])\" "
+                    + "title \"\(n) conv layer\(n == 1 ? "" : "s"), kernel \(kernel)\""
+            }
+        }
         return Figure(
             name: "fig-11-05b-search-ranking",
-            caption: "validation MAE of every searched configuration, best first",
-            data: [data],
+            caption: "validation MAE of every searched configuration, best first"
+                + (study == nil ? "" : ", with the seed study's ranges"),
+            data: files,
             commands: """
-                set title "The search: validation MAE of every configuration"
-                set xlabel "rank"
-                set ylabel "validation MAE (best weights)"
+                set title "The search: validation MAE of every configuration (best weights)"
+                set xlabel "rank (search seed \(report.seed))"
+                set ylabel "validation MAE"
                 set key top left
-                set xrange [0:\(report.ranked.count + 1)]
-                plot "\(data.fileName)" using 1:($3 == 3 ? $2 : NaN) with points pt 7 ps 1.6 lc rgb "#1f5fa8" title "width 3", \\
-                     "" using 1:($3 == 5 ? $2 : NaN) with points pt 5 ps 1.6 lc rgb "#d1495b" title "width 5", \\
-                     \(report.bookWinnerMAE) with lines ls \(FigureStyle.Role.muted.rawValue) title "book's best (\(report.bookWinnerMAE))"
+                set xrange [0:\(count + 1)]
+                set yrange [\(FigureData.format(low)):\(FigureData.format(high))]
+                plot \(points.joined(separator: ", \\\n     ")), \\
+                     \(report.bookWinnerMAE) with lines ls \(FigureStyle.Role.muted.rawValue) title "the book's best (\(report.bookWinnerMAE))"\(seedClause)
                 """)
     }
 }

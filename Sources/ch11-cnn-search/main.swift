@@ -187,6 +187,7 @@ struct CNNSearchSection: ParsableCommand {
         }
         print(study.table)
         print("Seed study: \(try study.write(toFolder: outputFolder))")
+        try common.publish([SearchFigures.ranking(report, study: study)])
     }
 
     /// Trains what the results file does not yet hold, appending each result as it comes. The file is
@@ -299,8 +300,10 @@ struct CNNSearchSection: ParsableCommand {
             .predictions(
                 name: "fig-11-05-search-predictions",
                 title: "Best searched CNN: validation values and predictions",
-                time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
-                predicted: predictions, xLabel: "time step", yLabel: "value",
+                series: PredictionSeries(
+                    time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
+                    predicted: predictions, yardstick: persistenceForecast(data.validation)),
+                xLabel: "time step", yLabel: "value",
                 caption: "the search winner's predictions for the validation windows (\(winner.summary))"),
             SearchFigures.ranking(report),
         ])

@@ -28,8 +28,10 @@ enum NetworkChoice: String, ExpressibleByArgument, CaseIterable {
         return [
             .predictions(
                 name: name + "-predictions", title: "\(label): validation values and predictions",
-                time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
-                predicted: predictions, xLabel: "time step", yLabel: "value",
+                series: PredictionSeries(
+                    time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
+                    predicted: predictions, yardstick: persistenceForecast(data.validation)),
+                xLabel: "time step", yLabel: "value",
                 caption: "the \(label)'s predictions for the validation windows against the actual values"),
             .losses(
                 name: self == .cnn ? "fig-11-04b-cnn-loss" : "fig-dnn-loss",

@@ -27,6 +27,14 @@ enum LossComparison {
                 "\"\(data.fileName)\" using 1:\(2 * i + 2) with lines \(style) dt 2 title \"\(run.label): training\"",
             ]
         }
+        // The first epochs' fall would squash the rest onto one level: the axis covers the epochs after
+        // the first tenth (at least two), and the earlier, higher losses run off the top.
+        let skipped = min(max(2, epochs / 10), max(epochs - 1, 0))
+        let late = runs.flatMap { run in
+            Array(run.history.trainLoss.dropFirst(skipped))
+                + Array(run.history.validationLoss.dropFirst(skipped))
+        }
+        let note = skipped > 0 ? " (the first \(skipped) epochs' higher losses run off the top)" : ""
         return Figure(
             name: name,
             caption: "training (dashed) and validation (solid) loss per epoch of "
@@ -34,10 +42,10 @@ enum LossComparison {
             data: [data],
             commands: """
                 set title "\(title)"
-                set xlabel "epoch"
+                set xlabel "epoch\(note)"
                 set ylabel "MSE loss (log scale)"
-                \(Figure.logScaleAxis(runs.flatMap { $0.history.trainLoss + $0.history.validationLoss }))
-                set key top right
+                \(Figure.logScaleAxis(late.isEmpty ? runs.flatMap { $0.history.trainLoss } : late))
+                set key tmargin center horizontal maxrows 2 nobox
                 set xrange [1:*] noextend
                 plot \(plots.joined(separator: ", \\\n     "))
                 """)

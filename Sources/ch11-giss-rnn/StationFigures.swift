@@ -7,15 +7,17 @@ enum StationFigures {
         Double(reading.year) + (Double(reading.month) - 0.5) / 12
     }
 
-    /// Figure 11-6 replaced: every monthly value, with the missing months marked.
+    /// Figure 11-6 replaced: every monthly value, and each missing month as a thin band across the
+    /// plot (a marker at some temperature would read as a reading).
     static func record(_ record: StationRecord) -> Figure {
         let values = FigureData(
             fileName: "fig-11-06-giss-record.dat", columns: ["year", "celsius"],
             rows: record.valid.map { [date($0), $0.value!] })
-        let floor = (record.valid.map { $0.value! }.min() ?? 0) - 1.5
+        let readings = record.valid.map { $0.value! }
+        let (low, high) = ((readings.min() ?? 0).rounded(.down) - 1, (readings.max() ?? 1).rounded(.up) + 1)
         let missing = FigureData(
-            fileName: "fig-11-06-giss-record-missing.dat", columns: ["year", "marker"],
-            rows: record.missing.map { [date($0), floor] })
+            fileName: "fig-11-06-giss-record-missing.dat", columns: ["year"],
+            rows: record.missing.map { [date($0)] })
         return Figure(
             name: "fig-11-06-giss-record",
             caption: "the station's monthly mean temperatures, missing months marked",
@@ -24,10 +26,11 @@ enum StationFigures {
                 set title "Seattle-Tacoma monthly mean temperature (NASA GISS)"
                 set xlabel "year"
                 set ylabel "°C"
-                set key below
+                set key tmargin center horizontal nobox
                 set xrange [*:*] noextend
+                set yrange [\(FigureData.format(low)):\(FigureData.format(high))]
                 plot "\(values.fileName)" using 1:2 with lines ls \(FigureStyle.Role.actual.rawValue) lw 1 title "monthly mean", \\
-                     "\(missing.fileName)" using 1:2 with points pt 2 ps 2 lc rgb "#d1495b" title "missing (999.9)"
+                     "\(missing.fileName)" using 1:(\(FigureData.format(low))):(0):(\(FigureData.format(high - low))) with vectors nohead lw 3 lc rgb "#d1495b" title "month missing from the file (999.9)"
                 """)
     }
 
@@ -68,6 +71,8 @@ enum StationFigures {
                 set title "Normalised series: training and validation (split at index \(split))"
                 set xlabel "year"
                 set ylabel "temperature (z-score)"
+                set key tmargin center horizontal nobox
+                set xrange [*:*] noextend
                 set arrow from \(dates[split]), graph 0 to \(dates[split]), graph 1 nohead ls \(FigureStyle.Role.accent.rawValue) dt 2
                 plot "\(data.fileName)" using 1:($3 == 0 ? $2 : NaN) with lines ls \(FigureStyle.Role.training.rawValue) lw 1 title "training", \\
                      "" using 1:($3 == 1 ? $2 : NaN) with lines ls \(FigureStyle.Role.validation.rawValue) lw 1 title "validation"

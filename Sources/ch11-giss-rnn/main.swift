@@ -182,8 +182,10 @@ struct GISSSection: ParsableCommand {
                 .predictions(
                     name: "fig-11-09-giss-predictions-early" + suffix,
                     title: "Simple RNN after \(snapshots[0]) epochs (\(layout.rawValue) layout)",
-                    time: dates, actual: data.validation.targets, predicted: snapshot,
-                    xLabel: "year", yLabel: "temperature (z-score)",
+                    series: PredictionSeries(
+                        time: dates, actual: data.validation.targets, predicted: snapshot,
+                        yardstick: persistenceForecast(data.validation)),
+                    xLabel: "year", yLabel: "temperature (z-score)", units: ValueUnits(normalization),
                     caption: "validation values and the RNN's predictions after \(snapshots[0]) epochs"))
         } else {
             print(
@@ -194,8 +196,10 @@ struct GISSSection: ParsableCommand {
             .predictions(
                 name: "fig-11-10-giss-predictions" + suffix,
                 title: "Simple RNN after \(history.epochs) epochs (\(layout.rawValue) layout)",
-                time: dates, actual: data.validation.targets, predicted: predictions,
-                xLabel: "year", yLabel: "temperature (z-score)",
+                series: PredictionSeries(
+                    time: dates, actual: data.validation.targets, predicted: predictions,
+                    yardstick: persistenceForecast(data.validation)),
+                xLabel: "year", yLabel: "temperature (z-score)", units: ValueUnits(normalization),
                 caption: "validation values and the RNN's predictions after \(history.epochs) epochs"))
         figures.append(
             .losses(

@@ -4,8 +4,9 @@ import Testing
 
 @Suite struct FigureTests {
     let tiny = Figure.predictions(
-        name: "fig-test", title: "Test", time: [1000, 1001, 1002],
-        actual: [1.5, 2, -0.25], predicted: [1.25, 2.5, 0.1],
+        name: "fig-test", title: "Test",
+        series: PredictionSeries(
+            time: [1000, 1001, 1002], actual: [1.5, 2, -0.25], predicted: [1.25, 2.5, 0.1]),
         xLabel: "time step", yLabel: "value", caption: "a test figure")
 
     /// The script and data are text a reader edits: golden-tested line for line.
@@ -29,9 +30,11 @@ import Testing
                 set title "Test"
                 set xlabel "time step"
                 set ylabel "value"
+                set yrange [-0.3875:3.325]
                 set xrange [*:*] noextend
+                set key top left title "MAE over the points shown"
                 plot "fig-test.dat" using 1:2 with lines ls 1 title "actual", \\
-                     "" using 1:3 with lines ls 2 title "predicted"
+                     "fig-test.dat" using 1:3 with lines ls 2 title "predicted: MAE 0.37"
                 unset output
 
                 """)

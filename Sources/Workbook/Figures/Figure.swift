@@ -28,7 +28,7 @@ public struct FigureData: Sendable {
     }
 
     /// Shortest text that reads back as the same Float (figures need no more), integers without a point.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return Float(value).description

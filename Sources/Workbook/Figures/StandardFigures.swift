@@ -2,36 +2,6 @@ import Foundation
 
 /// The kinds of figure that several sections draw.
 extension Figure {
-    /// Actual and predicted values over time, e.g. the validation set against a model's predictions.
-    /// `time` is the real axis (series index, or with `dates` seconds since 1970 shown as dates), not an offset.
-    public static func predictions(
-        name: String, title: String, time: [Double], actual: [Float], predicted: [Float],
-        xLabel: String, yLabel: String, dates: Bool = false, caption: String
-    ) -> Figure {
-        precondition(time.count == actual.count && actual.count == predicted.count)
-        let rows = (0..<time.count).map { [time[$0], Double(actual[$0]), Double(predicted[$0])] }
-        let data = FigureData(fileName: name + ".dat", columns: ["time", "actual", "predicted"], rows: rows)
-        let dateAxis =
-            dates
-            ? "set xdata time\nset timefmt \"%s\"\nset format x \(dateFormat(span: (time.last ?? 0) - (time.first ?? 0)))\n"
-            : ""
-        return Figure(
-            name: name, caption: caption, data: [data],
-            commands: """
-                set title "\(title)"
-                set xlabel "\(xLabel)"
-                set ylabel "\(yLabel)"
-                \(dateAxis)set xrange [*:*] noextend
-                plot "\(data.fileName)" using 1:2 with lines ls \(FigureStyle.Role.actual.rawValue) title "actual", \\
-                     "" using 1:3 with lines ls \(FigureStyle.Role.predicted.rawValue) title "predicted"
-                """)
-    }
-
-    /// Date labels: days and months for a span of under a year, years otherwise.
-    static func dateFormat(span seconds: Double) -> String {
-        seconds < 400 * 86_400 ? "\"%d %b\\n%Y\"" : "\"%Y\""
-    }
-
     /// Training and validation loss per epoch, on a log scale so the late epochs stay readable.
     public static func losses(
         name: String, title: String, training: [Float], validation: [Float],
@@ -57,9 +27,9 @@ extension Figure {
                 """)
     }
 
-    /// A log-scale y axis over the data's own range rather than whole decades (loss curves are often flat
+    /// A log-scale y axis over the range of `values` (which may leave out points to be clipped) rather than whole decades (loss curves are often flat
     /// within one), with labelled tics at round values: 1, 2, 5 times a power of ten, or finer when the
-    /// range is narrow.
+    /// range is narrow, and evenly spaced when even those are too few.
     public static func logScaleAxis(_ values: [Float]) -> String {
         let positive = values.filter { $0 > 0 && $0.isFinite }.map(Double.init)
         guard let low = positive.min(), let high = positive.max(), low < high else { return "set logscale y" }
@@ -76,11 +46,21 @@ extension Figure {
             }
             if tics.count >= 4 { break }
         }
+        // A curve that stays within a factor of two or so (0.09 to 0.13) meets too few of those:
+        // evenly spaced round values then, 1, 2 or 5 times a power of ten apart.
+        if tics.count < 4 {
+            let steps = (-12...12).flatMap { power in [1.0, 2, 5].map { $0 * pow(10, Double(power)) } }
+            let step =
+                steps.last { ((high / $0).rounded(.down) - (low / $0).rounded(.up)) >= 3 } ?? (high - low) / 4
+            let first = (low / step).rounded(.up)
+            tics = stride(from: first, through: (high / step).rounded(.down), by: 1).map { $0 * step }
+        }
+        // A twentieth of the range's ratio as room above and below.
+        let margin = pow(high / low, 0.05)
         let list = tics.map { String(format: "%g", $0) }.joined(separator: ", ")
         return """
             set logscale y
-            set autoscale yfix
-            set offsets 0, 0, graph 0.05, graph 0.05
+            set yrange [\(FigureData.format(low / margin)):\(FigureData.format(high * margin))]
             set ytics (\(list))
             """
     }
