@@ -8,8 +8,7 @@ set title "CNN: loss per epoch"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
+set yrange [14.224057:1784.52]
 set ytics (20, 50, 100, 200, 500, 1000)
 set key top right
 set xrange [1:*] noextend

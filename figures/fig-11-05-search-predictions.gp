@@ -7,7 +7,10 @@ set output outfile
 set title "Best searched CNN: validation values and predictions"
 set xlabel "time step"
 set ylabel "value"
+set yrange [89.15688:189.32808]
 set xrange [*:*] noextend
+set key top left title "MAE over the points shown"
 plot "fig-11-05-search-predictions.dat" using 1:2 with lines ls 1 title "actual", \
-     "" using 1:3 with lines ls 2 title "predicted"
+     "fig-11-05-search-predictions.dat" using 1:3 with lines ls 2 title "predicted: MAE 4.46", \
+     keyentry with lines ls 6 lw 2 title "next step as this one: MAE 5.80"
 unset output

@@ -7,8 +7,10 @@ set output outfile
 set title "Seattle-Tacoma monthly mean temperature (NASA GISS)"
 set xlabel "year"
 set ylabel "°C"
-set key below
+set key bmargin center horizontal nobox
+set bmargin 7
 set xrange [*:*] noextend
+set yrange [-5:23]
 plot "fig-11-06-giss-record.dat" using 1:2 with lines ls 1 lw 1 title "monthly mean", \
-     "fig-11-06-giss-record-missing.dat" using 1:2 with points pt 2 ps 2 lc rgb "#d1495b" title "missing (999.9)"
+     "fig-11-06-giss-record-missing.dat" using 1:(-5):(0):(28) with vectors nohead lw 3 lc rgb "#d1495b" title "month missing from the file (999.9)"
 unset output

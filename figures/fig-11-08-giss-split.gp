@@ -7,6 +7,9 @@ set output outfile
 set title "Normalised series: training and validation (split at index 800)"
 set xlabel "year"
 set ylabel "temperature (z-score)"
+set key bmargin center horizontal nobox
+set bmargin 6
+set xrange [*:*] noextend
 set arrow from 2016.7083333333333, graph 0 to 2016.7083333333333, graph 1 nohead ls 5 dt 2
 plot "fig-11-08-giss-split.dat" using 1:($3 == 0 ? $2 : NaN) with lines ls 3 lw 1 title "training", \
      "" using 1:($3 == 1 ? $2 : NaN) with lines ls 4 lw 1 title "validation"

@@ -8,8 +8,7 @@ set title "Simple RNN: loss per epoch (sequence layout)"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
+set yrange [0.04737417:1.2381485]
 set ytics (0.1, 0.2, 0.5, 1)
 set key top right
 set xrange [1:*] noextend

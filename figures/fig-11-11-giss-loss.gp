@@ -8,8 +8,7 @@ set title "Simple RNN: loss per epoch (book layout)"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
+set yrange [0.038263317:1.0163076]
 set ytics (0.05, 0.1, 0.2, 0.5)
 set key top right
 set xrange [1:*] noextend

@@ -8,9 +8,8 @@ set title "Simple RNN on CET: loss per epoch (sequence layout)"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
-set ytics (0.1, 0.12)
+set yrange [0.09034293:0.13452205]
+set ytics (0.1, 0.11, 0.12, 0.13)
 set key top right
 set xrange [1:*] noextend
 plot "fig-11-14-cet-loss-sequence.dat" using 1:2 with lines ls 3 title "training", \

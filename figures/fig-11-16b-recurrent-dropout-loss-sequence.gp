@@ -8,8 +8,7 @@ set title "GRU with recurrent dropout 0.2: loss per epoch (sequence layout)"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
+set yrange [0.11211746:0.24219279]
 set ytics (0.12, 0.14, 0.16, 0.18, 0.2)
 set key top right
 set xrange [1:*] noextend

@@ -5,13 +5,13 @@ if (!exists("outfile")) outfile = "fig-11-16c-dropout-comparison-sequence.png"
 set terminal pngcairo size 1200,600 enhanced font style_font linewidth 1.5
 set output outfile
 set title "GRU on CET: loss with and without dropout (sequence layout)"
-set xlabel "epoch"
+set xlabel "epoch (the first 2 epochs' higher losses run off the top)"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
-set ytics (0.12, 0.14, 0.16, 0.18, 0.2)
-set key top right
+set yrange [0.114395745:0.1206252]
+set ytics (0.115, 0.116, 0.117, 0.118, 0.119, 0.12)
+set key bmargin center horizontal maxrows 2 nobox
+set bmargin 7
 set xrange [1:*] noextend
 plot "fig-11-16c-dropout-comparison-sequence.dat" using 1:3 with lines lc rgb "#555555" lw 2 title "no dropout: validation", \
      "fig-11-16c-dropout-comparison-sequence.dat" using 1:2 with lines lc rgb "#555555" lw 2 dt 2 title "no dropout: training", \

@@ -8,8 +8,7 @@ set title "Bidirectional GRU on CET: loss per epoch"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
+set yrange [0.06153311:0.15495512]
 set ytics (0.07, 0.08, 0.09, 0.1, 0.12, 0.14)
 set key top right
 set xrange [1:*] noextend

@@ -8,8 +8,7 @@ set title "LSTM on CET: loss per epoch"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
+set yrange [0.0886353:0.19746873]
 set ytics (0.1, 0.12, 0.14, 0.16, 0.18)
 set key top right
 set xrange [1:*] noextend

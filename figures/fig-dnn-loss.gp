@@ -8,8 +8,7 @@ set title "Chapter 10's DNN: loss per epoch"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
+set yrange [23.586674:16729.783]
 set ytics (50, 100, 200, 500, 1000, 2000, 5000, 10000)
 set key top right
 set xrange [1:*] noextend

@@ -18,6 +18,9 @@ import Foundation
 ///
 ///     <!-- verdict: figures/a.study.json#measures.val_mae < figures/b.study.json#measures.val_mae -->*holds*<!-- /verdict -->
 ///
+/// Each page is also held to its shape (`PageShape`): links resolve, listings have a visible caption
+/// naming their source, a section page links its neighbours.
+///
 /// `check` lists every place where a chapter differs; `rewrite` gives the text with every listing and
 /// number replaced by what the sources and reports now say. Both first parse the page's structure and
 /// the marked regions of the sources it includes, and throw `Unparseable` when either is broken.
@@ -98,6 +101,8 @@ public struct ChapterSync {
                     drifts: &drifts))
             index += 1
         }
+        drifts += PageShape(root: root, file: file).problems(
+            lines: lines, listings: Array(structure.listings.values))
         return (output.joined(separator: "\n"), drifts)
     }
 

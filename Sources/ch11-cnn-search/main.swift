@@ -302,7 +302,8 @@ struct CNNSearchSection: ParsableCommand {
                 title: "Best searched CNN: validation values and predictions",
                 series: PredictionSeries(
                     time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
-                    predicted: predictions, yardstick: persistenceForecast(data.validation)),
+                    predicted: predictions, yardstick: persistenceForecast(data.validation),
+                    yardstickName: "next step as this one"),
                 xLabel: "time step", yLabel: "value",
                 caption: "the search winner's predictions for the validation windows (\(winner.summary))"),
             SearchFigures.ranking(report),

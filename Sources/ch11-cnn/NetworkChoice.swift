@@ -30,7 +30,8 @@ enum NetworkChoice: String, ExpressibleByArgument, CaseIterable {
                 name: name + "-predictions", title: "\(label): validation values and predictions",
                 series: PredictionSeries(
                     time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
-                    predicted: predictions, yardstick: persistenceForecast(data.validation)),
+                    predicted: predictions, yardstick: persistenceForecast(data.validation),
+                    yardstickName: "next step as this one"),
                 xLabel: "time step", yLabel: "value",
                 caption: "the \(label)'s predictions for the validation windows against the actual values"),
             .losses(

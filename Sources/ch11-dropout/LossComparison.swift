@@ -45,7 +45,8 @@ enum LossComparison {
                 set xlabel "epoch\(note)"
                 set ylabel "MSE loss (log scale)"
                 \(Figure.logScaleAxis(late.isEmpty ? runs.flatMap { $0.history.trainLoss } : late))
-                set key tmargin center horizontal maxrows 2 nobox
+                set key bmargin center horizontal maxrows 2 nobox
+                set bmargin 7
                 set xrange [1:*] noextend
                 plot \(plots.joined(separator: ", \\\n     "))
                 """)

@@ -26,7 +26,8 @@ enum StationFigures {
                 set title "Seattle-Tacoma monthly mean temperature (NASA GISS)"
                 set xlabel "year"
                 set ylabel "°C"
-                set key tmargin center horizontal nobox
+                set key bmargin center horizontal nobox
+                set bmargin 7
                 set xrange [*:*] noextend
                 set yrange [\(FigureData.format(low)):\(FigureData.format(high))]
                 plot "\(values.fileName)" using 1:2 with lines ls \(FigureStyle.Role.actual.rawValue) lw 1 title "monthly mean", \\
@@ -71,7 +72,8 @@ enum StationFigures {
                 set title "Normalised series: training and validation (split at index \(split))"
                 set xlabel "year"
                 set ylabel "temperature (z-score)"
-                set key tmargin center horizontal nobox
+                set key bmargin center horizontal nobox
+                set bmargin 6
                 set xrange [*:*] noextend
                 set arrow from \(dates[split]), graph 0 to \(dates[split]), graph 1 nohead ls \(FigureStyle.Role.accent.rawValue) dt 2
                 plot "\(data.fileName)" using 1:($3 == 0 ? $2 : NaN) with lines ls \(FigureStyle.Role.training.rawValue) lw 1 title "training", \\

@@ -184,7 +184,8 @@ struct GISSSection: ParsableCommand {
                     title: "Simple RNN after \(snapshots[0]) epochs (\(layout.rawValue) layout)",
                     series: PredictionSeries(
                         time: dates, actual: data.validation.targets, predicted: snapshot,
-                        yardstick: persistenceForecast(data.validation)),
+                        yardstick: persistenceForecast(data.validation),
+                        yardstickName: "next month as this one"),
                     xLabel: "year", yLabel: "temperature (z-score)", units: ValueUnits(normalization),
                     caption: "validation values and the RNN's predictions after \(snapshots[0]) epochs"))
         } else {
@@ -198,7 +199,7 @@ struct GISSSection: ParsableCommand {
                 title: "Simple RNN after \(history.epochs) epochs (\(layout.rawValue) layout)",
                 series: PredictionSeries(
                     time: dates, actual: data.validation.targets, predicted: predictions,
-                    yardstick: persistenceForecast(data.validation)),
+                    yardstick: persistenceForecast(data.validation), yardstickName: "next month as this one"),
                 xLabel: "year", yLabel: "temperature (z-score)", units: ValueUnits(normalization),
                 caption: "validation values and the RNN's predictions after \(history.epochs) epochs"))
         figures.append(

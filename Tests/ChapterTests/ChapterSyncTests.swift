@@ -72,7 +72,7 @@ import Testing
     }
 
     let goodChapter = """
-        # Demo
+        # Demo, from `Sources/demo/main.swift`
         <!-- snippet: Sources/demo/main.swift#body -->
         ```swift
         let x = 1
@@ -139,7 +139,7 @@ import Testing
     /// block opens with "```" + `info`.
     func longerChapter(info: String) -> String {
         goodChapter
-            + "\n\nSome prose.\nMore prose.\n\n<!-- snippet: Sources/demo/main.swift#body -->\n```\(info)\n"
+            + "\n\nSome prose.\nMore prose, from `Sources/demo/main.swift`:\n\n<!-- snippet: Sources/demo/main.swift#body -->\n```\(info)\n"
             + "let x = 1\nreturn x\n```\n"
     }
 

@@ -56,4 +56,24 @@ import Testing
         }
         #expect(checked >= 10)
     }
+
+    /// The yardstick in a key is named in the data's own steps: months for the station record, time
+    /// steps for the synthetic series, days only for the daily CET record.
+    @Test func everyYardstickIsNamedInItsDatasSteps() throws {
+        let expected = [
+            ("fig-11-09-giss", "next month as this one"), ("fig-11-10-giss", "next month as this one"),
+            ("fig-11-04-cnn-predictions", "next step as this one"),
+            ("fig-11-05-search-predictions", "next step as this one"),
+            ("fig-dnn-predictions", "next step as this one"), ("fig-11-12-cet", "tomorrow as today"),
+            ("fig-11-13-cet", "tomorrow as today"),
+        ]
+        var checked = 0
+        for script in try Self.scripts() {
+            guard let (_, name) = expected.first(where: { script.hasPrefix($0.0) }) else { continue }
+            let text = try String(contentsOf: Self.figures.appendingPathComponent(script), encoding: .utf8)
+            checked += 1
+            #expect(text.contains("title \"\(name): MAE"), "\(script) does not name its yardstick \(name)")
+        }
+        #expect(checked >= 10)
+    }
 }

@@ -38,6 +38,17 @@ import Testing
         #expect(!script.contains("using 1:4"))
     }
 
+    @Test func theYardstickTakesTheNameOfTheDatasStep() {
+        let series = PredictionSeries(
+            time: [1, 2], actual: [1, 2], predicted: [1, 3], yardstick: [0, 1],
+            yardstickName: "next month as this one")
+        let figure = Figure.predictions(
+            name: "fig-t", title: "T", series: series, xLabel: "year", yLabel: "value", drawYardstick: true,
+            caption: "t")
+        #expect(figure.script.contains("title \"next month as this one: MAE 1.00\""))
+        #expect(figure.data[0].columns.last == "next_month_as_this_one")
+    }
+
     /// A hundred days: a labelled tic every two weeks from the first day, the year once, in the label.
     @Test func aShortDateAxisLabelsItsFirstDayAndNamesTheYearOnce() {
         let (label, commands) = Figure.dateAxis(Self.days(100))

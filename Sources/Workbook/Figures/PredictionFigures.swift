@@ -32,28 +32,34 @@ public struct ValueUnits: Sendable {
 }
 
 /// What a prediction figure draws on one time axis: the actual values, a model's predictions and,
-/// where there is one, the yardstick forecast (tomorrow as today) the model has to beat.
+/// where there is one, the yardstick forecast (the last value repeated) the model has to beat.
 public struct PredictionSeries: Sendable {
     /// The real axis: a series index, a fractional year, or with a date axis seconds since 1970.
     public let time: [Double]
     public let actual: [Float]
     public let predicted: [Float]
     public let yardstick: [Float]?
+    /// The yardstick's name in the key, in the data's own steps: "tomorrow as today" for days.
+    public let yardstickName: String
 
-    public init(time: [Double], actual: [Float], predicted: [Float], yardstick: [Float]? = nil) {
+    public init(
+        time: [Double], actual: [Float], predicted: [Float], yardstick: [Float]? = nil,
+        yardstickName: String = "tomorrow as today"
+    ) {
         precondition(time.count == actual.count && actual.count == predicted.count)
         precondition(yardstick.map { $0.count == actual.count } ?? true)
         self.time = time
         self.actual = actual
         self.predicted = predicted
         self.yardstick = yardstick
+        self.yardstickName = yardstickName
     }
 
     /// The points in `range`.
     public func slice(_ range: Range<Int>) -> PredictionSeries {
         PredictionSeries(
             time: Array(time[range]), actual: Array(actual[range]), predicted: Array(predicted[range]),
-            yardstick: yardstick.map { Array($0[range]) })
+            yardstick: yardstick.map { Array($0[range]) }, yardstickName: yardstickName)
     }
 
     /// A y range over every value drawn, with a little room below and, above, room for the key
@@ -74,7 +80,9 @@ public struct PredictionSeries: Sendable {
 
     /// The data file: time, actual, predicted and the yardstick's column when there is one.
     func data(fileName: String) -> FigureData {
-        let columns = ["time", "actual", "predicted"] + (yardstick == nil ? [] : ["tomorrow_as_today"])
+        let columns =
+            ["time", "actual", "predicted"]
+            + (yardstick == nil ? [] : [yardstickName.replacingOccurrences(of: " ", with: "_")])
         let rows = time.indices.map { i in
             [time[i], Double(actual[i]), Double(predicted[i])] + (yardstick.map { [Double($0[i])] } ?? [])
         }
@@ -97,7 +105,7 @@ public struct PredictionSeries: Sendable {
                 + "title \"predicted: \(maeText(predicted, units: units))\"",
         ]
         if let yardstick {
-            let title = "tomorrow as today: \(maeText(yardstick, units: units))"
+            let title = "\(yardstickName): \(maeText(yardstick, units: units))"
             clauses.append(
                 drawYardstick
                     ? "\"\(file)\" using 1:4 with lines ls \(FigureStyle.Role.muted.rawValue) lw 2 title \"\(title)\""
