@@ -1,10 +1,32 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 // The model library and the shared workbook code are compiled with optimisation even in a
 // debug build, so that `swift run ch11-cnn` as typed trains at full speed. Without errno semantics
 // for C's sqrt, `Float.squareRoot()` becomes one instruction and loops that use it vectorise.
-let optimised: [SwiftSetting] = [.unsafeFlags(["-O", "-Xcc", "-fno-math-errno"])]
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O", "-Xcc", "-fno-math-errno"] + targetCPUFlags())]
+
+/// The element-wise loops (the cells, Adam, dropout) vectorise to the widest vectors the building
+/// machine has, as C's -march=native would: the workbook is built where it runs. Each element's
+/// arithmetic is the same at any vector width (Swift fuses no multiply-add), so the numbers are the
+/// same as a baseline x86-64 build's; only the speed differs (Tools/benchmark/README.md).
+/// WORKBOOK_TARGET_CPU overrides the choice: `x86-64` gives a build for any x86-64 machine.
+func targetCPUFlags() -> [String] {
+    #if os(Linux) && arch(x86_64)
+        if let chosen = ProcessInfo.processInfo.environment["WORKBOOK_TARGET_CPU"] {
+            return chosen.isEmpty ? [] : ["-target-cpu", chosen]
+        }
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+            let line = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+        else { return [] }
+        let flags = Set(line.split(separator: " ").map(String.init))
+        if flags.isSuperset(of: ["avx2", "fma", "bmi2", "movbe", "f16c"]) {
+            return ["-target-cpu", "haswell"]
+        }
+    #endif
+    return []
+}
 
 let sections = [
     "ch11-conv", "ch11-cnn", "ch11-cnn-search", "ch11-giss-rnn", "ch11-cet-rnn", "ch11-gru-lstm",

@@ -58,7 +58,16 @@ public final class Adam {
     public func zeroGradients() { arena.gradients.zero() }
 
     /// One update of every parameter from its accumulated gradient.
-    public func update() {
+    public func update() { update(consuming: nil) }
+
+    /// One update from the arena's gradients plus `extraGradients` ([N], a second worker's), summed in
+    /// the update's own pass; both are left zero, ready for the next batch's backward pass. One sweep
+    /// over memory and one hand-off between the cores instead of three of each.
+    public func updateAndClear(adding extraGradients: UnsafeMutablePointer<Float>) {
+        update(consuming: extraGradients)
+    }
+
+    private func update(consuming extraGradients: UnsafeMutablePointer<Float>?) {
         step += 1
         // PyTorch computes the bias corrections as Python floats (double precision).
         let correction1 = 1 - pow(beta1, Double(step))
@@ -75,9 +84,14 @@ public final class Adam {
             rootCorrection: rootCorrection, epsilon: eps)
         Parallel.run(2, concurrently: concurrent) { part in
             let range = count * part / 2..<count * (part + 1) / 2
-            adamStep(
-                p + range.lowerBound, g + range.lowerBound, m + range.lowerBound, v + range.lowerBound,
-                count: range.count, coefficients)
+            let (p, g, m, v) = (
+                p + range.lowerBound, g + range.lowerBound, m + range.lowerBound, v + range.lowerBound
+            )
+            if let extra = extraGradients {
+                addStepAndClear(p, g, extra + range.lowerBound, m, v, count: range.count, coefficients)
+            } else {
+                adamStep(p, g, m, v, count: range.count, coefficients)
+            }
         }
     }
 }
@@ -93,19 +107,38 @@ private func adamStep(
     _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
     _ v: UnsafeMutablePointer<Float>, count: Int, _ c: AdamCoefficients
 ) {
+    for i in 0..<count { adamElement(&p[i], g[i], &m[i], &v[i], c) }
+}
+
+/// The update from g + extra, element by element; g and extra become zero.
+/// p, g, extra, m, v [count]
+private func addStepAndClear(
+    _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>, _ extra: UnsafeMutablePointer<Float>,
+    _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>, count: Int, _ c: AdamCoefficients
+) {
+    for i in 0..<count {
+        let gi = g[i] + extra[i]
+        g[i] = 0
+        extra[i] = 0
+        adamElement(&p[i], gi, &m[i], &v[i], c)
+    }
+}
+
+/// One parameter's update from its gradient `gi`.
+@inline(__always)
+private func adamElement(
+    _ p: inout Float, _ gi: Float, _ m: inout Float, _ v: inout Float, _ c: AdamCoefficients
+) {
     let (keep1, keep2, b2, stepSize, rootCorrection, eps) =
         (c.keep1, c.keep2, c.beta2, c.stepSize, c.rootCorrection, c.epsilon)
-    for i in 0..<count {
-        let gi = g[i]
-        var mi = m[i] + keep1 * (gi - m[i])
-        var vi = v[i] * b2 + keep2 * gi * gi
-        p[i] += (-stepSize * mi) / (vi.squareRoot() / rootCorrection + eps)
-        // The moments of a weight whose gradient stays zero (a ReLU that never fires) decay by 0.9 and
-        // 0.999 a step into subnormal floats, where the processor's arithmetic is many times slower;
-        // stored as zero instead, they change no weight (a step from them would be below 1e-30).
-        if abs(mi) < .leastNormalMagnitude { mi = 0 }
-        if vi < .leastNormalMagnitude { vi = 0 }
-        m[i] = mi
-        v[i] = vi
-    }
+    var mi = m + keep1 * (gi - m)
+    var vi = v * b2 + keep2 * gi * gi
+    p += (-stepSize * mi) / (vi.squareRoot() / rootCorrection + eps)
+    // The moments of a weight whose gradient stays zero (a ReLU that never fires) decay by 0.9 and
+    // 0.999 a step into subnormal floats, where the processor's arithmetic is many times slower;
+    // stored as zero instead, they change no weight (a step from them would be below 1e-30).
+    if abs(mi) < .leastNormalMagnitude { mi = 0 }
+    if vi < .leastNormalMagnitude { vi = 0 }
+    m = mi
+    v = vi
 }

@@ -91,8 +91,8 @@ public enum TrainingError: Error, CustomStringConvertible {
 ///
 /// Data parallelism lives here. The trainer builds the model twice, once per worker: the workers
 /// share one parameter arena's values and each has gradients of its own. Each batch is always cut
-/// into two halves, one per worker; their gradients are added in a fixed order before the
-/// optimiser's step. On a machine with two cores the halves run at once; on one core they run in
+/// into two halves, one per worker; their gradients are added in a fixed order, in the
+/// optimiser's own pass over the arena. On a machine with two cores the halves run at once; on one core they run in
 /// turn, with the same numbers.
 public final class Trainer {
     /// The model (the first worker's copy; its parameters are the arena's).
@@ -180,6 +180,9 @@ public final class Trainer {
     ) throws -> TrainingHistory {
         run = RunState(stopping: EarlyStopping(patience: options.patience), order: Array(0..<train.count))
         if let checkpoint { try restore(checkpoint) }
+        // Each step's update leaves the gradients zero for the next; a backward pass run on the model
+        // outside `fit` may have left some behind.
+        for worker in workers { worker.gradients.zero() }
         var epoch = run.epoch
         while epoch < options.epochs && !run.history.stoppedEarly {
             epoch += 1
@@ -229,8 +232,8 @@ public final class Trainer {
     private func step(_ batch: ArraySlice<Int>, from data: Dataset) -> Float {
         let firstHalf = (batch.count + 1) / 2
         Parallel.run(workers.count, concurrently: concurrent) { index in
+            // The worker's gradients are zero here: the last step's update cleared them.
             let worker = workers[index]
-            worker.gradients.zero()
             let part = index == 0 ? batch.prefix(firstHalf) : batch.dropFirst(firstHalf)
             worker.lossValue = 0
             guard !part.isEmpty else { return }
@@ -240,19 +243,8 @@ public final class Trainer {
             worker.lossValue = value
             _ = worker.model.backward(gradient)
         }
-        addSecondWorkersGradients()
-        optimizer.update()
+        optimizer.updateAndClear(adding: workers[1].gradients.pointer)
         return workers.reduce(0) { $0 + $1.lossValue }
-    }
-
-    /// The first worker's gradients (the arena's) += the second's, element by element, in two halves
-    /// (the same sums in any split). [N] += [N]
-    private func addSecondWorkersGradients() {
-        let target = workers[0].gradients.pointer, source = workers[1].gradients.pointer
-        let count = workers[0].gradients.count
-        Parallel.run(2, concurrently: concurrent) { part in
-            for i in count * part / 2..<count * (part + 1) / 2 { target[i] += source[i] }
-        }
     }
 
     /// Examples per forward pass when evaluating. Without dropout or batch statistics the batch size

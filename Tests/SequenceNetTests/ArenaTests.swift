@@ -70,6 +70,46 @@ import Testing
             "the steps changed nothing")
     }
 
+    /// The trainer's fused step, the second worker's gradients added inside Adam's pass, is Adam's
+    /// plain update on the sum, bit for bit, and leaves both sets of gradients at zero.
+    @Test func updateAndClearIsTheUpdateOfTheSumAndZeroesBoth() {
+        let (fused, plain) = (model(RandomSource(seed: 5)), model(RandomSource(seed: 5)))
+        let fusedAdam = Adam(fused.parameters, learningRate: 0.01)
+        let plainAdam = Adam(plain.parameters, learningRate: 0.01)
+        let extra = Tensor(shape: [fusedAdam.arena.count])
+        let random = RandomSource(seed: 6)
+        for _ in 0..<3 {
+            for i in 0..<extra.count {
+                let (a, b) = (random.uniform(-1, 1), random.uniform(-1, 1))
+                fusedAdam.arena.gradients[i] = a
+                extra[i] = b
+                plainAdam.arena.gradients[i] = a + b
+            }
+            fusedAdam.updateAndClear(adding: extra.pointer)
+            plainAdam.update()
+            #expect(fusedAdam.arena.values.values == plainAdam.arena.values.values)
+            #expect(fusedAdam.arena.gradients.values.allSatisfy { $0 == 0 })
+            #expect(extra.values.allSatisfy { $0 == 0 })
+        }
+    }
+
+    /// Gradients a backward pass left on the model before `fit` do not leak into its first step.
+    @Test func fitStartsFromZeroGradients() throws {
+        let data = Dataset(
+            features: (0..<24).map { Float($0) / 24 }, targets: (0..<8).map { Float($0) / 8 },
+            exampleShape: [3])
+        func trainer() -> Trainer { Trainer(learningRate: 0.01, random: RandomSource(seed: 4), model: model) }
+        let (clean, stale) = (trainer(), trainer())
+        let x = Tensor(shape: [8, 3], values: data.features)
+        _ = stale.model.forward(x, training: true)
+        _ = stale.model.backward(Tensor(shape: [8, 1], values: [Float](repeating: 1, count: 8)))
+        #expect(stale.arena.gradients.values.contains { $0 != 0 })
+        let options = TrainingOptions(epochs: 1, batchSize: 8)
+        _ = try clean.fit(train: data, validation: data, options: options)
+        _ = try stale.fit(train: data, validation: data, options: options)
+        #expect(clean.arena.values.values == stale.arena.values.values)
+    }
+
     /// A checkpoint's blobs are read without assuming alignment: Data from a file or a slice of a larger
     /// buffer may start at any byte. (On x86 an unaligned load happens to work too, so this checks the
     /// restore path with such blobs rather than telling an aligned read from an unaligned one.)
