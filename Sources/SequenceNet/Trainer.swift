@@ -91,9 +91,9 @@ public enum TrainingError: Error, CustomStringConvertible {
 ///
 /// Data parallelism lives here. The trainer builds the model twice, once per worker: the workers
 /// share one parameter arena's values and each has gradients of its own. Each batch is always cut
-/// into two halves, one per worker; their gradients are added in a fixed order, in the
-/// optimiser's own pass over the arena. On a machine with two cores the halves run at once; on one core they run in
-/// turn, with the same numbers.
+/// into two halves, one per worker; their gradients are added in a fixed order, in the optimiser's
+/// own pass over the arena. On a machine with two cores the halves run at once; on one core they run
+/// in turn, with the same numbers.
 public final class Trainer {
     /// The model (the first worker's copy; its parameters are the arena's).
     public let model: Sequential
