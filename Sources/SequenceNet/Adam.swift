@@ -14,9 +14,9 @@ public final class Adam {
     public private(set) var step = 0
     /// [N] each, in the arena's order.
     private let firstMoments: Tensor, secondMoments: Tensor
-    /// Updates run as two halves of the arena, at once when `concurrent` is set; each element is
-    /// updated the same way either way.
-    public var concurrent = false
+    /// Updates run as two halves of the arena, at once on this pair when there is one; each element
+    /// is updated the same way either way.
+    var pair: CorePair?
 
     public init(
         arena: ParameterArena, learningRate: Double = 1e-3,
@@ -82,7 +82,7 @@ public final class Adam {
         let coefficients = AdamCoefficients(
             keep1: keep1, keep2: keep2, beta2: b2, stepSize: stepSize,
             rootCorrection: rootCorrection, epsilon: eps)
-        Parallel.run(2, concurrently: concurrent) { part in
+        Parallel.run(2, on: pair) { part in
             let range = count * part / 2..<count * (part + 1) / 2
             let (p, g, m, v) = (
                 p + range.lowerBound, g + range.lowerBound, m + range.lowerBound, v + range.lowerBound

@@ -11,6 +11,10 @@ public final class LastTimeStep: Layer {
         inputShape = x.shape
         let (batch, steps, h) = (x.shape[0], x.shape[1], x.shape[2])
         output.resize(batch, h)
+        guard steps > 1 else {
+            output.pointer.update(from: x.pointer, count: batch * h)
+            return output
+        }
         for b in 0..<batch {
             (output.pointer + b * h).update(from: x.pointer + (b * steps + steps - 1) * h, count: h)
         }

@@ -1,24 +1,13 @@
-import Dispatch
-
 /// Work split into a fixed number of parts. The parts are the same whether they run one after the
 /// other or at once, so results never depend on how many cores a machine has.
 enum Parallel {
-    /// Calls `body(0)`, ..., `body(parts - 1)`, at once when `concurrently`.
-    static func run(_ parts: Int, concurrently: Bool, _ body: (Int) -> Void) {
-        if concurrently && parts > 1 {
-            // The parts touch disjoint data by construction; the compiler cannot see that, so the
-            // closure is handed over unchecked. concurrentPerform returns only when all parts are done.
-            withoutActuallyEscaping(body) { body in
-                let shared = UncheckedSendable(body)
-                DispatchQueue.concurrentPerform(iterations: parts) { shared.value($0) }
-            }
+    /// Calls `body(0)`, ..., `body(parts - 1)`: two parts at once on `pair` when there is one, every
+    /// part in turn on the calling thread otherwise.
+    static func run(_ parts: Int, on pair: CorePair?, _ body: (Int) -> Void) {
+        if let pair, parts == 2 {
+            pair.run(body)
         } else {
             for part in 0..<parts { body(part) }
         }
     }
-}
-
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

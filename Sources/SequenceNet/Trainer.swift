@@ -103,7 +103,7 @@ public final class Trainer {
     /// Run the two halves of every batch at once (the default when the machine has more than one core).
     /// The numbers are the same either way.
     public var concurrent: Bool {
-        didSet { optimizer.concurrent = concurrent }
+        didSet { usePair(concurrent) }
     }
     /// The engine every worker's products run on (a benchmark sets one with a meter).
     public var products = ProductEngine() {
@@ -165,7 +165,16 @@ public final class Trainer {
         ]
         optimizer = Adam(arena: arena, learningRate: learningRate)
         concurrent = ProcessInfo.processInfo.activeProcessorCount > 1
-        optimizer.concurrent = concurrent
+        usePair(concurrent)
+    }
+
+    /// The calling thread and a partner of its own, while `concurrent` is set.
+    private var pair: CorePair?
+
+    private func usePair(_ concurrent: Bool) {
+        if concurrent && pair == nil { pair = CorePair() }
+        if !concurrent { pair = nil }
+        optimizer.pair = pair
     }
 
     /// The parameters' values and gradients, as one flat buffer each.
@@ -231,7 +240,7 @@ public final class Trainer {
     /// One optimiser step on one batch; returns the batch's mean loss.
     private func step(_ batch: ArraySlice<Int>, from data: Dataset) -> Float {
         let firstHalf = (batch.count + 1) / 2
-        Parallel.run(workers.count, concurrently: concurrent) { index in
+        Parallel.run(workers.count, on: pair) { index in
             // The worker's gradients are zero here: the last step's update cleared them.
             let worker = workers[index]
             let part = index == 0 ? batch.prefix(firstHalf) : batch.dropFirst(firstHalf)
@@ -263,7 +272,7 @@ public final class Trainer {
         predictions.withUnsafeMutableBufferPointer { out in
             chunkLoss.withUnsafeMutableBufferPointer { losses in
                 // Worker w takes chunks w, w + 2, ...; each writes only its own chunks' slots.
-                Parallel.run(workers.count, concurrently: concurrent) { w in
+                Parallel.run(workers.count, on: pair) { w in
                     let worker = workers[w]
                     for c in stride(from: w, to: chunks.count, by: workers.count) {
                         worker.batcher.fill(from: data, indices: ArraySlice(chunks[c]))
