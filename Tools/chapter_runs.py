@@ -5,7 +5,7 @@
 Each line runs as `swift run <command> --out figures --figures` (a line with an --out of its own keeps
 it), one after the other; the first failure stops the rest. The record (figures/chapter-timings.json by
 default) then holds `runs` (command, seconds), `book_layout_seconds` (the runs in the book's one-step
-layout: every command without `--layout sequence`) and `total_seconds`; it is written under a temporary
+layout: every command without `--layout sequence`), `total_seconds` and `longest_run_seconds`; it is written under a temporary
 name and renamed, so it is never half-written. `make studies` runs the seed studies' list the same way.
 """
 import argparse
@@ -43,7 +43,8 @@ def main():
     book = sum(r["seconds"] for r in runs if "--layout sequence" not in r["command"])
     record = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
               "runs": runs, "book_layout_seconds": round(book, 1),
-              "total_seconds": round(sum(r["seconds"] for r in runs), 1)}
+              "total_seconds": round(sum(r["seconds"] for r in runs), 1),
+              "longest_run_seconds": max((r["seconds"] for r in runs), default=0)}
     path = os.path.join(ROOT, args.record)
     with open(path + ".tmp", "w") as f:
         json.dump(record, f, indent=1)

@@ -97,6 +97,35 @@ def products_floor(bench_arguments):
             "products_fastest_seconds": fastest}
 
 
+def derive(result):
+    """The fields computed from a row's measurements: the shares of its metered epoch, and the ratio
+    it would reach if its epoch were nothing but its products at the fastest library's speed, which
+    no change outside the products can pass."""
+    floor = result.get("products")
+    if floor is None:
+        return result
+    epoch = floor["metered_epoch_seconds"]
+    result["products_share"] = floor["products_in_run_seconds"] / epoch
+    result["limit_share"] = floor["products_fastest_seconds"] / epoch
+    result["products_at_limit"] = floor["products_fastest_seconds"] / floor["products_in_run_seconds"]
+    result["ratio_bound"] = result["pytorch_median"] / floor["products_fastest_seconds"]
+    return result
+
+
+def save(path, record):
+    """Merges `record` into the file at `path` (a partial run keeps the other rows), written whole
+    under a temporary name and renamed."""
+    old = json.load(open(path)) if os.path.exists(path) else {}
+    results = {**old.get("results", {}), **record.get("results", {})}
+    record = {**old, **record, "results": {name: derive(r) for name, r in results.items()}}
+    temporary = path + ".tmp"
+    with open(temporary, "w") as f:
+        json.dump(record, f, indent=1)
+        f.write("\n")
+    os.replace(temporary, path)
+    print(f"saved {path}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3)
@@ -106,7 +135,13 @@ def main():
     ap.add_argument("--cnn-epochs", type=int, default=200)
     ap.add_argument("--giss-epochs", type=int, default=100)
     ap.add_argument("--save", help="write the results as JSON here")
+    ap.add_argument("--derive-only", action="store_true",
+                    help="measure nothing: recompute the derived fields of every row in --save")
     args = ap.parse_args()
+    if args.derive_only:
+        if not args.save:
+            sys.exit("--derive-only needs --save FILE")
+        return save(args.save, {})
     if subprocess.run([args.python, "-c", "import torch"], capture_output=True).returncode != 0:
         sys.exit(f"No PyTorch at {args.python}: python3 -m venv .venv-bench && .venv-bench/bin/pip install torch numpy")
     subprocess.run(["swift", "build"], cwd=ROOT, check=True, capture_output=True)
@@ -127,13 +162,7 @@ def main():
         if table[name][5] is not None:
             floor = products_floor(table[name][5])
             result["products"] = floor
-            # Shares of the metered epoch (the run's own products, and the same products at the
-            # fastest library for each shape), and how close the run's products came to that limit.
-            epoch = floor["metered_epoch_seconds"]
-            result["products_share"] = floor["products_in_run_seconds"] / epoch
-            result["limit_share"] = floor["products_fastest_seconds"] / epoch
-            result["products_at_limit"] = floor["products_fastest_seconds"] / floor["products_in_run_seconds"]
-        results.append(result)
+        results.append(derive(result))
     print(f"\n{'workload':22}{'Swift':>10}{'PyTorch':>10}{'ratio':>8}{'products':>10}{'at limit':>10}")
     for r in results:
         extra = (f"{r['products_share']:9.0%} {r['products_at_limit']:9.0%}" if "products" in r else "")
@@ -146,16 +175,10 @@ def main():
                   "cpu": cpu, "cores": os.cpu_count(), "machine": platform.platform(), "torch": torch_version,
                   "torch_threads": args.threads, "rounds": args.rounds, "cnn_epochs": args.cnn_epochs,
                   "giss_epochs": args.giss_epochs,
-                  "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", ""), "results": results}
-        # Keyed by workload, so that pages can name what they quote; a partial run keeps the others.
-        old = json.load(open(args.save)) if os.path.exists(args.save) else {}
-        record["results"] = {**old.get("results", {}), **{r["workload"]: r for r in results}}
-        temporary = args.save + ".tmp"
-        with open(temporary, "w") as f:
-            json.dump(record, f, indent=1)
-            f.write("\n")
-        os.replace(temporary, args.save)
-        print(f"saved {args.save}")
+                  "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", ""),
+                  # Keyed by workload, so that pages can name what they quote.
+                  "results": {r["workload"]: r for r in results}}
+        save(args.save, record)
 
 
 if __name__ == "__main__":
