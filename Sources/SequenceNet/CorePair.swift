@@ -11,16 +11,38 @@ import Synchronization
 /// watching for the next, and only then sleeps; the caller spins while it waits for the partner's part.
 /// OpenMP's threads, which PyTorch uses, wait the same way.
 ///
-/// Owned by one trainer and used from one thread at a time; its partner thread ends with it.
+/// Owned by one trainer and used from one thread at a time; its partner thread ends with it. The
+/// partner is a plain POSIX thread, joined when the pair goes: a Foundation `Thread` still tearing
+/// itself down while the process exits (a run stopped by a signal ends right after its trainer goes)
+/// corrupted the heap.
 final class CorePair {
     private let shared = PairState()
+    private var partner = pthread_t()
 
     init() {
-        let shared = shared
-        Thread { shared.serve() }.start()
+        let context = Unmanaged.passRetained(shared).toOpaque()
+        let status = pthread_create(
+            &partner, nil,
+            { context in
+                // The process's signals go to other threads (see `Interrupt` in Workbook); faults
+                // stay this thread's own.
+                var signals = sigset_t()
+                sigfillset(&signals)
+                for fault in [SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGABRT] {
+                    sigdelset(&signals, fault)
+                }
+                pthread_sigmask(SIG_BLOCK, &signals, nil)
+                let shared = Unmanaged<PairState>.fromOpaque(context!).takeRetainedValue()
+                shared.serve()
+                return nil
+            }, context)
+        precondition(status == 0, "could not start the second core's thread (pthread_create: \(status))")
     }
 
-    deinit { shared.stop() }
+    deinit {
+        shared.stop()
+        pthread_join(partner, nil)
+    }
 
     /// Calls `body(0)` here and `body(1)` on the partner, and returns when both are done.
     func run(_ body: (Int) -> Void) {

@@ -6,10 +6,24 @@ import Synchronization
 private let interruptCount = Atomic<Int>(0)
 /// The signal of the first request (SIGINT or SIGTERM).
 private let interruptSignal = Atomic<Int32>(0)
+/// Set when `catching` ends, for its signal thread to return.
+private let listenerDone = Atomic<Bool>(false)
+
+/// Notes a stop request; the second one ends the process at once. Safe in a signal handler.
+private func recordStopRequest(_ number: Int32) {
+    _ = interruptSignal.compareExchange(expected: 0, desired: number, ordering: .relaxed)
+    if interruptCount.add(1, ordering: .relaxed).newValue > 1 { _exit(128 + number) }
+}
 
 /// Ctrl-C (SIGINT) and SIGTERM (what Slurm, systemd and `kill` send) during training: the first asks
 /// the run to stop after the batch in progress, so that it can say where its checkpoint is; a second
 /// ends the process at once.
+///
+/// The signals are taken by a thread of their own, waiting in `sigwait`, and kept away from the
+/// threads that train (the trainer's partner thread blocks them too). Delivered into a thread that was
+/// inside oneDNN's `sgemm` while the other core was too, a SIGTERM corrupted the heap in about one run
+/// in thirty (`CheckpointResumeTests`); a thread that only waits for signals has nothing to corrupt.
+/// The handler stays installed for a thread that does not block them (a library's own threads).
 public enum Interrupt {
     /// The signals caught.
     static let signals: [Int32] = [SIGINT, SIGTERM]
@@ -18,19 +32,37 @@ public enum Interrupt {
     public static func catching<T>(_ body: () throws -> T) rethrows -> T {
         interruptCount.store(0, ordering: .relaxed)
         interruptSignal.store(0, ordering: .relaxed)
-        // A process may inherit these signals blocked (some runners and test harnesses block them):
-        // unblock them here, or a scheduler's SIGTERM would wait unseen until the run ends.
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        for signal in signals { sigaddset(&unblocked, signal) }
-        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
-        let previous = signals.map { number in
-            signal(number) { number in
-                _ = interruptSignal.compareExchange(expected: 0, desired: number, ordering: .relaxed)
-                if interruptCount.add(1, ordering: .relaxed).newValue > 1 { _exit(128 + number) }
+        listenerDone.store(false, ordering: .relaxed)
+        var caught = sigset_t(), before = sigset_t()
+        sigemptyset(&caught)
+        for signal in signals { sigaddset(&caught, signal) }
+        // Blocked here, so in every thread started from here on; the listener takes them with
+        // sigwait, which also sees signals a process inherited blocked (some runners block them).
+        pthread_sigmask(SIG_BLOCK, &caught, &before)
+        let previous = signals.map { number in signal(number) { recordStopRequest($0) } }
+        var listener = pthread_t()
+        let started = pthread_create(
+            &listener, nil,
+            { _ in
+                var caught = sigset_t()
+                sigemptyset(&caught)
+                for signal in Interrupt.signals { sigaddset(&caught, signal) }
+                while true {
+                    var number: Int32 = 0
+                    guard sigwait(&caught, &number) == 0 else { continue }
+                    if listenerDone.load(ordering: .acquiring) { return nil }
+                    recordStopRequest(number)
+                }
+            }, nil)
+        defer {
+            if started == 0 {
+                listenerDone.store(true, ordering: .releasing)
+                pthread_kill(listener, SIGINT)
+                pthread_join(listener, nil)
             }
+            for (number, handler) in zip(signals, previous) { signal(number, handler) }
+            pthread_sigmask(SIG_SETMASK, &before, nil)
         }
-        defer { for (number, handler) in zip(signals, previous) { signal(number, handler) } }
         return try body()
     }
 
@@ -44,7 +76,6 @@ public enum Interrupt {
         return number == SIGTERM ? ("SIGTERM", 128 + SIGTERM) : ("Ctrl-C", 128 + SIGINT)
     }
 
-    /// Sends this process a SIGINT, as a Ctrl-C would (for tests of the interrupted path). The handler
-    /// runs on this thread before `raise` returns.
-    public static func simulate() { raise(SIGINT) }
+    /// Asks for a stop as a Ctrl-C would (for tests of the interrupted path), at once on this thread.
+    public static func simulate() { recordStopRequest(SIGINT) }
 }

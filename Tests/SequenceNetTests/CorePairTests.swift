@@ -24,6 +24,23 @@ import Testing
         #expect(partnerWasElsewhere)
     }
 
+    /// The process's signals never land on the partner, which may be inside a product when they come
+    /// (see `Interrupt` in Workbook).
+    @Test func thePartnerBlocksTheProcesssSignals() {
+        let pair = CorePair()
+        var blocked = [false, false]
+        blocked.withUnsafeMutableBufferPointer { blocked in
+            pair.run { part in
+                guard part == 1 else { return }
+                var mask = sigset_t()
+                pthread_sigmask(SIG_BLOCK, nil, &mask)
+                blocked[0] = sigismember(&mask, SIGTERM) == 1 && sigismember(&mask, SIGINT) == 1
+                blocked[1] = sigismember(&mask, SIGSEGV) == 1
+            }
+        }
+        #expect(blocked == [true, false])
+    }
+
     /// A pair whose partner has gone to sleep (no work for longer than it spins) wakes for the next run.
     @Test func aSleepingPartnerWakesForWork() {
         let pair = CorePair()
