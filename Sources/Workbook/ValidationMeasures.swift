@@ -27,8 +27,12 @@ extension RunReport {
             data: data, predictions: predictions, scale: scale)
     }
 
-    /// The measures above in a few lines, as a run prints them.
-    public var measuresSummary: String {
+    /// The measures above in a few lines, as a run prints them, for daily data.
+    public var measuresSummary: String { measuresSummary(persistence: "tomorrow as today") }
+
+    /// The same, with the persistence yardstick named in the data's own steps ("next month as this
+    /// one" for monthly data), as the figures name it.
+    public func measuresSummary(persistence persistenceName: String) -> String {
         var lines: [String] = []
         if let bestValMAE {
             lines.append(
@@ -48,7 +52,7 @@ extension RunReport {
                 "MAE on the 5% most extreme validation targets: \(fixed(extremesValMAE, 4))"
                     + (extremesValMAEDenormalized.map { ", \(fixed($0, 3)) °C" } ?? ""))
         }
-        for (name, baseline) in [("tomorrow as today", persistence), ("one season earlier", seasonal)] {
+        for (name, baseline) in [(persistenceName, persistence), ("one season earlier", seasonal)] {
             guard let baseline else { continue }
             lines.append(
                 "Naive forecast \"\(name)\": validation MAE \(fixed(baseline.valMAE, 4))"

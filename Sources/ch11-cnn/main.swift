@@ -140,7 +140,7 @@ struct CNNSection: ParsableCommand {
             predictions: predictions)
         print(
             "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) (book: \(model.bookMAE))")
-        print(report.measuresSummary)
+        print(report.measuresSummary(persistence: "next step as this one"))
         print(
             String(
                 format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch,

@@ -164,7 +164,7 @@ struct GISSSection: ParsableCommand {
         print(
             "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C"
                 + book(history.epochs))
-        print(report.measuresSummary)
+        print(report.measuresSummary(persistence: "next month as this one"))
         print(
             String(
                 format: "Training: %.4f s per epoch, %.1f s in all", report.secondsPerEpoch,

@@ -26,6 +26,8 @@ import Workbook
         #expect(report.settings["window"] == .int(30) && report.settings["split"] == .int(1000))
         #expect(report.secondsPerEpoch > 0)
         #expect(run.standardOutput.contains("971 training and 461 validation windows"))
+        // The yardstick is named in the data's steps, as the figures name it.
+        #expect(run.standardOutput.contains("Naive forecast \"next step as this one\": validation MAE"))
         #expect(
             run.standardOutput.contains(
                 "Validation MAE after \(report.epochs) epochs: \(fixed(report.valMAE, 4))"))

@@ -16,6 +16,7 @@ import Workbook
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("dropped 3 marked missing (2024-10, 2024-11, 2024-12)"))
         #expect(run.standardOutput.contains("753 training and 97 validation windows"))
+        #expect(run.standardOutput.contains("Naive forecast \"next month as this one\": validation MAE"))
         let suffix = layout == "book" ? "" : "-sequence"
         let report = try RunReport.read(from: "\(folder)/ch11-giss-rnn\(suffix).metrics.json")
         // Twenty epochs take most of the validation loss away (seen: over 90%).
