@@ -11,10 +11,8 @@ import Synchronization
 /// watching for the next, and only then sleeps; the caller spins while it waits for the partner's part.
 /// OpenMP's threads, which PyTorch uses, wait the same way.
 ///
-/// Owned by one trainer and used from one thread at a time; its partner thread ends with it. The
-/// partner is a plain POSIX thread, joined when the pair goes: a Foundation `Thread` still tearing
-/// itself down while the process exits (a run stopped by a signal ends right after its trainer goes)
-/// corrupted the heap.
+/// Owned by one trainer and used from one thread at a time. The partner is a plain POSIX thread,
+/// joined when the pair goes, so that no thread outlives its trainer.
 final class CorePair {
     private let shared = PairState()
     private var partner = pthread_t()

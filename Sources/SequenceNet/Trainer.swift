@@ -105,6 +105,8 @@ public final class Trainer {
     public var concurrent: Bool {
         didSet { usePair(concurrent) }
     }
+    /// The calling thread and a partner of its own, while `concurrent` is set.
+    private var pair: CorePair?
     /// The engine every worker's products run on (a benchmark sets one with a meter).
     public var products = ProductEngine() {
         didSet { for worker in workers { worker.model.products = products } }
@@ -168,9 +170,7 @@ public final class Trainer {
         usePair(concurrent)
     }
 
-    /// The calling thread and a partner of its own, while `concurrent` is set.
-    private var pair: CorePair?
-
+    /// Makes or drops the second core's thread as `concurrent` says.
     private func usePair(_ concurrent: Bool) {
         if concurrent && pair == nil { pair = CorePair() }
         if !concurrent { pair = nil }

@@ -49,7 +49,8 @@ public enum Interrupt {
                 for signal in Interrupt.signals { sigaddset(&caught, signal) }
                 while true {
                     var number: Int32 = 0
-                    guard sigwait(&caught, &number) == 0 else { continue }
+                    // sigwait fails only for an invalid set; the handler then remains.
+                    guard sigwait(&caught, &number) == 0 else { return nil }
                     if listenerDone.load(ordering: .acquiring) { return nil }
                     recordStopRequest(number)
                 }
