@@ -1,4 +1,6 @@
 # The workbook's two set-up commands: `make` trains the chapter's CNN; `make test` runs the tests.
+# `make` writes into runs/ (which git ignores) and ends by comparing its numbers with the chapter's run
+# in figures/, so a reader's first run leaves the committed files as they were.
 SWIFT ?= swift
 
 .PHONY: all packages run test lint format figures studies sync bench
@@ -9,7 +11,7 @@ packages:
 	@bash Tools/install-system-packages.sh
 
 run: packages
-	$(SWIFT) run ch11-cnn
+	$(SWIFT) run ch11-cnn --out runs
 
 test: packages
 	$(SWIFT) test --disable-xctest

@@ -74,6 +74,7 @@ let package = Package(
                 "ChapterSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(name: "product-digests", dependencies: ["SequenceNet"], swiftSettings: optimised),
         .executableTarget(
             name: "recurrent-bench",
             dependencies: [

@@ -10,6 +10,7 @@ import Foundation
 ///     # space: conv-layers 1,2; kernel-sizes 3,5; learning-rates 1e-3,1e-4
 ///     # shard: 0/1
 ///     # data: sha256 5d41...
+///     # products: oneDNN 2.6.3, AVX2 kernels, 1 thread per product
 ///     index  epochs  best_epoch  val_loss  val_mae  seconds  configuration
 ///     17     57      47          33.1853   4.4439   1.2      2 conv [64, 32], k5, dense [64, 32], lr 1e-4
 public enum ResultsFile {

@@ -36,11 +36,13 @@ public struct SearchReport: Codable, Sendable {
     public let maxEpochs: Int?
     public let space: String?
     public let data: String?
+    /// The `ProductPath` of the results (their files' `products` header line).
+    public let products: String?
     /// For a merge ranked with --partial: what the search lacked. Absent when it was complete.
     public let incomplete: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case section, seed, configurations, ranked, space, data, incomplete
+        case section, seed, configurations, ranked, space, data, products, incomplete
         case bookWinner = "book_winner", bookWinnerMAE = "book_winner_mae", bookWinnerHere =
             "book_winner_here"
         case secondsTraining = "seconds_training", maxEpochs = "max_epochs"
@@ -56,6 +58,7 @@ public struct SearchReport: Codable, Sendable {
         maxEpochs = settings.epochs
         space = settings.space.narrowing
         data = settings.data
+        products = settings.products
         incomplete = gaps.isEmpty ? nil : gaps
         configurations = results.count
         ranked = ResultsFile.ranked(results).enumerated().map { position, result in

@@ -14,11 +14,17 @@ public final class SearchRunner: Sendable {
     public let seed: UInt64
     /// Most epochs per configuration.
     public let maxEpochs: Int
+    /// The engine every configuration's products run on (one with a meter records their shapes).
+    public let products: ProductEngine
 
-    public init(data: BookSplit, seed: UInt64, maxEpochs: Int = SearchRunner.maxEpochs) {
+    public init(
+        data: BookSplit, seed: UInt64, maxEpochs: Int = SearchRunner.maxEpochs,
+        products: ProductEngine = ProductEngine()
+    ) {
         self.data = data
         self.seed = seed
         self.maxEpochs = maxEpochs
+        self.products = products
     }
 
     /// Each configuration's own seed, from the run's seed and its index in the book's space.
@@ -43,6 +49,7 @@ public final class SearchRunner: Sendable {
             configuration.model(features: data.train.exampleSize, random: random)
         }
         trainer.concurrent = false  // the parallelism is across configurations
+        trainer.products = products
         let history = try trainer.fit(
             train: data.train, validation: data.validation,
             options: TrainingOptions(

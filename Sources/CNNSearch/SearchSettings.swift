@@ -1,3 +1,4 @@
+import SequenceNet
 import Workbook
 
 /// Everything that decides a search's numbers, recorded in the header of its results file so that a
@@ -13,13 +14,19 @@ public struct SearchSettings: Equatable, Sendable {
     public var shard: SearchShard
     /// The training and validation data's `DataFingerprint`, as every report and checkpoint records it.
     public var data: String
+    /// The `ProductPath` the configurations trained on: results of another path have other last bits.
+    public var products: String
 
-    public init(seed: UInt64, epochs: Int, space: SearchSpace, shard: SearchShard = .whole, data: String) {
+    public init(
+        seed: UInt64, epochs: Int, space: SearchSpace, shard: SearchShard = .whole, data: String,
+        products: String = ProductPath.current.description
+    ) {
         self.seed = seed
         self.epochs = epochs
         self.space = space
         self.shard = shard
         self.data = data
+        self.products = products
     }
 
     /// The configurations a complete file with these settings holds.
@@ -29,11 +36,11 @@ public struct SearchSettings: Equatable, Sendable {
     var lines: [(name: String, value: String)] {
         [
             ("seed", String(seed)), ("epochs", String(epochs)), ("space", space.narrowing),
-            ("shard", shard.description), ("data", data),
+            ("shard", shard.description), ("data", data), ("products", products),
         ]
     }
 
-    static let names = ["seed", "epochs", "space", "shard", "data"]
+    static let names = ["seed", "epochs", "space", "shard", "data", "products"]
 
     /// The settings named by header lines, or a description of what is wrong with them.
     static func parse(_ values: [String: String]) -> Result<SearchSettings, Problem> {
@@ -62,7 +69,7 @@ public struct SearchSettings: Equatable, Sendable {
         return .success(
             SearchSettings(
                 seed: seed, epochs: epochs, space: space, shard: shard,
-                data: values["data"]!))
+                data: values["data"]!, products: values["products"]!))
     }
 
     /// The settings in which `other` differs from these, each with its value here and there; empty when

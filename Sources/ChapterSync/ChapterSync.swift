@@ -161,11 +161,16 @@ public struct ChapterSync {
             let expected = expectedValue(spec, reports: &reports)
             guard case .success(let text) = expected, text != written else { return (expected, nil) }
             let target = spec.split(separator: " ").first.map { $0.split(separator: "#", maxSplits: 1) } ?? []
-            var drift = Drift(
-                file: file, line: lineNumber, problem: "\(spec) is \(text), the text says \(written)",
-                fixable: true, report: target.first.map(String.init))
-            drift.isTiming =
+            let report = target.first.map(String.init)
+            let isTiming =
                 target.count == 2 && ReportValues.isTiming(String(target[1]), file: String(target[0]))
+            // A number that moved is most often a run made on another product path: name it.
+            let madeOn = isTiming ? "" : report.map { productPath(of: $0, reports: &reports) } ?? ""
+            var drift = Drift(
+                file: file, line: lineNumber,
+                problem: "\(spec) is \(text), the text says \(written)\(madeOn)",
+                fixable: true, report: report)
+            drift.isTiming = isTiming
             return (expected, drift)
         }
         return syncTags("verdict", in: valued, line: lineNumber, file: file, drifts: &drifts) {
@@ -252,6 +257,17 @@ public struct ChapterSync {
     }
 
     private enum Expected { case success(String), failure(String) }
+
+    /// " (report made on …)": the product path a report records (`ProductPath` in the model library),
+    /// or that it records none.
+    func productPath(of path: String, reports: inout [String: Any]) -> String {
+        guard let json = report(path, reports: &reports) as? [String: Any] else { return "" }
+        guard let products = json["product_path"] as? [String: Any],
+            let library = products["library"] as? String, let version = products["version"] as? String,
+            let isa = products["isa"] as? String
+        else { return " (\(path) records no product path)" }
+        return " (\(path) was made on \(library) \(version), \(isa.uppercased()) kernels)"
+    }
 
     /// The text a value comment asks for: `PATH#KEY` and optionally `decimals=N` (default 2).
     private func expectedValue(_ spec: String, reports: inout [String: Any]) -> Expected {

@@ -11,9 +11,9 @@ public enum ProductLibrary: String, CaseIterable, Sendable {
 /// product with one column); OpenBLAS can be asked for instead, to compare.
 ///
 /// oneDNN was chosen by measurement (Tools/benchmark/README.md): at every matrix product shape of the
-/// chapter's epochs it ran about twice as fast as OpenBLAS on one core of this machine, since it uses
-/// the processor's AVX-512 units and the Debian OpenBLAS, which misdetects this CPU, does not; its
-/// vector products tie with OpenBLAS's AVX2 kernels and run 2-4 times faster than OpenBLAS's own pick.
+/// chapter's epochs it ran about twice as fast as OpenBLAS on one core of this machine. Its path is
+/// pinned to the AVX2 kernels before the first product (`ProductPath`), so that the same seed gives the
+/// same bits on every x86-64 CPU with AVX2, AVX-512 ones included.
 ///
 /// A value each product-using layer holds (`Layer.products`), not a global: a benchmark hands a model an
 /// engine with a `meter`, and a faster engine can replace this one without touching the layers' loops.
@@ -28,10 +28,12 @@ public struct ProductEngine: Sendable {
     /// While set, every product adds its shape and its duration to it (benchmarks only).
     public var meter: ProductMeter?
     /// Every product on this library; nil: each on the library chosen for its shape (`library(for:)`).
+    /// The pin of `ProductPath` holds for oneDNN only: OpenBLAS picks its kernels by CPU.
     public var library: ProductLibrary?
 
     public init(meter: ProductMeter? = nil, library: ProductLibrary? = nil) {
         _ = Self.singleThreaded
+        _ = ProductPath.current
         self.meter = meter
         self.library = library
     }

@@ -22,8 +22,12 @@ public final class ProductMeter: Sendable {
 }
 
 /// A product's kind and size, as `ProductEngine.gemm` (or, when `vector`, `gemv`: k is 1) was called.
-public struct ProductShape: Hashable, Sendable, CustomStringConvertible {
+public struct ProductShape: Codable, Hashable, Sendable, CustomStringConvertible {
     public let vector: Bool, transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int
+
+    enum CodingKeys: String, CodingKey {
+        case vector, transposeA = "transpose_a", transposeB = "transpose_b", m, n, k
+    }
 
     public init(
         vector: Bool = false, transposeA: Bool = false, transposeB: Bool = false, m: Int, n: Int, k: Int = 1

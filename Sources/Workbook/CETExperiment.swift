@@ -209,7 +209,7 @@ public func runCETExperiment(
             format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch,
             history.trainingSeconds))
     // The result is on screen before any file is written, so a failed write cannot lose it.
-    print("Run report: \(try report.write(toFolder: common.outputFolder))")
+    try report.publish(toFolder: common.outputFolder)
     return CETOutcome(
         data: data, history: history, predictions: predictions, report: report, titleNote: cet.titleNote)
 }

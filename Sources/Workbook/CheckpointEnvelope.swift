@@ -4,7 +4,8 @@ import Foundation
 /// trainer's state as the library encodes it (the payload, whose fields this file never reads).
 ///
 ///     ch11-workbook checkpoint 2
-///     {"data":"…","epochs":2,"payload_bytes":123456,"payload_sha256":"…","settings":"seed 42 {…}"}
+///     {"data":"…","epochs":2,"payload_bytes":123456,"payload_sha256":"…","products":"oneDNN …",
+///      "settings":"seed 42 {…}"}   (one line)
 ///     {…the TrainingCheckpoint…}
 ///
 /// The checksum covers the payload, so one changed byte anywhere in it is caught; a changed byte in
@@ -18,13 +19,16 @@ enum CheckpointEnvelope {
         var settings: String
         /// `DataFingerprint` of the arrays trained on.
         var data: String
+        /// The `ProductPath` the epochs ran on (nil in a checkpoint from before it was recorded).
+        var products: String?
         /// Epochs finished.
         var epochs: Int
         var payloadBytes: Int
         var payloadSHA256: String
 
         enum CodingKeys: String, CodingKey {
-            case settings, data, epochs, payloadBytes = "payload_bytes", payloadSHA256 = "payload_sha256"
+            case settings, data, products, epochs
+            case payloadBytes = "payload_bytes", payloadSHA256 = "payload_sha256"
         }
     }
 

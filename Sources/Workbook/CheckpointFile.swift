@@ -99,6 +99,13 @@ public struct CheckpointFile {
                     + "\(header.data), it is \(dataFingerprint) now (another or an edited data file); "
                     + "give --data the folder it was made from, or delete it to start afresh")
         }
+        let products = ProductPath.current.description
+        guard header.products == products else {
+            throw WorkbookError.invalid(
+                "\(path) was made with its products on \(header.products ?? "an unrecorded path"); "
+                    + "here they run on \(products), which gives other last bits, so the resumed run "
+                    + "could not match an unbroken one; delete it to start afresh")
+        }
         guard header.epochs <= requestedEpochs else {
             throw WorkbookError.invalid(
                 "the checkpoint at \(path) has already finished "
@@ -121,7 +128,7 @@ public struct CheckpointFile {
         let checkpoint = trainer.checkpoint(fingerprint: fingerprint)
         let payload = try JSONEncoder().encode(checkpoint)
         let header = CheckpointEnvelope.Header(
-            settings: fingerprint, data: dataFingerprint,
+            settings: fingerprint, data: dataFingerprint, products: ProductPath.current.description,
             epochs: checkpoint.epoch, payloadBytes: payload.count,
             payloadSHA256: SHA256.hex(payload))
         try AtomicFile.write(try CheckpointEnvelope.seal(payload, header: header), to: path)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SequenceNet
 
 /// Where a run writes and whether it draws: the options every section takes, those that train or not.
 public struct OutputOptions: ParsableArguments {
@@ -38,6 +39,7 @@ public struct OutputOptions: ParsableArguments {
     /// folder and checks that it can be written, so that output with nowhere to go fails before any work.
     public func prepare(quick: Bool = false) throws {
         if out == nil, !quick, let note = ChapterRuns.note { print(note) }
+        if let warning = ProductPath.current.warning { print(warning) }
         try AtomicFile.checkWritable(folder: folder(quick: quick))
     }
 }

@@ -43,6 +43,9 @@ public struct RunOptions<Book: BookEpochs>: ParsableArguments {
 
     @OptionGroup public var output: OutputOptions
 
+    /// For Tools/reference/product_shapes.sh: adds every product shape the run calls to this JSON file.
+    @Option(help: .hidden) public var productShapes: String?
+
     public init() {}
 
     public func validate() throws {

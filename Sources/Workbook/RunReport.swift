@@ -80,6 +80,9 @@ public struct RunReport: Codable, Equatable, Sendable {
     public var secondsTotal: Double
     /// Training and validation seconds divided by epochs run.
     public var secondsPerEpoch: Double
+    /// What the matrix products ran on: a run reproduces this report's bits only on the same path
+    /// (nil in a report written before reports recorded it).
+    public var productPath: ProductPath?
 
     enum CodingKeys: String, CodingKey {
         case section, seed, epochs, settings, parameters
@@ -90,6 +93,7 @@ public struct RunReport: Codable, Equatable, Sendable {
         case lag, lagProblem = "lag_problem", extremesValMAE = "extremes_val_mae"
         case extremesValMAEDenormalized = "extremes_val_mae_denormalized", maeOn = "mae_on"
         case secondsTotal = "seconds_total", secondsPerEpoch = "seconds_per_epoch"
+        case productPath = "product_path"
     }
 
     /// A report of `settings`, the section's one settings value: its coding keys are the report's keys.
@@ -111,6 +115,7 @@ public struct RunReport: Codable, Equatable, Sendable {
         self.valMAEDenormalized = valMAEDenormalized
         self.secondsTotal = secondsTotal
         secondsPerEpoch = epochs > 0 ? history.trainingSeconds / Double(epochs) : 0
+        productPath = .current
     }
 
     /// The file name under the output folder.

@@ -1,4 +1,5 @@
 import Foundation
+import SequenceNet
 
 /// One measure over the seeds of a study.
 public struct StudyMeasure: Codable, Equatable, Sendable {
@@ -51,10 +52,13 @@ public struct SeedStudyReport: Codable, Equatable, Sendable {
     public var valLoss: CurveBand
     /// Wall time of the study's runs together.
     public var secondsTotal: Double
+    /// The product path all the seeds' runs shared (nil when they differ or did not record one).
+    public var productPath: ProductPath?
 
     enum CodingKeys: String, CodingKey {
         case section, seeds, settings, measures
         case trainLoss = "train_loss", valLoss = "val_loss", secondsTotal = "seconds_total"
+        case productPath = "product_path"
     }
 
     /// Epochs averaged for the smoothed validation curve (`smoothed_best_epoch`).
@@ -70,6 +74,7 @@ public struct SeedStudyReport: Codable, Equatable, Sendable {
         trainLoss = CurveBand(reports.map(\.trainLoss))
         valLoss = CurveBand(reports.map(\.valLoss))
         secondsTotal = reports.reduce(0) { $0 + $1.secondsTotal }
+        productPath = Set(reports.map(\.productPath)).count == 1 ? reports[0].productPath : nil
         measures = [:]
         for (name, measure) in Self.measured {
             let values = reports.compactMap(measure)

@@ -17,6 +17,8 @@ extension CommonOptions {
         afterEpoch: (EpochRecord) -> Void = { _ in }
     ) throws -> TrainingHistory {
         try AtomicFile.checkWritable(folder: outputFolder)
+        if let metered = ProductShapeLog.engine(for: run.productShapes) { trainer.products = metered }
+        defer { try? ProductShapeLog.record(trainer.products.meter, to: run.productShapes) }
         do {
             // snippet.train
             let epochs = resolvedEpochs

@@ -143,9 +143,12 @@ struct CNNSearchSection: ParsableCommand {
         // Every file is read and checked before anything trains or is written.
         let merged = merge.isEmpty ? nil : try mergedShards(fingerprint: fingerprint)
         let settings = try merged?.settings ?? settings(data: fingerprint)
-        let runner = SearchRunner(data: data, seed: settings.seed, maxEpochs: settings.epochs)
+        let runner = SearchRunner(
+            data: data, seed: settings.seed, maxEpochs: settings.epochs,
+            products: ProductShapeLog.engine(for: common.productShapes) ?? ProductEngine())
 
         let results = try merged?.results ?? search(runner, settings: settings)
+        try ProductShapeLog.record(runner.products.meter, to: common.productShapes)
         if settings.shard != .whole {
             print(
                 "Shard \(settings.shard) done: \(results.count) configurations. When every shard is done, "

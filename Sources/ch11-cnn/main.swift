@@ -146,7 +146,7 @@ struct CNNSection: ParsableCommand {
                 format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch,
                 history.trainingSeconds))
         // The result is on screen before any file is written, so a failed write cannot lose it.
-        print("Run report: \(try report.write(toFolder: common.outputFolder))")
+        try report.publish(toFolder: common.outputFolder)
         return NetworkOutcome(
             report: report, figures: model.figures(data: data, predictions: predictions, history: history))
     }

@@ -170,7 +170,7 @@ struct GISSSection: ParsableCommand {
                 format: "Training: %.4f s per epoch, %.1f s in all", report.secondsPerEpoch,
                 history.trainingSeconds))
         // The result is on screen before any file is written, so a failed write cannot lose it.
-        print("Run report: \(try report.write(toFolder: common.outputFolder))")
+        try report.publish(toFolder: common.outputFolder)
 
         let dates = data.validationTargetIndices.map { StationFigures.date(record.valid[$0]) }
         var figures = [

@@ -11,11 +11,15 @@ import Testing
     }()
 
     /// The quick search's space (6 configurations), shard `shard`, every result of its share unless `drop`.
-    func shardFile(_ shard: String, seed: UInt64 = 42, drop: Int = 0) throws -> String {
+    func shardFile(
+        _ shard: String, seed: UInt64 = 42, drop: Int = 0,
+        products: String = "oneDNN 2.6.3, AVX2 kernels, 1 thread per product"
+    ) throws -> String {
         var space = SearchSpace()
         (space.convolutionLayers, space.kernelSizes, space.learningRates) = ([1], [3], [1e-3])
         let settings = SearchSettings(
-            seed: seed, epochs: 5, space: space, shard: SearchShard(shard)!, data: "sha256 d")
+            seed: seed, epochs: 5, space: space, shard: SearchShard(shard)!, data: "sha256 d",
+            products: products)
         let lines = settings.configurations.dropLast(drop).map {
             ResultsFile.line(
                 SearchResult(
@@ -56,5 +60,23 @@ import Testing
         let third = try shardFile("0/3")
         #expect(throws: ResultsFile.Failure.self) { try MergedResults.read([first, third]) }
         #expect(throws: ResultsFile.Failure.self) { try MergedResults.read([first, first]) }
+    }
+
+    /// Shards whose products ran on other kernels hold other last bits: one search cannot mix them.
+    @Test func shardsOfAnotherProductPathAreRefused() throws {
+        let first = try shardFile("0/2")
+        let other = try shardFile("1/2", products: "oneDNN 2.6.3, AVX512_CORE kernels, 1 thread per product")
+        #expect(
+            try String(contentsOfFile: other, encoding: .utf8).contains("\n# products: oneDNN 2.6.3, AVX512"))
+        do {
+            _ = try MergedResults.read([first, other])
+            Issue.record("merged shards of two product paths")
+        } catch {
+            #expect(
+                "\(error)"
+                    == "\(other): made with products oneDNN 2.6.3, AVX512_CORE kernels, 1 thread per product, "
+                    + "but \(first) with products oneDNN 2.6.3, AVX2 kernels, 1 thread per product: only the "
+                    + "shards of one search can be merged")
+        }
     }
 }

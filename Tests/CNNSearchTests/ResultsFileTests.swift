@@ -42,26 +42,26 @@ import Testing
     }
 
     @Test(arguments: [
-        ("17\t57\t47\t33.5\t4.4\t1.0\n", "r.tsv:8: expected 7 tab-separated fields, found 6"),
-        ("99\t57\t47\t33.5\t4.4\t1.0\tx\n", "r.tsv:8: '99' is not a configuration index (0 to 47)"),
+        ("17\t57\t47\t33.5\t4.4\t1.0\n", "r.tsv:9: expected 7 tab-separated fields, found 6"),
+        ("99\t57\t47\t33.5\t4.4\t1.0\tx\n", "r.tsv:9: '99' is not a configuration index (0 to 47)"),
         (
             "1\t5\t9\t33.5\t4.4\t1.0\tx\n",
-            "r.tsv:8: epochs '5' and best epoch '9' must be whole numbers with 1 <= best <= epochs"
+            "r.tsv:9: epochs '5' and best epoch '9' must be whole numbers with 1 <= best <= epochs"
         ),
-        ("1\t5\t2\tabc\t4.4\t1.0\tx\n", "r.tsv:8: val_loss 'abc' is not a finite number >= 0"),
-        ("1\t5\t2\tnan\t4.4\t1.0\tx\n", "r.tsv:8: val_loss 'nan' is not a finite number >= 0"),
-        ("1\t5\t2\t3.5\tinf\t1.0\tx\n", "r.tsv:8: val_mae 'inf' is not a finite number >= 0"),
-        ("1\t5\t2\t3.5\t-4.4\t1.0\tx\n", "r.tsv:8: val_mae '-4.4' is not a finite number >= 0"),
-        ("1\t5\t2\t3.5\t4.4\tnan\tx\n", "r.tsv:8: seconds 'nan' is not a finite number >= 0"),
-        ("1\t5\t2\t3.5\t4.4\tinf\tx\n", "r.tsv:8: seconds 'inf' is not a finite number >= 0"),
-        ("1\t5\t2\t3.5\t4.4\t-0.5\tx\n", "r.tsv:8: seconds '-0.5' is not a finite number >= 0"),
+        ("1\t5\t2\tabc\t4.4\t1.0\tx\n", "r.tsv:9: val_loss 'abc' is not a finite number >= 0"),
+        ("1\t5\t2\tnan\t4.4\t1.0\tx\n", "r.tsv:9: val_loss 'nan' is not a finite number >= 0"),
+        ("1\t5\t2\t3.5\tinf\t1.0\tx\n", "r.tsv:9: val_mae 'inf' is not a finite number >= 0"),
+        ("1\t5\t2\t3.5\t-4.4\t1.0\tx\n", "r.tsv:9: val_mae '-4.4' is not a finite number >= 0"),
+        ("1\t5\t2\t3.5\t4.4\tnan\tx\n", "r.tsv:9: seconds 'nan' is not a finite number >= 0"),
+        ("1\t5\t2\t3.5\t4.4\tinf\tx\n", "r.tsv:9: seconds 'inf' is not a finite number >= 0"),
+        ("1\t5\t2\t3.5\t4.4\t-0.5\tx\n", "r.tsv:9: seconds '-0.5' is not a finite number >= 0"),
         (
             "1\t101\t2\t3.5\t4.4\t1.0\t1 conv [32], k3, dense [16], lr 1e-4\n",
-            "r.tsv:8: 101 epochs, more than the file's limit of 100"
+            "r.tsv:9: 101 epochs, more than the file's limit of 100"
         ),
         (
             "1\t5\t2\t3.5\t4.4\t1.0\t2 conv [64, 32], k5, dense [64, 32], lr 1e-4\n",
-            "r.tsv:8: configuration 1 is '1 conv [32], k3, dense [16], lr 1e-4', the file says '2 conv [64, 32], k5, dense [64, 32], lr 1e-4'"
+            "r.tsv:9: configuration 1 is '1 conv [32], k3, dense [16], lr 1e-4', the file says '2 conv [64, 32], k5, dense [64, 32], lr 1e-4'"
         ),
     ])
     func malformedLinesAreNamed(line: String, message: String) {
@@ -87,7 +87,7 @@ import Testing
         do {
             _ = try ResultsFile.parse(Self.header + line + line, file: "r.tsv")
             Issue.record("a duplicated configuration was accepted")
-        } catch { #expect("\(error)" == "r.tsv:9: configuration 3 appears twice") }
+        } catch { #expect("\(error)" == "r.tsv:10: configuration 3 appears twice") }
     }
 
     @Test(arguments: [1, 12])
@@ -97,7 +97,7 @@ import Testing
         #expect(contents.results.map(\.index) == [47])
         #expect(
             contents.warnings.count == 1
-                && contents.warnings[0].hasPrefix("r.tsv:9: the last line has no newline"))
+                && contents.warnings[0].hasPrefix("r.tsv:10: the last line has no newline"))
         // An append continues after the last whole line.
         #expect(
             contents.completeLength == good.utf8.count
@@ -111,7 +111,7 @@ import Testing
     @Test(arguments: [
         (
             "# ch11-cnn-search results\nindex\tepochs\tbest_epoch\tval_loss\tval_mae\tseconds\tconfiguration\n",
-            "r.tsv:2: the header does not record seed, epochs, space, shard, data: it was not written by this version of ch11-cnn-search"
+            "r.tsv:2: the header does not record seed, epochs, space, shard, data, products: it was not written by this version of ch11-cnn-search"
         ),
         (
             "index\tepochs\n",

@@ -128,6 +128,27 @@ import Workbook
         #expect(!run.standardError.contains("epoch 2/"), "it trained on")
     }
 
+    /// A checkpoint whose products ran on another path (here: its header edited to say AVX-512) would
+    /// resume into other bits than an unbroken run's: refused, naming both paths.
+    @Test func aCheckpointOfAnotherProductPathIsRefused() throws {
+        let folder = SectionRun.temporaryFolder("cet-other-path")
+        let arguments = ["--quick", "--no-figures", "--out", folder]
+        #expect(try SectionRun.run("ch11-cet-rnn", arguments + ["--epochs", "1"]).status == 0)
+        let path = "\(folder)/ch11-cet-rnn.checkpoint"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let edited = String(decoding: bytes, as: UTF8.self).replacingOccurrences(
+            of: "AVX2 kernels", with: "AVX512_CORE kernels")
+        #expect(edited != String(decoding: bytes, as: UTF8.self), "the header names the path")
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try SectionRun.run("ch11-cet-rnn", arguments + ["--epochs", "2", "--resume"])
+        #expect(run.status != 0)
+        #expect(
+            run.standardError.contains(
+                "\(path) was made with its products on oneDNN 2.6.3, AVX512_CORE kernels"),
+            "\(run.standardError)")
+        #expect(!run.standardError.contains("epoch 2/"), "it trained on")
+    }
+
     /// Resuming cannot undo epochs: fewer than the checkpoint holds is refused, not reported as more.
     @Test func fewerEpochsThanTheCheckpointHoldsIsRefused() throws {
         let folder = SectionRun.temporaryFolder("cet-fewer")

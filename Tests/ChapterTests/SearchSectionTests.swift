@@ -90,7 +90,7 @@ import Workbook
         #expect(run.status != 0)
         #expect(
             run.standardError.contains(
-                "ch11-cnn-search.results.tsv:8: val_loss 'not-a-number' is not a finite number >= 0"),
+                "ch11-cnn-search.results.tsv:9: val_loss 'not-a-number' is not a finite number >= 0"),
             "\(run.standardError)")
     }
 
