@@ -1,6 +1,6 @@
 import SequenceNet
 
-/// The chapter's recurrent models, as the book's notebooks define them (see SETTINGS.md), built from
+/// The chapter's recurrent models, as the book's notebooks define them (chapters/notebooks.md), built from
 /// the library's layers. Input [B, T, C]: the notebooks feed one step of `window - 1` features
 /// ([B, 1, C]); the sequence layout feeds `window - 1` steps of one feature ([B, T, 1]).
 public enum BookModel: String, CaseIterable, Sendable {
