@@ -46,10 +46,11 @@ public enum ChapterComparison {
             : "Products here: \(here); there: \(there)."
     }
 
-    /// The line for `report` against the chapter's report of the same name, read from figures/ before
-    /// anything replaces it; nil when there is none or it is not a run of the same seed and settings.
+    /// The line for `report` against the pages' report of the same name (in figures/, or where a "Try
+    /// this" run of the same command is kept), read before anything replaces it; nil when there is none
+    /// or it is not a run of the same seed and settings.
     public static func line(for report: RunReport) -> String? {
-        let path = "\(ChapterRuns.chapterFolder)/\(RunReport.fileName(section: report.section))"
+        let path = "\(ChapterRuns.pagesFolder)/\(RunReport.fileName(section: report.section))"
         guard FileManager.default.fileExists(atPath: path),
             let chapter = try? RunReport.read(from: path)
         else { return nil }

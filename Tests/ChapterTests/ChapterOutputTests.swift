@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Workbook
 
 /// Program output quoted in a chapter (a ```text block) is what the program prints.
 @Suite struct ChapterOutputTests {
@@ -30,8 +31,7 @@ import Testing
         let root = ChapterSyncTests.packageRoot
         let list = try String(
             contentsOf: root.appendingPathComponent("figures/chapter-runs.txt"), encoding: .utf8)
-        let commands = list.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
-        let programs = Set(commands.map { String($0.split(separator: " ")[0]) })
+        let programs = Set(ChapterRuns.entries(list).map(\.words[0]))
         for program in programs {
             #expect(
                 FileManager.default.fileExists(

@@ -18,7 +18,26 @@ import Testing
             "ch11-giss-rnn", "--no-figures", "--live", "--epochs=1500", "--data", "somewhere",
             "--snapshot-epochs", "100,500", "--resume",
         ]
-        #expect(ChapterRuns.folder(for: giss, listed: list) == ("figures", nil))
+        #expect(ChapterRuns.folder(for: giss, listed: list) == ("figures", nil, "figures"))
+    }
+
+    /// A named line, and a "Try this" run kept in a folder of its own: the reader's same command
+    /// without --out writes there (never into figures/), and is compared with the run kept there.
+    @Test func namedLinesAndTryThisRunsWithTheirOwnFolder() {
+        let named = """
+            cnn: ch11-cnn
+            try-filters-32: ch11-cnn --filters 32 --out figures/try/cnn-filters-32
+            """
+        #expect(
+            ChapterRuns.entries(named).map(\.name) == ["cnn", "try-filters-32"]
+                && ChapterRuns.entries(named)[1].out == "figures/try/cnn-filters-32"
+                && ChapterRuns.entries(named)[1].essentials == "ch11-cnn --filters 32")
+        let tried = ChapterRuns.folder(for: ["ch11-cnn", "--filters", "32"], listed: named)
+        #expect(tried.folder == "figures/try/cnn-filters-32" && tried.note == nil)
+        let own = ChapterRuns.folder(
+            for: ["ch11-cnn", "--filters", "32", "--out", "runs/f32"], listed: named)
+        #expect(own.pagesFolder == "figures/try/cnn-filters-32")
+        #expect(ChapterRuns.folder(for: ["ch11-cnn"], listed: named).folder == "figures")
     }
 
     @Test func otherRunsWriteIntoRunsAndSaySo() {
