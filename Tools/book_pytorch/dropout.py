@@ -12,7 +12,7 @@ from common import cet_loaders, fit, options, validation_mae
 from gru_lstm import BookGRU
 
 
-# snippet.recurrent-dropout
+# snippet.variational-gru
 class VariationalGRU(nn.Module):
     """A GRU layer whose state loses the same units at every step of a sequence on its way to
     W_hh (Gal and Ghahramani): one mask per sequence, drawn when the batch arrives."""
@@ -24,7 +24,9 @@ class VariationalGRU(nn.Module):
         self.hh = nn.Linear(hidden, 3 * hidden)  # W_hr, W_hz, W_hn
         for weight in self.parameters():  # nn.GRU's initialisation: U(-1/sqrt(H), 1/sqrt(H))
             nn.init.uniform_(weight, -hidden ** -0.5, hidden ** -0.5)
+    # snippet.end
 
+    # snippet.recurrent-dropout
     def forward(self, x):  # [B, T, inputs] -> [B, T, hidden], and the last state
         h = x.new_zeros(len(x), self.hidden)
         mask = torch.ones_like(h)
