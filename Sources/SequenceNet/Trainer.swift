@@ -170,12 +170,16 @@ public final class Trainer {
                 && Set(second.parameters.map(ObjectIdentifier.init)).isDisjoint(
                     with: model.parameters.map(ObjectIdentifier.init)),
             "the model builder must make a new model each call")
+        // snippet.optimizer
+        // torch.optim.Adam(model.parameters(), lr=...): every parameter in one flat arena, which both
+        // workers' copies of the model share, each with gradients of its own.
         let arena = ParameterArena(model.parameters)
         workers = [
             Worker(model: model, gradients: arena.gradients),
             Worker(model: second, gradients: arena.shareValues(with: second.parameters)),
         ]
         optimizer = Adam(arena: arena, learningRate: learningRate)
+        // snippet.end
         concurrent = ProcessInfo.processInfo.activeProcessorCount > 1
         usePair(concurrent)
     }

@@ -69,7 +69,12 @@ import Testing
         ("Sources/SequenceNet/Recurrent.swift", "recurrent-mask"),
         ("Sources/SequenceNet/Recurrent.swift", "recurrent-mask-use"),
         ("Sources/Workbook/Windows.swift", "windows"), ("Sources/Workbook/Windows.swift", "split"),
-        ("Sources/Workbook/Layout.swift", "layout"),
+        ("Sources/Workbook/Layout.swift", "layout"), ("Sources/SequenceNet/Trainer.swift", "optimizer"),
+        ("Sources/Workbook/Normalization.swift", "zscores"),
+        ("Sources/Workbook/SyntheticSeries.swift", "synthetic"),
+        ("Sources/Workbook/CETExperiment.swift", "cet-model"),
+        ("Sources/Workbook/CETExperiment.swift", "cet-train"),
+        ("Sources/ch11-giss-rnn/main.swift", "model"), ("Sources/ch11-giss-rnn/main.swift", "evaluate"),
     ])
     func swiftRegionExists(path: String, name: String) throws {
         #expect(try regions(path)[name] != nil, "\(path) has no region \(name)")
