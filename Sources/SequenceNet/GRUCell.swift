@@ -31,7 +31,8 @@ public final class GRUCell: RecurrentCell {
             let g = step.gates + b * gh, hp = recurrent + b * gh
             let candidate = resetCandidate.pointer + (step.row + b) * h
             let hPrev = step.previousState + b * h, y = step.state + b * h
-            // g holds W_i* x_t + b_i* for r, z, n; hp holds W_h* h_(t-1) + b_h* for r, z, n.
+            // From the unroller, g: W_ir x_t + b_ir + b_hr | W_iz x_t + b_iz + b_hz | W_in x_t + b_in,
+            // and hp: W_hr h_(t-1) | W_hz h_(t-1) | W_hn h_(t-1) + b_hn.
             let (r, z, n, hpn) = (g, g + h, g + 2 * h, hp + 2 * h)
             // r_t = σ(W_ir x_t + b_ir + W_hr h_(t-1) + b_hr)
             // z_t = σ(W_iz x_t + b_iz + W_hz h_(t-1) + b_hz)
