@@ -74,6 +74,7 @@ import Testing
         ("Sources/Workbook/SyntheticSeries.swift", "synthetic"),
         ("Sources/Workbook/CETExperiment.swift", "cet-model"),
         ("Sources/Workbook/CETExperiment.swift", "cet-train"),
+        ("Sources/ch11-cnn/NetworkChoice.swift", "dnn-model"),
         ("Sources/ch11-giss-rnn/main.swift", "model"), ("Sources/ch11-giss-rnn/main.swift", "evaluate"),
     ])
     func swiftRegionExists(path: String, name: String) throws {
