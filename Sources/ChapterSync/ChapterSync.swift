@@ -2,7 +2,8 @@ import Foundation
 
 /// Keeps the chapters' listings and numbers equal to the code and the run reports.
 ///
-/// A listing is a fenced block under an include comment naming a marked region of a source file:
+/// A listing is a fenced block under an include comment naming a marked region of a source file (a
+/// Swift source's `// snippet.NAME` region, or a Python script's `# snippet.NAME`; see `Snippets`):
 ///
 ///     <!-- snippet: Sources/ch11-cnn/main.swift#model -->
 ///     ```swift

@@ -124,15 +124,20 @@ private func addStepAndClear(
     }
 }
 
-/// One parameter's update from its gradient `gi`.
+// snippet.adam
+/// One parameter's update from its gradient `gi`, at step t: `stepSize` is lr / (1 - β1^t) and
+/// `rootCorrection` sqrt(1 - β2^t).
 @inline(__always)
 private func adamElement(
     _ p: inout Float, _ gi: Float, _ m: inout Float, _ v: inout Float, _ c: AdamCoefficients
 ) {
     let (keep1, keep2, b2, stepSize, rootCorrection, eps) =
         (c.keep1, c.keep2, c.beta2, c.stepSize, c.rootCorrection, c.epsilon)
+    // m_t = β1 m_(t-1) + (1 - β1) g_t, as PyTorch's lerp computes it: m + (1 - β1) (g - m)
     var mi = m + keep1 * (gi - m)
+    // v_t = β2 v_(t-1) + (1 - β2) g_t^2
     var vi = v * b2 + keep2 * gi * gi
+    // θ_t = θ_(t-1) - lr / (1 - β1^t) * m_t / (sqrt(v_t) / sqrt(1 - β2^t) + ε)
     p += (-stepSize * mi) / (vi.squareRoot() / rootCorrection + eps)
     // The moments of a weight whose gradient stays zero (a ReLU that never fires) decay by 0.9 and
     // 0.999 a step into subnormal floats, where the processor's arithmetic is many times slower;
@@ -142,3 +147,4 @@ private func adamElement(
     m = mi
     v = vi
 }
+// snippet.end

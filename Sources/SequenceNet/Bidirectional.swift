@@ -40,18 +40,21 @@ public final class Bidirectional<Cell: RecurrentCell>: RecurrentLayer {
             recurrentDropout: recurrentDropout, names: "_l\(layerIndex)_reverse", random: random)
     }
 
+    // snippet.bidirectional
     // x [B, T, C] -> y [B, T, 2H]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
-        let forwards = forwardLayer.forward(x, training: training)
-        let backwards = backwardLayer.forward(x, training: training)
+        let forwards = forwardLayer.forward(x, training: training)  // reads steps 0, 1, ..., T-1
+        let backwards = backwardLayer.forward(x, training: training)  // reads steps T-1, ..., 0
         let (rows, h) = (x.shape[0] * x.shape[1], forwardLayer.hiddenSize)
         output.resize(x.shape[0], x.shape[1], 2 * h)
+        // Each step's output is [forward h_t, backward h_t], as torch.cat(..., dim=-1) would make it.
         for r in 0..<rows {
             (output.pointer + r * 2 * h).update(from: forwards.pointer + r * h, count: h)
             (output.pointer + r * 2 * h + h).update(from: backwards.pointer + r * h, count: h)
         }
         return output
     }
+    // snippet.end
 
     // dy [B, T, 2H] -> dx [B, T, C], the sum of both directions' input gradients
     public func backward(_ dy: Tensor) -> Tensor {

@@ -25,6 +25,8 @@ public final class Dropout: Layer {
             output.pointer.update(from: x.pointer, count: x.count)
             return output
         }
+        // snippet.dropout-mask
+        // A fresh mask every call: each value is kept with probability 1 - p and scaled by 1 / (1 - p).
         mask.resize(x.shape)
         let keep = 1 / (1 - probability)
         let m = mask.pointer, xs = x.pointer, y = output.pointer
@@ -32,6 +34,7 @@ public final class Dropout: Layer {
             m[i] = random.unitFloat() < probability ? 0 : keep
             y[i] = xs[i] * m[i]
         }
+        // snippet.end
         return output
     }
 

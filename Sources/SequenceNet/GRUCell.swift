@@ -1,4 +1,5 @@
-/// `nn.GRU`: gate blocks r, z, n in that order, with b_hn inside the reset product.
+/// `nn.GRU`: gate blocks r, z, n in that order, with b_hn inside the reset product (σ is the sigmoid,
+/// `*` the element-wise product, as in PyTorch's documentation).
 ///
 /// Each loop below touches few buffers and has no branches, so that the compiler vectorises it. None
 /// writes one buffer while reading another part of it: the compiler checks such loops for overlap and
@@ -19,6 +20,7 @@ public final class GRUCell: RecurrentCell {
 
     public func reserve(rows: Int, batch: Int) { resetCandidate.resize(rows, hiddenSize) }
 
+    // snippet.gru-step
     // gates [B, 3H], recurrent [B, 3H], h_prev [B, H] -> h [B, H]
     public func forward(_ step: CellStep) {
         let h = hiddenSize, gh = 3 * h
@@ -29,18 +31,22 @@ public final class GRUCell: RecurrentCell {
             let g = step.gates + b * gh, hp = recurrent + b * gh
             let candidate = resetCandidate.pointer + (step.row + b) * h
             let hPrev = step.previousState + b * h, y = step.state + b * h
+            // From the unroller, g: W_ir x_t + b_ir + b_hr | W_iz x_t + b_iz + b_hz | W_in x_t + b_in,
+            // and hp: W_hr h_(t-1) | W_hz h_(t-1) | W_hn h_(t-1) + b_hn.
             let (r, z, n, hpn) = (g, g + h, g + 2 * h, hp + 2 * h)
-            // r = sigmoid(W_ir x + b_ir + W_hr h_prev + b_hr), z = sigmoid(W_iz x + b_iz + W_hz h_prev + b_hz)
+            // r_t = σ(W_ir x_t + b_ir + W_hr h_(t-1) + b_hr)
+            // z_t = σ(W_iz x_t + b_iz + W_hz h_(t-1) + b_hz)
             for j in 0..<2 * h { g[j] += hp[j] }
             applySigmoid(g, count: 2 * h)
-            // n = tanh(W_in x + b_in + r * (W_hn h_prev + b_hn))
+            // n_t = tanh(W_in x_t + b_in + r_t * (W_hn h_(t-1) + b_hn))
             for j in 0..<h { candidate[j] = r[j] * hpn[j] }
             for j in 0..<h { n[j] += candidate[j] }
             applyTanh(n, count: h)
-            // h = (1 - z) * n + z * h_prev
+            // h_t = (1 - z_t) * n_t + z_t * h_(t-1)
             for j in 0..<h { y[j] = (1 - z[j]) * n[j] + z[j] * hPrev[j] }
         }
     }
+    // snippet.end
 
     // dh [B, H] -> d(pre-activations) [B, 3H] on each side; dh becomes z * dh, its direct part of dL/dh_prev
     public func backward(_ step: CellStepGradient) {

@@ -1,4 +1,5 @@
-/// `nn.LSTM`: gate blocks i, f, g, o in that order, with a cell state c beside h.
+/// `nn.LSTM`: gate blocks i, f, g, o in that order, with a cell state c beside h (σ is the sigmoid,
+/// `*` the element-wise product, as in PyTorch's documentation).
 public final class LSTMCell: RecurrentCell {
     public static let kind = CellKind.lstm
     public static let gateCount = 4
@@ -28,6 +29,7 @@ public final class LSTMCell: RecurrentCell {
         return UnsafePointer(cellStates.pointer + (step + b) * hiddenSize)
     }
 
+    // snippet.lstm-step
     // gates [B, 4H] -> h [B, H], c [B, H]
     public func forward(_ step: CellStep) {
         let h = hiddenSize, gh = 4 * h
@@ -35,19 +37,23 @@ public final class LSTMCell: RecurrentCell {
             let g = step.gates + b * gh, cPrev = previousCell(step.previousRow, b)
             let c = cellStates.pointer + (step.row + b) * h, tc = cellTanh.pointer + (step.row + b) * h
             let y = step.state + b * h
-            // i = sigmoid(W_ii x + b_ii + W_hi h_prev + b_hi), f = sigmoid(W_if x + b_if + W_hf h_prev + b_hf)
-            // g = tanh(W_ig x + b_ig + W_hg h_prev + b_hg),    o = sigmoid(W_io x + b_io + W_ho h_prev + b_ho)
+            // g holds W_i* x_t + b_i* + W_h* h_(t-1) + b_h* for i, f, g, o, summed by the unroller.
+            // i_t = σ(W_ii x_t + b_ii + W_hi h_(t-1) + b_hi)
+            // f_t = σ(W_if x_t + b_if + W_hf h_(t-1) + b_hf)
             applySigmoid(g, count: 2 * h)
+            // g_t = tanh(W_ig x_t + b_ig + W_hg h_(t-1) + b_hg)
             applyTanh(g + 2 * h, count: h)
+            // o_t = σ(W_io x_t + b_io + W_ho h_(t-1) + b_ho)
             applySigmoid(g + 3 * h, count: h)
             let (i, f, cg, o) = (g, g + h, g + 2 * h, g + 3 * h)
-            // c = f * c_prev + i * g
+            // c_t = f_t * c_(t-1) + i_t * g_t
             for j in 0..<h { c[j] = f[j] * cPrev[j] + i[j] * cg[j] }
-            // h = o * tanh(c)
+            // h_t = o_t * tanh(c_t)
             applyTanh(c, into: tc, count: h)
             for j in 0..<h { y[j] = o[j] * tc[j] }
         }
     }
+    // snippet.end
 
     public func startBackward(batch: Int) {
         cellGradient.resize(batch, hiddenSize)

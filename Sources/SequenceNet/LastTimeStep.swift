@@ -6,6 +6,7 @@ public final class LastTimeStep: Layer {
 
     public init() {}
 
+    // snippet.last-step
     // x [B, T, H] -> y [B, H]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         inputShape = x.shape
@@ -20,6 +21,7 @@ public final class LastTimeStep: Layer {
         }
         return output
     }
+    // snippet.end
 
     // dy [B, H] -> dx [B, T, H], zero except at the last step
     public func backward(_ dy: Tensor) -> Tensor {

@@ -14,6 +14,8 @@ public final class MSELoss {
             prediction.count == target.count,
             "MSELoss: \(prediction.count) predictions for \(target.count) targets")
         gradient.resize(prediction.shape)
+        // snippet.mse
+        // L = sum((prediction - target)^2) / n, dL/dprediction = 2 (prediction - target) / n
         let n = meanOver ?? prediction.count
         let p = prediction.pointer, t = target.pointer, g = gradient.pointer
         let scale = 2 / Float(n)
@@ -23,6 +25,7 @@ public final class MSELoss {
             sum += Double(difference * difference)
             g[i] = scale * difference
         }
+        // snippet.end
         return (Float(sum / Double(n)), gradient)
     }
 }

@@ -1,5 +1,4 @@
-/// `nn.RNN` with tanh, one gate block:
-/// h = tanh(W_ih x + b_ih + W_hh h_prev + b_hh).
+/// `nn.RNN` with tanh, one gate block: h_t = tanh(x_t W_ih^T + b_ih + h_(t-1) W_hh^T + b_hh).
 public final class RNNCell: RecurrentCell {
     public static let kind = CellKind.rnn
     public static let gateCount = 1
@@ -9,11 +8,14 @@ public final class RNNCell: RecurrentCell {
 
     public func reserve(rows: Int, batch: Int) {}
 
+    // snippet.rnn-step
     // gates [B, H] -> h [B, H]
     public func forward(_ step: CellStep) {
-        // h = tanh(W_ih x + b_ih + W_hh h_prev + b_hh): the unroller has summed the four terms in `gates`.
+        // The unroller has summed the four terms inside the tanh into `gates`.
+        // h_t = tanh(x_t W_ih^T + b_ih + h_(t-1) W_hh^T + b_hh)
         applyTanh(step.gates, into: step.state, count: step.batch * hiddenSize)
     }
+    // snippet.end
 
     // dh [B, H] -> d(pre-activation) [B, H], the same on both sides
     public func backward(_ step: CellStepGradient) {

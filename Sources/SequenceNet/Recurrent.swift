@@ -145,12 +145,15 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         let run = onlyLastOutput && reverse ? 1 : steps
         let runRows = (reverse ? steps - run : 0) * batch..<(reverse ? steps : run) * batch
         let gates = gateValues.pointer, wih = weightIH.value.pointer
+        // snippet.input-projection
+        // x_t W_ih^T + b_ih + b_hh for every step at once: [T*B, C] x [C, GH] onto the biases.
         if c > 1 {
             for r in runRows { (gates + r * gh).update(from: b, count: gh) }
             products.gemm(
                 xs + runRows.lowerBound * c, wih, transposeB: true, into: gates + runRows.lowerBound * gh,
                 m: runRows.count, n: gh, k: c, beta: 1)
         }
+        // snippet.end
 
         // snippet.recurrent-mask
         // One mask per sequence for the whole pass: every step reuses it (Gal and Ghahramani).

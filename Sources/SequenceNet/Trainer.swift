@@ -140,6 +140,16 @@ public final class Trainer {
             self.model = model
             self.gradients = gradients
         }
+
+        /// Worker `w`'s half of `batch` (worker 0 takes the first half, with the odd example) as input
+        /// and target tensors; nil when that half is empty (a batch of one).
+        func load(half w: Int, of batch: ArraySlice<Int>, from data: Dataset) -> (Tensor, Tensor)? {
+            let firstHalf = (batch.count + 1) / 2
+            let part = w == 0 ? batch.prefix(firstHalf) : batch.dropFirst(firstHalf)
+            guard !part.isEmpty else { return nil }
+            batcher.fill(from: data, indices: part)
+            return (batcher.input, batcher.target)
+        }
     }
 
     /// Builds the model with `build` once per worker, and Adam at `learningRate` over its arena.
@@ -160,12 +170,16 @@ public final class Trainer {
                 && Set(second.parameters.map(ObjectIdentifier.init)).isDisjoint(
                     with: model.parameters.map(ObjectIdentifier.init)),
             "the model builder must make a new model each call")
+        // snippet.optimizer
+        // torch.optim.Adam(model.parameters(), lr=...): every parameter in one flat arena, which both
+        // workers' copies of the model share, each with gradients of its own.
         let arena = ParameterArena(model.parameters)
         workers = [
             Worker(model: model, gradients: arena.gradients),
             Worker(model: second, gradients: arena.shareValues(with: second.parameters)),
         ]
         optimizer = Adam(arena: arena, learningRate: learningRate)
+        // snippet.end
         concurrent = ProcessInfo.processInfo.activeProcessorCount > 1
         usePair(concurrent)
     }
@@ -237,24 +251,23 @@ public final class Trainer {
     /// Every worker's copy of the model.
     var workerModels: [Sequential] { workers.map(\.model) }
 
-    /// One optimiser step on one batch; returns the batch's mean loss.
+    // snippet.step
+    /// One optimiser step on one batch; returns its mean loss. Each worker takes half the batch into
+    /// gradients of its own (zero here: the last update cleared them), and Adam adds the two.
     private func step(_ batch: ArraySlice<Int>, from data: Dataset) -> Float {
-        let firstHalf = (batch.count + 1) / 2
-        Parallel.run(workers.count, on: pair) { index in
-            // The worker's gradients are zero here: the last step's update cleared them.
-            let worker = workers[index]
-            let part = index == 0 ? batch.prefix(firstHalf) : batch.dropFirst(firstHalf)
+        Parallel.run(workers.count, on: pair) { w in
+            let worker = workers[w]
             worker.lossValue = 0
-            guard !part.isEmpty else { return }
-            worker.batcher.fill(from: data, indices: part)
-            let prediction = worker.model.forward(worker.batcher.input, training: true)
-            let (value, gradient) = worker.loss(prediction, worker.batcher.target, meanOver: batch.count)
-            worker.lossValue = value
-            _ = worker.model.backward(gradient)
+            guard let (x, y) = worker.load(half: w, of: batch, from: data) else { return }
+            let prediction = worker.model.forward(x, training: true)  // model(x)
+            let (loss, dLoss) = worker.loss(prediction, y, meanOver: batch.count)  // criterion(prediction, y)
+            worker.lossValue = loss
+            _ = worker.model.backward(dLoss)  // loss.backward()
         }
-        optimizer.updateAndClear(adding: workers[1].gradients.pointer)
+        optimizer.updateAndClear(adding: workers[1].gradients.pointer)  // optimizer.step(), zero_grad()
         return workers.reduce(0) { $0 + $1.lossValue }
     }
+    // snippet.end
 
     /// Examples per forward pass when evaluating. Without dropout or batch statistics the batch size
     /// does not change a prediction; 128 rows keep a pass's activations within the processor's caches.

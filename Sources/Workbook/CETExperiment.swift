@@ -162,6 +162,8 @@ public func runCETExperiment(
             + "(validation \(data.validationSpan)), \(cet.layout.rawValue) layout")
 
     let random = RandomSource(seed: common.seed)
+    // snippet.cet-model
+    // One step of 59 values (book layout) or 59 steps of one value (sequence layout).
     let inputs = cet.layout.inputSize(features: data.windows.featureCount)
     let trainer = common.trainer(random: random) { random in
         bookModel.build(
@@ -169,6 +171,7 @@ public func runCETExperiment(
             recurrentDropout: recurrentDropout, random: random
         ).model
     }
+    // snippet.end
     let parameters = bookModel.bookParameterCount(of: trainer.model, hiddenSize: cet.hidden)
     bookModel.noteOneLayerDropout(cet.dropout)
     print(
@@ -188,10 +191,12 @@ public func runCETExperiment(
         seed: common.seed, settings: settings.training, dataFingerprint: dataFingerprint, resume: cet.resume,
         interruptAfterEpoch: cet.interruptAfterEpoch)
 
+    // snippet.cet-train
     let history = try common.train(trainer, on: data.split, label: section, checkpoint: checkpoint)
     let predictions = trainer.evaluate(data.split.validation).predictions
     let mae = meanAbsoluteError(predictions, targets)
-    let maeDegrees = mae * data.normalization.standardDeviation
+    let maeDegrees = mae * data.normalization.standardDeviation  // z-scores back to degrees
+    // snippet.end
     var report = try RunReport(
         section: section, seed: common.seed, settings: settings,
         parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,

@@ -10,10 +10,13 @@ public struct Normalization: Sendable {
     /// Fits the values; `source` (the data file) names them when they cannot be scaled: constant
     /// values have a standard deviation of 0, and dividing by it would turn every z-score into NaN.
     public init(fitting values: [Double], source: String) throws {
+        // snippet.zscores
+        // The population standard deviation, NumPy's std() (ddof=0); normalize(_:) applies (x - mean) / std.
         let n = Double(values.count)
         let average = values.reduce(0, +) / n
         mean = average
         standardDeviation = (values.reduce(0.0) { $0 + ($1 - average) * ($1 - average) } / n).squareRoot()
+        // snippet.end
         guard standardDeviation > 0, standardDeviation.isFinite else {
             let what = values.isEmpty ? "there are no values" : String(format: "every value is %g", values[0])
             throw WorkbookError.invalid(

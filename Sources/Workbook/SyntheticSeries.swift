@@ -25,6 +25,7 @@ public enum SyntheticSeries {
 
     /// series[t] for t = 0, 1, ..., 1460.
     public static func make() -> [Float] {
+        // snippet.synthetic
         var random = NumPyRandomState(seed: noiseSeed)
         let noise = random.gaussians(length)
         return (0..<length).map { index in
@@ -34,5 +35,6 @@ public enum SyntheticSeries {
             // NumPy adds the float64 noise in double precision, then stores the sum as float32.
             return Float(Double(clean) + noise[index] * noiseLevel)
         }
+        // snippet.end
     }
 }

@@ -21,12 +21,17 @@ public struct WindowedSeries {
                 "the window (\(windowSize)) is longer than the series (\(series.count) values)")
         }
         self.windowSize = windowSize
+        // snippet.windows
+        // series.unfold(0, window, 1): a window starts at every index that leaves room for it.
         let n = series.count - windowSize + 1
         var features = [Float]()
         features.reserveCapacity(n * (windowSize - 1))
+        // windows[:, :-1], one row after another
         for start in 0..<n { features.append(contentsOf: series[start..<start + windowSize - 1]) }
         self.features = features
+        // windows[:, -1]: the value after each window's features
         targets = Array(series[(windowSize - 1)...])
+        // snippet.end
     }
 
     /// The series index of window `i`'s target.
@@ -42,6 +47,8 @@ public struct BookSplit: Sendable {
     public let validationTargetIndices: [Int]
 
     public init(_ windows: WindowedSeries, split: Int, exampleShape: [Int]) throws {
+        // snippet.split
+        // train_size = split - window + 1: the windows whose targets lie before `split`.
         let trainCount = split - windows.windowSize + 1
         guard trainCount > 0, trainCount < windows.count else {
             throw WorkbookError.invalid(
@@ -55,6 +62,7 @@ public struct BookSplit: Sendable {
         validation = Dataset(
             features: Array(windows.features[(trainCount * f)...]),
             targets: Array(windows.targets[trainCount...]), exampleShape: exampleShape)
+        // snippet.end
         validationTargetIndices = (trainCount..<windows.count).map(windows.targetIndex(ofWindow:))
     }
 }

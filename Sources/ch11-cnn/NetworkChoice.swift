@@ -43,6 +43,7 @@ enum NetworkChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+// snippet.dnn-model
 /// Chapter 10's dense network: `inputs` values -> 10 -> 10 -> 1, ReLU between.
 func denseNetwork(inputs: Int, _ random: RandomSource) -> Sequential {
     Sequential([
@@ -52,6 +53,7 @@ func denseNetwork(inputs: Int, _ random: RandomSource) -> Sequential {
         Linear(10, 1, random: random),  // -> [B, 1]
     ])
 }
+// snippet.end
 
 /// What one run of `ch11-cnn` produced.
 struct NetworkOutcome {

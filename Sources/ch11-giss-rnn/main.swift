@@ -107,11 +107,14 @@ struct GISSSection: ParsableCommand {
         )
 
         let random = RandomSource(seed: common.seed)
+        // snippet.model
+        // One step of 47 values (book layout) or 47 steps of one value (sequence layout).
         let inputs = layout.inputSize(features: windows.featureCount)
         let trainer = common.trainer(random: random) { random in
             BookModel.simpleRNN.build(inputSize: inputs, hiddenSize: hidden, dropout: dropout, random: random)
                 .model
         }
+        // snippet.end
         let parameters = BookModel.simpleRNN.bookParameterCount(of: trainer.model, hiddenSize: hidden)
         BookModel.simpleRNN.noteOneLayerDropout(dropout)
         print(
@@ -130,9 +133,11 @@ struct GISSSection: ParsableCommand {
                 predictions, targets: data.validation.targets)
             if record.epoch == snapshots[0] { snapshot = predictions }
         }
+        // snippet.evaluate
         let predictions = trainer.evaluate(data.validation).predictions
         let mae = meanAbsoluteError(predictions, data.validation.targets)
-        let maeDegrees = mae * normalization.standardDeviation
+        let maeDegrees = mae * normalization.standardDeviation  // z-scores back to degrees
+        // snippet.end
 
         var settings = GISSSettings(
             run: .init(

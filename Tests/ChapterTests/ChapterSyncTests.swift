@@ -224,6 +224,87 @@ import Testing
         #expect(run.standardOutput.contains("chapters/demo.md:9: "), "\(run.standardOutput)")
     }
 
+    // MARK: Python listings (the book's way, from Tools/book_pytorch)
+
+    /// The scratch package with a Python source beside the Swift one, marked with `# snippet.` lines.
+    func pythonScratch(chapter: String, python: String? = nil) throws -> ChapterSync {
+        let sync = try scratch(chapter: chapter)
+        let folder = sync.root.appendingPathComponent("Tools/demo")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try (python ?? pythonSource).write(
+            to: folder.appendingPathComponent("demo.py"), atomically: true, encoding: .utf8)
+        return sync
+    }
+
+    let pythonSource = """
+        def fit(model, optimizer):
+            # snippet.step
+            optimizer.zero_grad()
+            loss = criterion(model(x), y)
+            # // snippet.end is not a marker here
+            loss.backward()
+            # snippet.end
+        """
+
+    /// The good chapter, and below it the Python step in a python block.
+    var pythonChapter: String {
+        goodChapter
+            + "\n\nThe book's way, from `Tools/demo/demo.py`:\n\n<!-- snippet: Tools/demo/demo.py#step -->\n"
+            + "```python\noptimizer.zero_grad()\nloss = criterion(model(x), y)\n"
+            + "# // snippet.end is not a marker here\nloss.backward()\n```\n"
+    }
+
+    @Test func pythonListingInSyncPasses() throws {
+        #expect(try pythonScratch(chapter: pythonChapter).check("chapters/demo.md").isEmpty)
+    }
+
+    @Test func driftedPythonListingIsFoundAndMended() throws {
+        let drifted = pythonChapter.replacingOccurrences(
+            of: "loss.backward()", with: "loss.backward(retain_graph=True)")
+        let sync = try pythonScratch(chapter: drifted)
+        let drifts = try sync.check("chapters/demo.md")
+        #expect(
+            drifts.map(\.description) == [
+                "chapters/demo.md:11: listing differs from Tools/demo/demo.py#step"
+            ])
+        let check = try chapterSync(sync, [])
+        #expect(check.status != 0, "\(check.standardOutput)")
+        let write = try chapterSync(sync, ["--write"])
+        #expect(write.status == 0, "\(write.standardOutput)")
+        #expect(String(decoding: try page(sync), as: UTF8.self) == pythonChapter)
+        #expect(try chapterSync(sync, []).status == 0)
+    }
+
+    /// An unclosed Python region, or one with a second opened inside it, is refused naming the
+    /// source's line, and nothing is rewritten.
+    @Test(arguments: [
+        ("# snippet.step\nx = 1\n", "Tools/demo/demo.py:1: snippet.step has no # snippet.end"),
+        (
+            "def f():\n    # snippet.step\n    x = 1\n    # snippet.other\n    y = 2\n    # snippet.end\n",
+            "Tools/demo/demo.py:2: snippet.step has no # snippet.end before # snippet.other at line 4"
+        ),
+        ("x = 1\n# snippet.end\n", "Tools/demo/demo.py:2: # snippet.end without a region open"),
+    ])
+    func brokenPythonRegionIsRefusedWithItsLine(python: String, problem: String) throws {
+        let sync = try pythonScratch(
+            chapter: pythonChapter.replacingOccurrences(of: "loss.backward()", with: "loss.step()"),
+            python: python)
+        let before = try page(sync)
+        #expect(throws: ChapterSync.Unparseable.self) { try sync.rewrite("chapters/demo.md") }
+        let run = try chapterSync(sync, ["--write"])
+        #expect(run.status != 0)
+        #expect(run.standardOutput.contains(problem), "\(run.standardOutput)")
+        #expect(try page(sync) == before)
+    }
+
+    /// Each language has its own marker: a Swift file's `# snippet.` line is code, not a marker.
+    @Test func markersFollowTheFilesLanguage() {
+        let swift = Snippets.regions(in: "// snippet.a\n# snippet.b\n// snippet.end\n", file: "a.swift")
+        #expect(swift.problems.isEmpty && swift.regions == ["a": "# snippet.b"])
+        let python = Snippets.regions(in: "# snippet.a\n// snippet.b\n# snippet.end\n", file: "a.py")
+        #expect(python.problems.isEmpty && python.regions == ["a": "// snippet.b"])
+    }
+
     // MARK: timings
 
     /// A timing in the prose is the reference run's: a reader's own run (`make`) does not fail the check.
