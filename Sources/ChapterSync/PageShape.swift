@@ -26,6 +26,10 @@ struct PageShape {
             for target in Self.links(in: line) {
                 if let why = brokenLink(target) { problem(index, "the link to \(target) \(why)") }
             }
+            for path in Self.fileReferences(in: line)
+            where !FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
+                problem(index, "`\(path)` names a file the repository does not hold")
+            }
         }
         if let (previous, next) = neighbours() {
             let navigation = lines.lastIndex { $0.hasPrefix("Previous: ") && $0.contains(" Next: ") }
@@ -98,6 +102,26 @@ struct PageShape {
             rest = after[close...]
         }
         return targets
+    }
+
+    /// Folders of the repository whose files prose names in code spans (`figures/ch11-cnn.metrics.json`).
+    static let repositoryFolders = ["Sources/", "Tests/", "Tools/", "figures/", "data/", "chapters/"]
+
+    /// The repository paths a line names in code spans, a `#region` or `:line` dropped; spans with a
+    /// placeholder (`<report>`, `*`, `NAME`, `N`) or a shell command are patterns, not files.
+    static func fileReferences(in line: String) -> [String] {
+        let spans = line.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map(\.element)
+        return spans.compactMap { span -> String? in
+            guard repositoryFolders.contains(where: span.hasPrefix), !span.contains(" "),
+                !span.contains(where: { "<>*{}…".contains($0) }), !span.contains("NAME"),
+                !span.contains("-N."), !span.contains("...")
+            else { return nil }
+            var path = span.split(separator: "#", maxSplits: 1)[0]
+            if let colon = path.firstIndex(of: ":") { path = path[..<colon] }
+            while path.hasSuffix(".") || path.hasSuffix(",") { path = path.dropLast() }
+            return String(path)
+        }
     }
 
     /// The lines inside fenced blocks, where `](` is code, not a link.

@@ -52,6 +52,22 @@ import Testing
         for file in sync.chapterFiles() { #expect(try sync.check(file).isEmpty, "\(file)") }
     }
 
+    /// A file named in prose must exist, as a link's target must: `Sources/demo/main.swift` does, a
+    /// renamed report does not; patterns, commands and fenced code are not file names.
+    @Test func aFileNamedInProseMustExist() throws {
+        var pages = self.pages
+        pages["11-01-first.md"] = first.replacingOccurrences(
+            of: "See [the second]",
+            with: "It is `Sources/demo/main.swift#body`, its report `figures/gone.metrics.json`, "
+                + "any `figures/<report>.study.json` or `figures/*.png`, and "
+                + "`swift run figures/x`.\n```text\nfigures/fenced.json\n```\nSee [the second]")
+        let drifts = try scratch(pages).check("chapters/11-01-first.md")
+        #expect(
+            drifts.map(\.description) == [
+                "chapters/11-01-first.md:8: `figures/gone.metrics.json` names a file the repository does not hold"
+            ])
+    }
+
     @Test func aListingWithoutAVisibleCaptionIsReported() throws {
         var pages = self.pages
         pages["11-01-first.md"] = first.replacingOccurrences(
