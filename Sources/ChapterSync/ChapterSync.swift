@@ -270,14 +270,19 @@ public struct ChapterSync {
         return " (\(path) was made on \(library) \(version), \(isa.uppercased()) kernels)"
     }
 
-    /// The text a value comment asks for: `PATH#KEY` and optionally `decimals=N` (default 2).
+    /// The text a value comment asks for: `PATH#KEY`, optionally `decimals=N` (default 2) and `plain`
+    /// (no thousands separators: a number as a program prints it, in a quote of its output).
     private func expectedValue(_ spec: String, reports: inout [String: Any]) -> Expected {
         let words = spec.split(separator: " ")
         guard let target = words.first, target.contains("#") else {
             return .failure("value comment must name PATH#KEY, got \(spec)")
         }
-        var decimals = 2
+        var decimals = 2, grouped = true
         for word in words.dropFirst() {
+            if word == "plain" {
+                grouped = false
+                continue
+            }
             guard word.hasPrefix("decimals="), let n = Int(word.dropFirst("decimals=".count)),
                 (0...12).contains(n)
             else {
@@ -289,7 +294,8 @@ public struct ChapterSync {
         guard let json = report(parts[0], reports: &reports) else {
             return .failure("cannot read the run report \(parts[0])")
         }
-        guard let text = try? ReportValues.text(at: parts[1], in: json, decimals: decimals)
+        guard
+            let text = try? ReportValues.text(at: parts[1], in: json, decimals: decimals, grouped: grouped)
         else {
             return .failure("\(parts[0]) has no number at \(parts[1])")
         }

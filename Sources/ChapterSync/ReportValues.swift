@@ -6,11 +6,13 @@ enum ReportValues {
     enum Failure: Error, Equatable { case unreadable, unknownKey }
 
     /// The value at `path` as the chapter prints it: a string as it is, a number with `decimals`.
-    static func text(at path: String, in json: Any, decimals: Int) throws -> String {
+    static func text(at path: String, in json: Any, decimals: Int, grouped: Bool = true) throws -> String {
         let value = try value(at: path, in: json)
         if let string = value as? String { return string }
         guard let number = value as? NSNumber else { throw Failure.unknownKey }
-        return format(number.doubleValue, decimals: decimals)
+        return grouped
+            ? format(number.doubleValue, decimals: decimals)
+            : String(format: "%.\(decimals)f", number.doubleValue)
     }
 
     /// The JSON value at `path`.

@@ -209,10 +209,7 @@ public func runCETExperiment(
         "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C"
     )
     print(report.measuresSummary)
-    print(
-        String(
-            format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch,
-            history.trainingSeconds))
+    print(report.timingSummary())
     // The result is on screen before any file is written, so a failed write cannot lose it.
     try report.publish(toFolder: common.outputFolder)
     return CETOutcome(

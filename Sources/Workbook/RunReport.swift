@@ -118,6 +118,12 @@ public struct RunReport: Codable, Equatable, Sendable {
         productPath = .current
     }
 
+    /// The run's last printed line before its files: seconds per epoch, and the wall time of the whole
+    /// run (both as the report records them, so a page can quote the line from the report).
+    public func timingSummary(decimals: Int = 3) -> String {
+        "Training: \(fixed(secondsPerEpoch, decimals)) s per epoch, \(fixed(secondsTotal, 1)) s in all"
+    }
+
     /// The file name under the output folder.
     public static func fileName(section: String) -> String { "\(section).metrics.json" }
 

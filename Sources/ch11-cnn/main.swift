@@ -141,10 +141,7 @@ struct CNNSection: ParsableCommand {
         print(
             "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) (book: \(model.bookMAE))")
         print(report.measuresSummary(persistence: "next step as this one"))
-        print(
-            String(
-                format: "Training: %.3f s per epoch, %.1f s in all", report.secondsPerEpoch,
-                history.trainingSeconds))
+        print(report.timingSummary())
         // The result is on screen before any file is written, so a failed write cannot lose it.
         try report.publish(toFolder: common.outputFolder)
         return NetworkOutcome(

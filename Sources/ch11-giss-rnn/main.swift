@@ -170,10 +170,7 @@ struct GISSSection: ParsableCommand {
             "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C"
                 + book(history.epochs))
         print(report.measuresSummary(persistence: "next month as this one"))
-        print(
-            String(
-                format: "Training: %.4f s per epoch, %.1f s in all", report.secondsPerEpoch,
-                history.trainingSeconds))
+        print(report.timingSummary(decimals: 4))
         // The result is on screen before any file is written, so a failed write cannot lose it.
         try report.publish(toFolder: common.outputFolder)
 

@@ -40,6 +40,16 @@ import Testing
         return process.terminationStatus == 0 && !text.isEmpty
     }
 
+    /// `plain` quotes a number as a program prints it, without thousands separators.
+    @Test func aPlainValueHasNoThousandsSeparators() throws {
+        let sync = try scratch(
+            chapter:
+                "<!-- value: figures/demo.metrics.json#val_loss[2] decimals=1 plain -->12345.5<!-- /value -->"
+                + " <!-- value: figures/demo.metrics.json#val_loss[2] decimals=1 -->12,345.5<!-- /value -->\n"
+        )
+        #expect(try sync.check("chapters/demo.md").isEmpty)
+    }
+
     /// A number that moved names the product path its report was made on, the usual cause.
     @Test func aDriftedNumberNamesItsReportsProductPath() throws {
         let sync = try scratch(
