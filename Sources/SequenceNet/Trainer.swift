@@ -210,7 +210,8 @@ public final class Trainer {
         while epoch < options.epochs && !run.history.stoppedEarly {
             epoch += 1
             let start = DispatchTime.now().uptimeNanoseconds
-            random.shuffle(&run.order)
+            // snippet.epoch
+            random.shuffle(&run.order)  // DataLoader(..., shuffle=True)
             var total: Double = 0
             for first in stride(from: 0, to: train.count, by: options.batchSize) {
                 let batch = run.order[first..<min(first + options.batchSize, train.count)]
@@ -219,6 +220,7 @@ public final class Trainer {
             }
             let trainLoss = Float(total / Double(max(train.count, 1)))
             let validationLoss = evaluate(validation).loss
+            // snippet.end
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             guard trainLoss.isFinite, validationLoss.isFinite else {
                 throw TrainingError.diverged(
