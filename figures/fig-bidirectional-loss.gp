@@ -9,7 +9,7 @@ set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
 set yrange [0.06153311:0.15495512]
-set ytics (0.07, 0.08, 0.09, 0.1, 0.12, 0.14)
+set ytics (0.062, 0.07, 0.08, 0.09, 0.1, 0.12, 0.14)
 set key top right
 set xrange [1:*] noextend
 plot "fig-bidirectional-loss.dat" using 1:2 with lines ls 3 title "training", \

@@ -9,7 +9,7 @@ set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
 set yrange [0.08982157:0.1655915]
-set ytics (0.1, 0.12, 0.14, 0.16)
+set ytics (0.09, 0.1, 0.12, 0.14, 0.16)
 set key top right
 set xrange [1:*] noextend
 plot "fig-cet-gru-loss.dat" using 1:2 with lines ls 3 title "training", \

@@ -9,7 +9,7 @@ set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
 set yrange [0.0886353:0.19746873]
-set ytics (0.1, 0.12, 0.14, 0.16, 0.18)
+set ytics (0.09, 0.1, 0.12, 0.14, 0.16, 0.18)
 set key top right
 set xrange [1:*] noextend
 plot "fig-cet-lstm-loss.dat" using 1:2 with lines ls 3 title "training", \

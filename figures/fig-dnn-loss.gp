@@ -9,7 +9,7 @@ set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
 set yrange [23.586674:16729.783]
-set ytics (50, 100, 200, 500, 1000, 2000, 5000, 10000)
+set ytics (30, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
 set key top right
 set xrange [1:*] noextend
 plot "fig-dnn-loss.dat" using 1:2 with lines ls 3 title "training", \

@@ -79,7 +79,6 @@ public struct CETOutcome {
             .predictions(
                 name: name, title: title + ": the \(which) hundred validation days" + titleNote,
                 series: series.slice(range), xLabel: "date", yLabel: yLabel, dates: true, units: units,
-                drawYardstick: true,
                 caption: "the \(which) hundred validation days: actual, predicted and tomorrow as today")
         }
         let year = Self.lastWholeYear(series.time)

@@ -44,6 +44,17 @@ enum SearchFigures {
                     + "title \"\(n) conv layer\(n == 1 ? "" : "s"), kernel \(kernel)\""
             }
         }
+        // The book's choice, where this search ranked it: labelled below its point, with an arrow up to it.
+        var bookLabel = ""
+        if let book = report.bookWinnerHere {
+            let (x, y) = (Double(book.rank), book.valMAE)
+            let below = max(low + 0.04 * (high - low), y - 0.2 * (high - low))
+            bookLabel = """
+                set label 2 "the book's choice (rank \(book.rank)): \(book.configuration)" at \(x + 1), \(FigureData.format(below)) left front
+                set arrow 2 from \(x + 0.9), \(FigureData.format(below)) to \(x), \(FigureData.format(y - 0.01 * (high - low))) ls \(FigureStyle.Role.accent.rawValue) lw 1.5 front
+
+                """
+        }
         return Figure(
             name: "fig-11-05b-search-ranking",
             caption: "validation MAE of every searched configuration, best first"
@@ -56,7 +67,7 @@ enum SearchFigures {
                 set key top left
                 set xrange [0:\(count + 1)]
                 set yrange [\(FigureData.format(low)):\(FigureData.format(high))]
-                plot \(points.joined(separator: ", \\\n     ")), \\
+                \(bookLabel)plot \(points.joined(separator: ", \\\n     ")), \\
                      \(report.bookWinnerMAE) with lines ls \(FigureStyle.Role.muted.rawValue) title "the book's best (\(report.bookWinnerMAE))"\(seedClause)
                 """)
     }

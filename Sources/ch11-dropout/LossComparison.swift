@@ -47,7 +47,7 @@ enum LossComparison {
                 \(Figure.logScaleAxis(late.isEmpty ? runs.flatMap { $0.history.trainLoss } : late))
                 set key bmargin center horizontal maxrows 2 nobox
                 set bmargin 7
-                set xrange [1:*] noextend
+                \(Figure.epochAxis(epochs))
                 plot \(plots.joined(separator: ", \\\n     "))
                 """)
     }

@@ -50,7 +50,8 @@ struct DropoutSection: ParsableCommand {
             figures.append(
                 recurrent.lossFigure(
                     name: "fig-11-16b-recurrent-dropout-loss" + cet.suffix,
-                    title: "GRU with recurrent dropout \(recurrentDropout): loss per epoch"))
+                    title: "GRU with recurrent dropout \(recurrentDropout) and dropout \(cet.dropout): "
+                        + "loss per epoch"))
         }
         if runs.count > 1 {
             print(
@@ -87,7 +88,8 @@ struct DropoutSection: ParsableCommand {
             let recurrent = try runCETExperiment(
                 .gru, section: "ch11-dropout-recurrent" + cet.suffix, common: common, cet: cet,
                 recurrentDropout: recurrentDropout)
-            runs.append(("recurrent dropout \(recurrentDropout)", recurrent))
+            // The run keeps the book's dropout too: its label says both.
+            runs.append(("recurrent dropout \(recurrentDropout), dropout \(cet.dropout)", recurrent))
         }
         return runs
     }

@@ -60,22 +60,28 @@ enum StationFigures {
                 """, width: 900, height: 1100)
     }
 
-    /// Figure 11-8: the normalised series, training and validation parts, and the split.
+    /// Figure 11-8: the normalised series, training and validation parts, and the split, labelled by the
+    /// month validation starts (the axis is in years, not the series' index).
     static func split(series: [Float], dates: [Double], at split: Int) -> Figure {
         let rows = series.indices.map { [dates[$0], Double(series[$0]), $0 < split ? 0 : 1] }
         let data = FigureData(
             fileName: "fig-11-08-giss-split.dat", columns: ["year", "z", "validation"], rows: rows)
+        let year = dates[split].rounded(.down)
+        let month = Figure.monthNames[Int((dates[split] - year) * 12)]
+        let start = "\(month) \(Int(year))"
         return Figure(
-            name: "fig-11-08-giss-split", caption: "the normalised series split at index \(split)",
+            name: "fig-11-08-giss-split",
+            caption: "the normalised series, validation from \(start)",
             data: [data],
             commands: """
-                set title "Normalised series: training and validation (split at index \(split))"
+                set title "Normalised series: training, and validation from \(start)"
                 set xlabel "year"
                 set ylabel "temperature (z-score)"
                 set key bmargin center horizontal nobox
                 set bmargin 6
                 set xrange [*:*] noextend
                 set arrow from \(dates[split]), graph 0 to \(dates[split]), graph 1 nohead ls \(FigureStyle.Role.accent.rawValue) dt 2
+                set label 1 "validation from \(start)" at \(dates[split]), graph 0.06 right offset -1, 0 front
                 plot "\(data.fileName)" using 1:($3 == 0 ? $2 : NaN) with lines ls \(FigureStyle.Role.training.rawValue) lw 1 title "training", \\
                      "" using 1:($3 == 1 ? $2 : NaN) with lines ls \(FigureStyle.Role.validation.rawValue) lw 1 title "validation"
                 """)

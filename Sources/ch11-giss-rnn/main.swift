@@ -71,9 +71,22 @@ struct GISSSection: ParsableCommand {
     /// The MAE where the book says the predictions are off, "time steps 160-170": its plots number the
     /// validation windows from 97 (the validation set's length), so these are windows 63 to 73.
     static func bookSteps160To170MAE(_ predictions: [Float], _ targets: [Float]) -> Double? {
-        let axisStart = targets.count, range = (160 - axisStart)...(170 - axisStart)
-        guard range.lowerBound >= 0, range.upperBound < targets.count else { return nil }
+        guard let range = bookSteps160To170(targets.count) else { return nil }
         return meanAbsoluteError(Array(predictions[range]), Array(targets[range]))
+    }
+
+    /// The validation windows the book's steps 160-170 are, when there are that many.
+    static func bookSteps160To170(_ count: Int) -> ClosedRange<Int>? {
+        let range = (160 - count)...(170 - count)
+        return range.lowerBound >= 0 && range.upperBound < count ? range : nil
+    }
+
+    /// The book's steps 160-170 on a prediction figure's axis of `dates`, half a month either side.
+    static func bookSteps160To170Mark(_ dates: [Double]) -> MarkedSpan? {
+        guard let range = bookSteps160To170(dates.count) else { return nil }
+        return MarkedSpan(
+            from: dates[range.lowerBound] - 1.0 / 24, to: dates[range.upperBound] + 1.0 / 24,
+            label: "book's steps 160-170")
     }
 
     func run() throws {
@@ -189,6 +202,7 @@ struct GISSSection: ParsableCommand {
                         yardstick: persistenceForecast(data.validation),
                         yardstickName: "next month as this one"),
                     xLabel: "year", yLabel: "temperature (z-score)", units: ValueUnits(normalization),
+                    mark: Self.bookSteps160To170Mark(dates),
                     caption: "validation values and the RNN's predictions after \(snapshots[0]) epochs"))
         } else {
             print(
@@ -203,6 +217,7 @@ struct GISSSection: ParsableCommand {
                     time: dates, actual: data.validation.targets, predicted: predictions,
                     yardstick: persistenceForecast(data.validation), yardstickName: "next month as this one"),
                 xLabel: "year", yLabel: "temperature (z-score)", units: ValueUnits(normalization),
+                mark: Self.bookSteps160To170Mark(dates),
                 caption: "validation values and the RNN's predictions after \(history.epochs) epochs"))
         figures.append(
             .losses(

@@ -30,6 +30,28 @@ import Workbook
     }
 }
 
+/// A quick run's figures read as well as the chapter's: two epochs are ticked 1 and 2 (not 1.2, 1.4),
+/// and the validation days of its short record, under a year, are labelled by month (not "1779 1779").
+@Suite struct QuickFigureTests {
+    @Test(.enabled(if: CommittedFigureTests.gnuplot != nil, "gnuplot is not installed"))
+    func quickCETFiguresReadWell() throws {
+        let folder = SectionRun.temporaryFolder("cet-figures")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try SectionRun.run(
+            "ch11-cet-rnn", ["--quick", "--epochs", "2", "--no-figures", "--out", folder])
+        #expect(run.status == 0, "\(run.standardError)")
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasPrefix("fig-") && $0.hasSuffix(".gp") }.sorted()
+        #expect(scripts.count == 4)
+        var problems: [String] = []
+        for script in scripts {
+            problems += try FigureChecks.problems(
+                of: script, in: URL(fileURLWithPath: folder), gnuplot: CommittedFigureTests.gnuplot!)
+        }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+}
+
 /// The other Central England sections, each in a quick run: they learn and write their reports and figure scripts.
 @Suite struct CETVariantSectionTests {
     func quick(_ section: String, _ arguments: [String]) throws -> String {

@@ -96,34 +96,56 @@ public struct PredictionSeries: Sendable {
         return String(format: "MAE %.2f %@ (%.3f z)", mae * units.standardDeviation, units.symbol, mae)
     }
 
-    /// The `plot` clauses: actual, predicted with its MAE, and the yardstick's MAE (drawn as a line
-    /// when `drawYardstick`, otherwise only named in the key).
-    func plotClauses(file: String, units: ValueUnits?, drawYardstick: Bool) -> [String] {
-        var clauses = [
+    /// The `plot` clauses: the yardstick first, so that it lies thin and dashed behind the others, then
+    /// actual and predicted, each forecast with its MAE: a line named in the key is a line drawn.
+    func plotClauses(file: String, units: ValueUnits?) -> [String] {
+        let yardstickClause = yardstick.map {
+            "\"\(file)\" using 1:4 with lines ls \(FigureStyle.Role.muted.rawValue) lw 1.5 "
+                + "title \"\(yardstickName): \(maeText($0, units: units))\""
+        }
+        return (yardstickClause.map { [$0] } ?? []) + [
             "\"\(file)\" using 1:2 with lines ls \(FigureStyle.Role.actual.rawValue) title \"actual\"",
             "\"\(file)\" using 1:3 with lines ls \(FigureStyle.Role.predicted.rawValue) "
                 + "title \"predicted: \(maeText(predicted, units: units))\"",
         ]
-        if let yardstick {
-            let title = "\(yardstickName): \(maeText(yardstick, units: units))"
-            clauses.append(
-                drawYardstick
-                    ? "\"\(file)\" using 1:4 with lines ls \(FigureStyle.Role.muted.rawValue) lw 2 title \"\(title)\""
-                    : "keyentry with lines ls \(FigureStyle.Role.muted.rawValue) lw 2 title \"\(title)\"")
-        }
-        return clauses
+    }
+}
+
+/// A span of a figure's time axis to point a reader at, shaded and labelled, e.g. where the book's
+/// text says its predictions go wrong.
+public struct MarkedSpan: Sendable {
+    public let from: Double
+    public let to: Double
+    public let label: String
+
+    public init(from: Double, to: Double, label: String) {
+        self.from = from
+        self.to = to
+        self.label = label
+    }
+
+    /// A shaded band behind the curves, its label at the top just right of it (the key fills the top
+    /// left).
+    var commands: String {
+        let (a, b) = (FigureData.format(from), FigureData.format(to))
+        return """
+            set object 1 rect from \(a), graph 0 to \(b), graph 1 fc rgb cell_highlight fs solid 1.0 noborder behind
+            set label 1 "\(label)" at \(b), graph 0.95 left offset 0.5, 0 front
+
+            """
     }
 }
 
 extension Figure {
     /// Actual and predicted values over time, the MAE of each forecast in the key, and with `units`
-    /// a second axis in the data's own units. With `dates` the time axis shows dates.
+    /// a second axis in the data's own units. With `dates` the time axis shows dates; `mark` shades a
+    /// span of it.
     public static func predictions(
         name: String, title: String, series: PredictionSeries, xLabel: String, yLabel: String,
-        dates: Bool = false, units: ValueUnits? = nil, drawYardstick: Bool = false, caption: String
+        dates: Bool = false, units: ValueUnits? = nil, mark: MarkedSpan? = nil, caption: String
     ) -> Figure {
         let data = series.data(fileName: name + ".dat")
-        let clauses = series.plotClauses(file: data.fileName, units: units, drawYardstick: drawYardstick)
+        let clauses = series.plotClauses(file: data.fileName, units: units)
         let axis = dates ? dateAxis(series.time) : (label: xLabel, commands: "")
         return Figure(
             name: name, caption: caption, data: [data],
@@ -131,19 +153,19 @@ extension Figure {
                 set title "\(title)"
                 set xlabel "\(axis.label)"
                 set ylabel "\(yLabel)"
-                \(axis.commands)\(series.valueAxes(units: units))set xrange [*:*] noextend
+                \(axis.commands)\(series.valueAxes(units: units))\(mark?.commands ?? "")set xrange [*:*] noextend
                 set key top left title "MAE over the \(dates ? "days" : "points") shown"
                 plot \(clauses.joined(separator: ", \\\n     "))
                 """)
     }
 
-    /// A date axis: for a span of under a year, a labelled tic every two weeks from the first day, with
-    /// the year (or years) in the axis label rather than under every tic; years otherwise.
+    /// A date axis: for a span of under 400 days, a labelled tic every two weeks from the first day, with
+    /// the year (or years) in the axis label rather than under every tic; calendar tics otherwise.
     static func dateAxis(_ time: [Double]) -> (label: String, commands: String) {
         let first = time.first ?? 0, last = time.last ?? 0
         let header = "set xdata time\nset timefmt \"%s\"\n"
         guard last - first < 400 * 86_400 else {
-            return ("date", header + "set format x \"%Y\"\n")
+            return ("date", header + calendarTics(first: first, last: last) + "\n")
         }
         let years = [first, last].map(year(of:))
         let label = years[0] == years[1] ? "date (\(years[0]))" : "date (\(years[0]) to \(years[1]))"
@@ -152,6 +174,46 @@ extension Figure {
             header
                 + "set format x \"%d %b\"\nset xtics \(FigureData.format(first)), \(14 * 86_400)\nunset mxtics\n"
         )
+    }
+
+    /// Labelled tics on a time axis from `first` to `last` (seconds since 1970), none reading like its
+    /// neighbour: under three years, the first of every month, or of every second, third or sixth from
+    /// the first, named by month (with the year at the first tic of each year); otherwise each
+    /// 1 January of years 1, 2, 5, 10... apart. The finest step that gives at most eight month tics
+    /// (twelve year tics) and still one within the axis's first fifth.
+    static func calendarTics(first: Double, last: Double) -> String {
+        let calendar = Calendar.utc
+        let start = Date(timeIntervalSince1970: first), end = Date(timeIntervalSince1970: last)
+        let months = last - first < 3 * 365.25 * 86_400
+        // Every first of the month (or, for years, every 1 January) within the span.
+        let startMonth = calendar.date(from: calendar.dateComponents([.year, .month], from: start))!
+        var candidates: [(date: Date, year: Int, month: Int)] = []
+        var offset = 0
+        while let date = calendar.date(byAdding: .month, value: offset, to: startMonth), date <= end {
+            let year = calendar.component(.year, from: date), month = calendar.component(.month, from: date)
+            if date >= start, months || month == 1 { candidates.append((date, year, month)) }
+            offset += 1
+        }
+        func tics(_ step: Int) -> [(date: Date, year: Int, month: Int)] {
+            months
+                ? candidates.enumerated().filter { $0.offset % step == 0 }.map(\.element)
+                : candidates.filter { $0.year % step == 0 }
+        }
+        let fifth = start.addingTimeInterval((last - first) / 5)
+        let steps = months ? [1, 2, 3, 6] : [1, 2, 5, 10, 20, 50, 100]
+        // A month with its year is twice a year's width: eight of those fit where twelve years do.
+        let most = months ? 8 : 12
+        let step =
+            steps.first { tics($0).count <= most && tics($0).first.map { $0.date <= fifth } == true } ?? 1
+        let chosen = tics(step)
+        guard !chosen.isEmpty else { return "set format x \"%d %b\"" }
+        let list = chosen.indices.map { i in
+            let tic = chosen[i]
+            let newYear = i == 0 || chosen[i - 1].year != tic.year
+            let name = !months ? "\(tic.year)" : monthNames[tic.month - 1] + (newYear ? " \(tic.year)" : "")
+            return "\"\(name)\" \(FigureData.format(tic.date.timeIntervalSince1970))"
+        }
+        return "set xtics (\(list.joined(separator: ", ")))\nunset mxtics"
     }
 
     /// One calendar year of a long daily series in full, with the whole span below as a thin strip
@@ -167,7 +229,7 @@ extension Figure {
             .timeIntervalSince1970
         let shown = series.time.indices.filter { series.time[$0] >= start && series.time[$0] < end }
         let days = series.slice((shown.first ?? 0)..<((shown.last ?? -1) + 1))
-        let clauses = days.plotClauses(file: data.fileName, units: units, drawYardstick: false)
+        let clauses = days.plotClauses(file: data.fileName, units: units)
         let (s, e) = (FigureData.format(start), FigureData.format(end))
         let span = [series.time.first ?? 0, series.time.last ?? 0].map(Self.year(of:))
         return Figure(
@@ -199,8 +261,7 @@ extension Figure {
                 set yrange [*:*]
                 set origin 0, 0
                 set size 1, 0.26
-                set format x "%Y"
-                set xtics autofreq
+                \(calendarTics(first: series.time.first ?? 0, last: series.time.last ?? 0))
                 set xrange [*:*] noextend
                 set xlabel "every validation day, \(span[0]) to \(span[1]) (shaded: the year above)"
                 set object 1 rect from \(s), graph 0 to \(e), graph 1 fc rgb cell_highlight fs solid 1.0 noborder behind
@@ -208,6 +269,11 @@ extension Figure {
                 unset multiplot
                 """, height: 760)
     }
+
+    /// The months as the figures' tics name them.
+    public static let monthNames = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     /// The calendar year of a time in seconds since 1970.
     static func year(of seconds: Double) -> Int {

@@ -21,7 +21,7 @@ extension Figure {
                 set ylabel "\(yLabel) (log scale)"
                 \(logScaleAxis(training + validation))
                 set key top right
-                set xrange [1:*] noextend
+                \(epochAxis(training.count))
                 plot "\(data.fileName)" using 1:2 with lines ls \(FigureStyle.Role.training.rawValue) title "training", \\
                      "" using 1:3 with lines ls \(FigureStyle.Role.validation.rawValue) title "validation"
                 """)
@@ -29,7 +29,8 @@ extension Figure {
 
     /// A log-scale y axis over the range of `values` (which may leave out points to be clipped) rather than whole decades (loss curves are often flat
     /// within one), with labelled tics at round values: 1, 2, 5 times a power of ten, or finer when the
-    /// range is narrow, and evenly spaced when even those are too few.
+    /// range is narrow, and evenly spaced when even those are too few; always one in the axis's lowest
+    /// tenth.
     public static func logScaleAxis(_ values: [Float]) -> String {
         let positive = values.filter { $0 > 0 && $0.isFinite }.map(Double.init)
         guard let low = positive.min(), let high = positive.max(), low < high else { return "set logscale y" }
@@ -57,11 +58,34 @@ extension Figure {
         }
         // A twentieth of the range's ratio as room above and below.
         let margin = pow(high / low, 0.05)
+        let (bottom, top) = (low / margin, high * margin)
+        // The lowest values need a tic near them to be read against: when none of those lies in the
+        // axis's lowest tenth, one more, at the bottom value rounded up to as few digits as stay there.
+        let tenth = bottom * pow(top / bottom, 0.1)
+        if !tics.contains(where: { $0 <= tenth }) {
+            let extra = (1...6).lazy.map { digits -> Double in
+                let unit = pow(10, floor(log10(bottom)) - Double(digits - 1))
+                return (bottom / unit).rounded(.up) * unit
+            }.first { $0 <= tenth }
+            // A tic whose label would crowd the new one's gives way.
+            let room = 0.06 * log10(top / bottom)
+            if let extra { tics = [extra] + tics.filter { log10($0 / extra) > room } }
+        }
         let list = tics.map { String(format: "%g", $0) }.joined(separator: ", ")
         return """
             set logscale y
-            set yrange [\(FigureData.format(low / margin)):\(FigureData.format(high * margin))]
+            set yrange [\(FigureData.format(bottom)):\(FigureData.format(top))]
             set ytics (\(list))
             """
+    }
+
+    /// The epoch axis from the first epoch to the last, ticked at whole epochs: gnuplot's own choice
+    /// for a few epochs would be 1.2, 1.4...
+    public static func epochAxis(_ epochs: Int) -> String {
+        switch epochs {
+        case ...1: "set xrange [0.5:1.5]\nset xtics 1"
+        case 2...5: "set xrange [1:*] noextend\nset xtics 1"
+        default: "set xrange [1:*] noextend"
+        }
     }
 }

@@ -30,7 +30,7 @@ extension Figure {
                 set ylabel "MSE loss (log scale)"
                 \(logScaleAxis(everything))
                 set key top right
-                set xrange [1:*] noextend
+                \(epochAxis(training.mean.count))
                 set style fill transparent solid 0.25 noborder
                 plot "\(data.fileName)" using 1:3:4 with filledcurves ls \(train) notitle, \\
                      "" using 1:6:7 with filledcurves ls \(valid) notitle, \\
