@@ -6,8 +6,15 @@ import Foundation
 import SequenceNet
 
 let arguments = CommandLine.arguments.dropFirst()
+// `--path`: only say, as JSON, what the products run on here (Tools/benchmark/paired.py records it).
+if arguments == ["--path"] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    print(String(decoding: try encoder.encode(ProductPath.current), as: UTF8.self))
+    exit(0)
+}
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: product-digests OUTPUT.json SHAPES.json...\n".utf8))
+    FileHandle.standardError.write(Data("usage: product-digests OUTPUT.json SHAPES.json... | --path\n".utf8))
     exit(64)
 }
 var shapes = Set<ProductShape>()

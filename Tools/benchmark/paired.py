@@ -152,6 +152,7 @@ def main():
         sys.exit(f"unknown workload(s) {unknown}; known: {', '.join(table)}")
     torch_version = subprocess.run([args.python, "-c", "import torch; print(torch.__version__)"],
                                    capture_output=True, text=True).stdout.strip()
+    paths = product_paths(args.python)
     results = []
     for name in names:
         swift, torch = measure(name, table[name], args.rounds)
@@ -175,10 +176,23 @@ def main():
                   "cpu": cpu, "cores": os.cpu_count(), "machine": platform.platform(), "torch": torch_version,
                   "torch_threads": args.threads, "rounds": args.rounds, "cnn_epochs": args.cnn_epochs,
                   "giss_epochs": args.giss_epochs,
-                  "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", ""),
+                  "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", ""), **paths,
                   # Keyed by workload, so that pages can name what they quote.
                   "results": {r["workload"]: r for r in results}}
         save(args.save, record)
+
+
+def product_paths(python):
+    """What each side's matrix products ran on: the Swift engine's pinned oneDNN path (library,
+    version, ISA, threads per product), and the ISA PyTorch's own oneDNN reports on its first
+    primitive (its verbose mode's `isa:` line)."""
+    swift = subprocess.run(["swift", "run", "product-digests", "--path"], cwd=ROOT, capture_output=True,
+                           text=True, check=True).stdout.strip().splitlines()[-1]
+    probe = "import torch; torch.nn.Conv1d(1, 8, 3)(torch.randn(4, 1, 29))"
+    verbose = subprocess.run([python, "-c", probe], capture_output=True, text=True,
+                             env={**os.environ, "ONEDNN_VERBOSE": "1", "DNNL_VERBOSE": "1"}).stdout
+    isa = next((line.split("isa:", 1)[1].strip() for line in verbose.splitlines() if ",isa:" in line), "")
+    return {"swift_product_path": json.loads(swift), "pytorch_onednn_isa": isa}
 
 
 if __name__ == "__main__":
