@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(libopenblas-dev libdnnl-dev gnuplot-nox fonts-dejavu-core pkg-config)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
-    echo "Not a Debian-based system: please install OpenBLAS (with cblas.h and a pkg-config file), gnuplot and the DejaVu fonts yourself." >&2
+    echo "Not a Debian-based system: please install oneDNN (libdnnl, with its headers), OpenBLAS (with cblas.h and a pkg-config file), gnuplot and the DejaVu fonts yourself." >&2
     exit 0
 fi
 missing=()

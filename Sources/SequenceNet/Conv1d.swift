@@ -148,7 +148,7 @@ public final class Conv1d: Layer {
         inputGradient.resize(x.shape)
         guard computesInputGradient else { return inputGradient }
         columnGradient.resize(rows, positions)
-        columnGradient.zero()  // one memset here is far cheaper than OpenBLAS's own zeroing for beta = 0
+        columnGradient.zero()  // the product adds onto zeros (beta 1), as the chapter's runs did
         products.gemm(
             weight.value.pointer, transposeA: true, g, into: columnGradient.pointer,
             m: rows, n: positions, k: outChannels, beta: 1)

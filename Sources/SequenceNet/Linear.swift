@@ -53,7 +53,7 @@ public final class Linear: Layer {
             for j in 0..<outFeatures { db[j] += g[j] }
         }
         inputGradient.resize(x.shape)
-        inputGradient.zero()  // one memset here is far cheaper than OpenBLAS's own zeroing for beta = 0
+        inputGradient.zero()  // the product adds onto zeros (beta 1), as the chapter's runs did
         products.gemm(
             dy.pointer, weight.value.pointer, into: inputGradient.pointer,
             m: batch, n: inFeatures, k: outFeatures, beta: 1)

@@ -167,8 +167,8 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         // snippet.end
         if usedMask { previousState.resize(rows, h) }
         let hidden = states.pointer, m = mask.pointer, masked = previousState.pointer
-        // The step products run with W_hh^T stored as such and onto values already there (beta 1):
-        // OpenBLAS is quickest that way at these sizes. One step needs no product.
+        // The step products read W_hh^T stored as such and add onto the values already there (beta 1),
+        // the form the chapter's runs were made in. One step needs no product.
         let whh = recurrentWeights.pointer
         if steps > 1 { transpose(weightHH.value.pointer, into: whh, outer: gh, inner: h, width: 1) }
         let product = recurrentProduct.pointer, productBias = recurrentBias.pointer

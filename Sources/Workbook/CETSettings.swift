@@ -14,7 +14,7 @@ public struct CETSettings: Codable, Equatable, Sendable {
 
     /// The options and the data's sizes that the model and its training follow.
     public struct Training: Codable, Equatable, Sendable {
-        /// `BookModel`'s name (rnn, gru, lstm, bidirectional-gru).
+        /// `BookModel`'s name (rnn, gru, lstm, bigru).
         public var model: String
         public var layout: String
         public var window: Int

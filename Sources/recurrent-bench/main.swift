@@ -5,8 +5,9 @@
 // --train, --validation, --batch and --dropout (paired.py passes the GISS ones).
 //
 // --floor adds what the epoch's matrix products alone take: the time the second epoch spent inside
-// them (so it runs at least two), their operations at the speed OpenBLAS reaches on a large product
-// with both cores busy, and the same products at the speed OpenBLAS reaches for each shape.
+// them (so it runs at least two), their operations at the speed the product engine (oneDNN, or the
+// --library given) reaches on a large product with both cores busy, and the same products at the speed
+// it reaches for each shape.
 import ArgumentParser
 import Foundation
 import SequenceNet
@@ -18,9 +19,9 @@ enum LayoutChoice: String, ExpressibleByArgument, CaseIterable {
     var layouts: [String] { self == .both ? ["book", "sequence"] : [rawValue] }
 }
 
-/// The book's models to time: one, or all four.
 extension ProductLibrary: ExpressibleByArgument {}
 
+/// The book's models to time: one, or all four.
 enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
     case rnn, gru, lstm, bigru, all
     var models: [BookModel] { self == .all ? BookModel.allCases : [BookModel(rawValue: rawValue)!] }
@@ -106,7 +107,7 @@ RecurrentBench.main()
 
 /// The second epoch's products: the time spent in them (summed over both cores, so halved for an
 /// epoch's wall time if the cores shared them evenly), and the time the same products take when each
-/// shape is run over and over on its own, on both cores at once: at the speed OpenBLAS reaches on a
+/// shape is run over and over on its own, on both cores at once: at the speed the engine reaches on a
 /// large product, and at the speed it reaches for that very shape, which no loop that calls it for
 /// those shapes can beat.
 func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
@@ -129,7 +130,7 @@ func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
             format:
                 "  matrix products: %.3f GFLOP per epoch, %.4f s inside them (both cores together) of an epoch of %.4f s",
             gigaflops, meter.seconds, epochSeconds))
-    print(String(format: "  OpenBLAS here, both cores busy: %.0f GFLOP/s on 1024x1024x1024", large))
+    print(String(format: "  the product engine, both cores busy: %.0f GFLOP/s on 1024x1024x1024", large))
     print(
         String(
             format:
