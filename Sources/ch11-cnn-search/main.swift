@@ -89,7 +89,7 @@ struct CNNSearchSection: ParsableCommand {
                     + searchOnly.joined(separator: ", "))
         }
         if partial && merge.isEmpty { throw ValidationError("--partial goes with --merge") }
-        if let problem = seeds?.problem { throw ValidationError(problem) }
+        if let problem = seeds?.problem(first: common.seed) { throw ValidationError(problem) }
         _ = try space()
     }
 
@@ -167,6 +167,8 @@ struct CNNSearchSection: ParsableCommand {
                 Date().timeIntervalSince(started), report.secondsTraining))
         try drawFigures(report, predictions: predictions, data: data)
         if let seeds {
+            // With --merge the first seed comes from the files, known only now.
+            if let problem = seeds.problem(first: settings.seed) { throw ValidationError(problem) }
             try study(report, seeds: seeds.seeds(from: settings.seed), settings: settings, data: data)
         }
     }
