@@ -315,7 +315,7 @@ struct CNNSearchSection: ParsableCommand {
 
 /// A warning on standard error.
 func warn(_ text: String) {
-    FileHandle.standardError.write(Data("warning: \(text)\n".utf8))
+    printToStandardError("warning: \(text)\n")
 }
 
 /// A thread-safe count of finished configurations, for the progress lines.
