@@ -90,6 +90,11 @@ struct CNNSearchSection: ParsableCommand {
         }
         if partial && merge.isEmpty { throw ValidationError("--partial goes with --merge") }
         if let problem = seeds?.problem(first: common.seed) { throw ValidationError(problem) }
+        if seeds != nil && shard != nil {
+            throw ValidationError(
+                "--seeds studies the top configurations of the whole ranking, which a shard does not "
+                    + "have: run the shards without it, then add --seeds to the --merge that ranks them")
+        }
         _ = try space()
     }
 
