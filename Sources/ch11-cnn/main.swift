@@ -61,7 +61,7 @@ struct CNNSection: ParsableCommand {
         guard kernelSize >= 1 else {
             throw ValidationError("--kernel-size must be at least 1, got \(kernelSize)")
         }
-        guard window >= 2 else { throw ValidationError("--window must be at least 2, got \(window)") }
+        try WindowOptions.check(window: window, split: split)
         try memoryEstimate.check(
             options: "--filters \(filters), --kernel-size \(kernelSize), "
                 + "--window \(window), --batch-size \(common.batchSize)")

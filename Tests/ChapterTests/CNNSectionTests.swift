@@ -74,7 +74,12 @@ import Workbook
         (["--epochs=-3"], "--epochs must be at least 1"), (["--epochs", "0"], "--epochs must be at least 1"),
         (["--lr", "0"], "--lr must be a positive number"),
         (["--batch-size", "0"], "--batch-size must be at least 1"),
-        (["--window", "5000"], "the window (5000) is longer than the series (1461 values)"),
+        // With the split moved too: a split before the window is refused first, without the data.
+        (
+            ["--window", "5000", "--split", "5000"],
+            "the window (5000) is longer than the series (1461 values)"
+        ),
+        (["--window", "5000"], "--split 1000 leaves no training window for --window 5000"),
         (["--split", "20"], "split 20 leaves no training"),
         (["--epochs", "many"], "many"),
         // Negative numbers reach the checks instead of reading as option names.
