@@ -96,10 +96,13 @@ public struct ChapterSync {
                 index = listing.close + 1
                 continue
             }
+            // A fenced block that is not a listing is an example: its tags are shown, not synced.
             output.append(
-                syncValues(
-                    in: lines[index], line: index + 1, file: file, reports: &reports,
-                    drifts: &drifts))
+                structure.fenced.contains(index)
+                    ? lines[index]
+                    : syncValues(
+                        in: lines[index], line: index + 1, file: file, reports: &reports,
+                        drifts: &drifts))
             index += 1
         }
         drifts += PageShape(root: root, file: file).problems(
@@ -151,76 +154,56 @@ public struct ChapterSync {
         return current
     }
 
-    /// Checks (and replaces) every value tag, then every verdict tag, in one line.
+    /// Checks (and replaces) every value and verdict tag of one line, whose tags `PageStructure` has
+    /// already found well formed.
     private func syncValues(
         in line: String, line lineNumber: Int, file: String, reports: inout [String: Any],
         drifts: inout [Drift]
     ) -> String {
-        let valued = syncTags(
-            "value", in: line, line: lineNumber, file: file, drifts: &drifts
-        ) { spec, written in
-            let expected = expectedValue(spec, reports: &reports)
-            guard case .success(let text) = expected, text != written else { return (expected, nil) }
-            let target = spec.split(separator: " ").first.map { $0.split(separator: "#", maxSplits: 1) } ?? []
-            let report = target.first.map(String.init)
-            let isTiming =
-                target.count == 2 && ReportValues.isTiming(String(target[1]), file: String(target[0]))
-            // A number that moved is most often a run made on another product path: name it.
-            let madeOn = isTiming ? "" : report.map { productPath(of: $0, reports: &reports) } ?? ""
-            var drift = Drift(
-                file: file, line: lineNumber,
-                problem: "\(spec) is \(text), the text says \(written)\(madeOn)",
-                fixable: true, report: report)
-            drift.isTiming = isTiming
-            return (expected, drift)
+        guard case .success(let pairs) = Tags.pairs(in: line), !pairs.isEmpty else { return line }
+        var result = "", done = line.startIndex
+        for pair in pairs {
+            let expected =
+                pair.kind == "value"
+                ? expectedValue(pair.spec, reports: &reports) : expectedVerdict(pair.spec, reports: &reports)
+            result += line[done..<pair.text.lowerBound]
+            switch expected {
+            case .success(let text) where text != pair.written:
+                drifts.append(drift(pair, text: text, file: file, line: lineNumber, reports: &reports))
+                result += text
+            case .success:
+                result += pair.written
+            case .failure(let message):
+                drifts.append(Drift(file: file, line: lineNumber, problem: message, fixable: false))
+                result += pair.written
+            }
+            done = pair.text.upperBound
         }
-        return syncTags("verdict", in: valued, line: lineNumber, file: file, drifts: &drifts) {
-            spec, written in
-            let expected = expectedVerdict(spec, reports: &reports)
-            guard case .success(let text) = expected, text != written else { return (expected, nil) }
-            let drift = Drift(
-                file: file, line: lineNumber,
-                problem: "the verdict on \(spec) is \(text), the text says \(written)", fixable: true,
-                report: spec.split(separator: "#").first.map(String.init))
-            return (expected, drift)
-        }
+        return result + line[done...]
     }
 
-    /// Checks (and replaces) every `<!-- KIND: spec -->text<!-- /KIND -->` in one line: `expected`
-    /// gives the text the spec asks for, and the drift to report when the written text differs.
-    private func syncTags(
-        _ kind: String, in line: String, line lineNumber: Int, file: String, drifts: inout [Drift],
-        expected: (_ spec: String, _ written: String) -> (Expected, Drift?)
-    ) -> String {
-        let opening = "<!-- \(kind): ", closing = "<!-- /\(kind) -->"
-        var result = "", rest = Substring(line)
-        while let start = rest.range(of: opening) {
-            result += rest[..<start.lowerBound]
-            guard let commentEnd = rest[start.upperBound...].range(of: " -->"),
-                let valueEnd = rest[commentEnd.upperBound...].range(of: closing)
-            else {
-                drifts.append(
-                    Drift(
-                        file: file, line: lineNumber, problem: "\(kind) comment without \(closing)",
-                        fixable: false))
-                return result + rest
-            }
-            let spec = String(rest[start.upperBound..<commentEnd.lowerBound])
-            let written = String(rest[commentEnd.upperBound..<valueEnd.lowerBound])
-            var text = written
-            switch expected(spec, written) {
-            case (.success(let wanted), let drift):
-                if let drift {
-                    drifts.append(drift)
-                    text = wanted
-                }
-            case (.failure(let message), _):
-                drifts.append(Drift(file: file, line: lineNumber, problem: message, fixable: false))
-            }
-            result += rest[start.lowerBound..<commentEnd.upperBound] + text + closing
-            rest = rest[valueEnd.upperBound...]
+    /// The drift of a tag whose written text is not `text`, the one its spec asks for.
+    private func drift(
+        _ pair: Tags.Pair, text: String, file: String, line: Int, reports: inout [String: Any]
+    ) -> Drift {
+        guard pair.kind == "value" else {
+            return Drift(
+                file: file, line: line,
+                problem: "the verdict on \(pair.spec) is \(text), the text says \(pair.written)",
+                fixable: true, report: pair.spec.split(separator: "#").first.map(String.init))
         }
-        return result + rest
+        let target =
+            pair.spec.split(separator: " ").first.map { $0.split(separator: "#", maxSplits: 1) } ?? []
+        let report = target.first.map(String.init)
+        let isTiming = target.count == 2 && ReportValues.isTiming(String(target[1]), file: String(target[0]))
+        // A number that moved is most often a run made on another product path: name it.
+        let madeOn = isTiming ? "" : report.map { productPath(of: $0, reports: &reports) } ?? ""
+        var drift = Drift(
+            file: file, line: line,
+            problem: "\(pair.spec) is \(text), the text says \(pair.written)\(madeOn)",
+            fixable: true, report: report)
+        drift.isTiming = isTiming
+        return drift
     }
 
     /// The verdict a verdict comment's comparison (see `Verdicts`) comes to.

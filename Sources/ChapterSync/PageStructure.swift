@@ -15,6 +15,8 @@ struct PageStructure {
     private(set) var listings: [Int: Listing] = [:]
     /// What is wrong with the page's structure; empty when it can be synced.
     private(set) var problems: [ChapterSync.Drift] = []
+    /// The lines of every fenced block, fences included: code, whose tags are examples, not tags.
+    private(set) var fenced = Set<Int>()
 
     init(lines: [String], file: String) {
         func problem(_ line: Int, _ text: String) {
@@ -27,6 +29,7 @@ struct PageStructure {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             let isFence = trimmed.hasPrefix("```")
             if let current = block {
+                fenced.insert(index)
                 if ChapterSync.directive("snippet", in: line) != nil {
                     problem(
                         current.open,
@@ -63,6 +66,9 @@ struct PageStructure {
             }
             if isFence {
                 block = (index, include)
+                fenced.insert(index)
+            } else if case .failure(let error) = Tags.pairs(in: line) {
+                problem(index, error.description)
             }
             include = nil
         }

@@ -45,6 +45,7 @@ public struct CETOptions: ParsableArguments {
             throw ValidationError("--dropout must be in [0, 1), got \(dropout)")
         }
         guard days >= 0 else { throw ValidationError("--days must be 0 or more, got \(days)") }
+        try WindowOptions.check(window: window, split: split)
     }
 
     /// `-sequence` for the sequence layout, so that both layouts' reports and figures can sit side by side.

@@ -66,7 +66,13 @@ public struct CheckpointFile {
 
     /// The checkpoint to continue from (nil for a fresh start), for a run of `requestedEpochs` epochs.
     public func load(requestedEpochs: Int) throws -> TrainingCheckpoint? {
-        let exists = FileManager.default.fileExists(atPath: path)
+        // Found now, not when the first epoch's checkpoint cannot be written over it.
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists && isFolder.boolValue {
+            throw WorkbookError.invalid(
+                "the checkpoint \(path) is a folder: move it away, or choose another --out")
+        }
         guard resume else {
             if exists {
                 printToStandardError(

@@ -41,7 +41,7 @@ public struct CommonOptions<Book: BookSettings>: ParsableArguments {
     public init() {}
 
     public func validate() throws {
-        if let problem = seeds?.problem { throw ValidationError(problem) }
+        if let problem = seeds?.problem(first: seed) { throw ValidationError(problem) }
         guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be a positive number, got \(lr)") }
         try FloatOption.check(lr, option: "--lr")
         guard batchSize >= 1 else {

@@ -8,6 +8,8 @@ private let interruptCount = Atomic<Int>(0)
 private let interruptSignal = Atomic<Int32>(0)
 /// Set when `catching` ends, for its signal thread to return.
 private let listenerDone = Atomic<Bool>(false)
+/// How many `catching` calls are running (on this thread: they nest, never run side by side).
+private let catchingDepth = Atomic<Int>(0)
 
 /// Notes a stop request; the second one ends the process at once. Safe in a signal handler.
 private func recordStopRequest(_ number: Int32) {
@@ -30,6 +32,12 @@ public enum Interrupt {
 
     /// Runs `body` with SIGINT and SIGTERM caught as above, then puts back what they did before.
     public static func catching<T>(_ body: () throws -> T) rethrows -> T {
+        // Inside another `catching`, the signals are already caught and its request stands.
+        guard catchingDepth.add(1, ordering: .relaxed).newValue == 1 else {
+            defer { catchingDepth.subtract(1, ordering: .relaxed) }
+            return try body()
+        }
+        defer { catchingDepth.subtract(1, ordering: .relaxed) }
         interruptCount.store(0, ordering: .relaxed)
         interruptSignal.store(0, ordering: .relaxed)
         listenerDone.store(false, ordering: .relaxed)

@@ -74,6 +74,16 @@ public struct StationRecord: Sendable {
                     file: file, line: number,
                     problem: "year \(year) comes after \(previousYear): years must increase")
             }
+            // A year left out would join the months either side of it as if they were consecutive.
+            if let previousYear, year > previousYear + 1 {
+                let gap =
+                    year == previousYear + 2
+                    ? "\(previousYear + 1) has" : "\(previousYear + 1) to \(year - 1) have"
+                throw WorkbookError.badInput(
+                    file: file, line: number,
+                    problem: "year \(year) follows \(previousYear): \(gap) no row; give each missing year "
+                        + "a row with \(missingMark) in every month, so that its months count as missing")
+            }
             previousYear = year
             for (index, name) in months.enumerated() {
                 guard let value = Double(fields[index + 1]), value.isFinite else {

@@ -89,7 +89,12 @@ struct CNNSearchSection: ParsableCommand {
                     + searchOnly.joined(separator: ", "))
         }
         if partial && merge.isEmpty { throw ValidationError("--partial goes with --merge") }
-        if let problem = seeds?.problem { throw ValidationError(problem) }
+        if let problem = seeds?.problem(first: common.seed) { throw ValidationError(problem) }
+        if seeds != nil && shard != nil {
+            throw ValidationError(
+                "--seeds studies the top configurations of the whole ranking, which a shard does not "
+                    + "have: run the shards without it, then add --seeds to the --merge that ranks them")
+        }
         _ = try space()
     }
 
@@ -170,6 +175,8 @@ struct CNNSearchSection: ParsableCommand {
                 Date().timeIntervalSince(started), report.secondsTraining))
         try drawFigures(report, predictions: predictions, data: data)
         if let seeds {
+            // With --merge the first seed comes from the files, known only now.
+            if let problem = seeds.problem(first: settings.seed) { throw ValidationError(problem) }
             try study(report, seeds: seeds.seeds(from: settings.seed), settings: settings, data: data)
         }
     }
@@ -316,7 +323,7 @@ struct CNNSearchSection: ParsableCommand {
 
 /// A warning on standard error.
 func warn(_ text: String) {
-    FileHandle.standardError.write(Data("warning: \(text)\n".utf8))
+    printToStandardError("warning: \(text)\n")
 }
 
 /// A thread-safe count of finished configurations, for the progress lines.

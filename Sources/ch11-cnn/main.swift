@@ -30,20 +30,38 @@ struct CNNSection: ParsableCommand {
     @Option(parsing: .unconditional, help: "Series index where validation begins.")
     var split = 1000
 
-    @Option(parsing: .unconditional, help: "Convolution filters (output channels).")
-    var filters = 128
+    // Optional, so that one given with --model dnn, which has no convolution, can be refused.
+    @Option(
+        name: .customLong("filters"), parsing: .unconditional,
+        help: ArgumentHelp("Convolution filters (output channels; default: 128).", valueName: "filters"))
+    var givenFilters: Int?
 
     @Option(
-        parsing: .unconditional,
-        help: "Filter width; padded by width/2 zeros at each end, as the book's padding=1 for width 3.")
-    var kernelSize = 3
+        name: .customLong("kernel-size"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Filter width (default: 3); padded by width/2 zeros at each end, as the book's padding=1 for "
+                + "width 3.", valueName: "kernel-size"))
+    var givenKernelSize: Int?
+
+    var filters: Int { givenFilters ?? 128 }
+    var kernelSize: Int { givenKernelSize ?? 3 }
 
     func validate() throws {
+        if model == .dnn {
+            let given = [("--filters", givenFilters), ("--kernel-size", givenKernelSize)]
+                .filter { $0.1 != nil }.map(\.0)
+            if !given.isEmpty {
+                throw ValidationError(
+                    "\(given.joined(separator: " and ")) \(given.count == 1 ? "shapes" : "shape") the CNN's "
+                        + "convolution, and --model dnn "
+                        + "(Chapter 10's dense network) has none: leave them out, or train the CNN")
+            }
+        }
         guard filters >= 1 else { throw ValidationError("--filters must be at least 1, got \(filters)") }
         guard kernelSize >= 1 else {
             throw ValidationError("--kernel-size must be at least 1, got \(kernelSize)")
         }
-        guard window >= 2 else { throw ValidationError("--window must be at least 2, got \(window)") }
+        try WindowOptions.check(window: window, split: split)
         try memoryEstimate.check(
             options: "--filters \(filters), --kernel-size \(kernelSize), "
                 + "--window \(window), --batch-size \(common.batchSize)")

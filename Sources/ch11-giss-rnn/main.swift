@@ -48,7 +48,7 @@ struct GISSSection: ParsableCommand {
         guard (0..<1).contains(dropout) else {
             throw ValidationError("--dropout must be in [0, 1), got \(dropout)")
         }
-        guard window >= 2 else { throw ValidationError("--window must be at least 2, got \(window)") }
+        try WindowOptions.check(window: window, split: split)
         guard !snapshots.isEmpty, snapshots.count == snapshotEpochs.split(separator: ",").count,
             snapshots.allSatisfy({ $0 >= 1 })
         else {

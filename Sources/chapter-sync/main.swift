@@ -70,13 +70,19 @@ struct ChapterSyncCommand: ParsableCommand {
                 unparseable = true
             }
         }
-        // A page that cannot be parsed stops every rewrite, so that no page is left half mended.
-        if write && unparseable {
-            print("nothing rewritten: mend the structure above first")
+        // A page that cannot be parsed, or written in place, stops every rewrite, so that no page is
+        // left half mended.
+        let unwritable =
+            write ? rewritten.compactMap { page in sync.writeProblem(page.file).map { (page.file, $0) } } : []
+        for (file, problem) in unwritable {
+            print("\(file): cannot rewrite it in place: \(problem)")
+            problems += 1
+        }
+        if write && (unparseable || !unwritable.isEmpty) {
+            print("nothing rewritten: mend the " + (unparseable ? "structure" : "pages") + " above first")
         } else if write {
             for page in rewritten {
-                try Data(page.text.utf8).write(
-                    to: sync.root.appendingPathComponent(page.file), options: .atomic)
+                try sync.writePage(page.text, to: page.file)
                 print("\(page.file): \(page.count) listing(s) or number(s) updated")
             }
         }

@@ -11,6 +11,26 @@ import Workbook
         return (run, try RunReport.read(from: folder + "/ch11-cnn.metrics.json"), folder)
     }
 
+    /// Standard error closed by the caller (`2>&-`): progress that cannot be shown never ends the run
+    /// (FileHandle's write trapped on EBADF), nor lands in a file that took its descriptor.
+    @Test func aClosedStandardErrorDoesNotStopTheRun() throws {
+        let folder = SectionRun.temporaryFolder("ch11-cnn-no-stderr")
+        let section = SectionRun.productsFolder.appendingPathComponent("ch11-cnn").path
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = [
+            "-c", "exec 2>&-; exec \"$0\" \"$@\" > '\(folder)/stdout'",
+            section, "--quick", "--epochs", "3", "--no-figures", "--out", folder,
+        ]
+        try shell.run()
+        shell.waitUntilExit()
+        let output = (try? String(contentsOfFile: folder + "/stdout", encoding: .utf8)) ?? ""
+        #expect(shell.terminationReason == .exit && shell.terminationStatus == 0, "\(output)")
+        #expect(output.contains("Validation MAE after 3 epochs"), "\(output)")
+        let report = try RunReport.read(from: folder + "/ch11-cnn.metrics.json")
+        #expect(report.epochs == 3)
+    }
+
     @Test func quickRunLearnsAndReports() throws {
         let (run, report, folder) = try quickRun()
         #expect(report.section == "ch11-cnn" && report.seed == 42)
@@ -54,7 +74,12 @@ import Workbook
         (["--epochs=-3"], "--epochs must be at least 1"), (["--epochs", "0"], "--epochs must be at least 1"),
         (["--lr", "0"], "--lr must be a positive number"),
         (["--batch-size", "0"], "--batch-size must be at least 1"),
-        (["--window", "5000"], "the window (5000) is longer than the series (1461 values)"),
+        // With the split moved too: a split before the window is refused first, without the data.
+        (
+            ["--window", "5000", "--split", "5000"],
+            "the window (5000) is longer than the series (1461 values)"
+        ),
+        (["--window", "5000"], "--split 1000 leaves no training window for --window 5000"),
         (["--split", "20"], "split 20 leaves no training"),
         (["--epochs", "many"], "many"),
         // Negative numbers reach the checks instead of reading as option names.

@@ -315,6 +315,84 @@ import Testing
         #expect(python.problems.isEmpty && python.regions == ["a": "// snippet.b"])
     }
 
+    // MARK: tags are read strictly; code is left alone; a page is only ever rewritten in place
+
+    /// A line whose tags are not whole, same-kind, non-nested pairs: `--write` must refuse it, naming the
+    /// line, rather than let a tag run on to a later tag's closing comment and swallow the prose between.
+    @Test(arguments: [
+        "The CNN scored <!-- value: figures/demo.metrics.json#val_mae -->4.6 (no closing tag), prose that "
+            + "must stay, after <!-- value: figures/demo.metrics.json#settings.window decimals=0 -->3"
+            + "<!-- /value --> epochs.",
+        "Nested <!-- value: figures/demo.metrics.json#val_mae -->4 <!-- verdict: figures/a.json#x "
+            + "< figures/b.json#x -->*holds*<!-- /verdict --> 5<!-- /value -->.",
+        "Crossed <!-- value: figures/demo.metrics.json#val_mae -->4.6<!-- /verdict --> and more.",
+        "A stray <!-- /value --> closes nothing.",
+        "Squashed <!-- value:figures/demo.metrics.json#val_mae-->4.6<!-- /value -->.",
+        "Open at the end <!-- value: figures/demo.metrics.json#val_mae -->4.6",
+        "Never ends <!-- value: figures/demo.metrics.json#val_mae 4.6",
+        "Comment inside <!-- value: figures/demo.metrics.json#val_mae -->4.6 <!-- note --> x<!-- /value -->.",
+    ])
+    func aLineWhoseTagsAreNotWholePairsIsRefusedAndNothingRewritten(line: String) throws {
+        let sync = try scratch(
+            chapter: goodChapter.replacingOccurrences(of: "-->4.68<", with: "-->5.33<") + "\n\n" + line + "\n"
+        )
+        let before = try page(sync)
+        let run = try chapterSync(sync, ["--write"])
+        #expect(run.status != 0)
+        #expect(run.standardOutput.contains("chapters/demo.md:9: column "), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("nothing rewritten"), "\(run.standardOutput)")
+        #expect(!run.standardOutput.contains("in sync"))
+        #expect(try page(sync) == before, "the page was rewritten")
+        #expect(throws: ChapterSync.Unparseable.self) { try sync.rewrite("chapters/demo.md") }
+    }
+
+    /// A tag inside a fenced block or an inline code span is an example shown to the reader.
+    @Test func tagsInCodeAreExamplesAndLeftAlone() throws {
+        let chapter =
+            goodChapter
+            + "\n\nA number is tagged `<!-- value: figures/demo.metrics.json#val_mae -->` like this:\n\n"
+            + "```markdown\nMAE <!-- value: figures/demo.metrics.json#val_mae -->9.99<!-- /value -->, or "
+            + "half a tag <!-- value: x\n```\n"
+        let sync = try scratch(chapter: chapter.replacingOccurrences(of: "-->4.68<", with: "-->5.33<"))
+        let run = try chapterSync(sync, ["--write"])
+        #expect(run.status == 0, "\(run.standardOutput)")
+        #expect(String(decoding: try page(sync), as: UTF8.self) == chapter)
+    }
+
+    /// A read-only page is refused, not replaced by a new file (a rename would succeed over it).
+    @Test func aPageThatCannotBeWrittenInPlaceIsNotReplaced() throws {
+        let sync = try scratch(chapter: goodChapter.replacingOccurrences(of: "-->4.68<", with: "-->5.33<"))
+        let path = sync.root.appendingPathComponent("chapters/demo.md").path
+        chmod(path, 0o444)
+        let before = try page(sync)
+        let run = try chapterSync(sync, ["--write"])
+        #expect(run.status != 0)
+        #expect(
+            run.standardOutput.contains("chapters/demo.md: cannot rewrite it in place: it is read-only"),
+            "\(run.standardOutput)")
+        #expect(try page(sync) == before)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o444)
+    }
+
+    /// A page that is a symbolic link stays one: the file it names is mended, with its permissions.
+    @Test func aLinkedPageIsWrittenThroughItsLink() throws {
+        let sync = try scratch(chapter: goodChapter)
+        let elsewhere = sync.root.appendingPathComponent("elsewhere.md").path
+        try goodChapter.replacingOccurrences(of: "-->4.68<", with: "-->5.33<")
+            .write(toFile: elsewhere, atomically: true, encoding: .utf8)
+        chmod(elsewhere, 0o640)
+        let link = sync.root.appendingPathComponent("chapters/demo.md").path
+        try FileManager.default.removeItem(atPath: link)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: elsewhere)
+        let run = try chapterSync(sync, ["--write"])
+        #expect(run.status == 0, "\(run.standardOutput)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == elsewhere)
+        #expect(try String(contentsOfFile: elsewhere, encoding: .utf8) == goodChapter)
+        let mode = try FileManager.default.attributesOfItem(atPath: elsewhere)[.posixPermissions] as? Int
+        #expect(mode == 0o640)
+    }
+
     // MARK: timings
 
     /// A timing in the prose is the reference run's: a reader's own run (`make`) does not fail the check.

@@ -33,6 +33,21 @@ import Workbook
         #expect(actual == expected)
     }
 
+    /// A folder where the checkpoint goes is refused before the first epoch, not after it.
+    @Test(arguments: [[], ["--resume"]])
+    func aCheckpointPathThatIsAFolderIsRefusedBeforeTraining(extra: [String]) throws {
+        let folder = SectionRun.temporaryFolder("cet-checkpoint-folder")
+        try FileManager.default.createDirectory(
+            atPath: folder + "/ch11-cet-rnn.checkpoint", withIntermediateDirectories: true)
+        let run = try SectionRun.run(
+            "ch11-cet-rnn", ["--quick", "--epochs", "2", "--no-figures", "--out", folder] + extra)
+        #expect(run.status != 0)
+        #expect(
+            run.standardError.contains("the checkpoint \(folder)/ch11-cet-rnn.checkpoint is a folder"),
+            "\(run.standardError)")
+        #expect(!run.standardError.contains("epoch 1/"), "it trained first: \(run.standardError)")
+    }
+
     @Test func checkpointOfOtherSettingsIsRefused() throws {
         let folder = SectionRun.temporaryFolder("cet-settings")
         let arguments = ["--quick", "--epochs", "1", "--no-figures", "--out", folder]

@@ -36,6 +36,44 @@ import Testing
         #expect(!run.standardOutput.contains("epoch"), "\(executable) started work: \(run.standardOutput)")
     }
 
+    /// Options that cannot be honoured together are refused, naming them, rather than silently ignored;
+    /// values a section can check before reading its data are refused before it does any work.
+    @Test(arguments: [
+        ("ch11-cnn-search", ["--shard", "0/2", "--seeds", "2"], "add --seeds to the --merge"),
+        (
+            "ch11-cnn", ["--model", "dnn", "--filters", "64", "--kernel-size", "5"],
+            "--filters and --kernel-size"
+        ),
+        ("ch11-cnn", ["--model", "dnn", "--kernel-size", "5"], "--kernel-size shapes the CNN's convolution"),
+    ])
+    func aCombinationThatCannotBeHonouredIsRefused(
+        executable: String, arguments: [String], message: String
+    ) throws {
+        let out = SectionRun.temporaryFolder("refused")
+        let run = try SectionRun.run(executable, arguments + ["--quick", "--no-figures", "--out", out])
+        #expect(run.status == 64, "\(executable) \(arguments): status \(run.status), \(run.standardError)")
+        #expect(run.standardError.contains(message), "\(run.standardError)")
+        #expect(run.standardOutput.isEmpty, "\(executable) started work: \(run.standardOutput)")
+    }
+
+    /// A window without an input, or a split before the first window's target, is refused by every
+    /// section that takes them, before it reads any data.
+    @Test(arguments: [
+        "ch11-cnn", "ch11-giss-rnn", "ch11-cet-rnn", "ch11-gru-lstm", "ch11-dropout", "ch11-bidirectional",
+    ])
+    func windowAndSplitAreCheckedBeforeTheDataIsRead(section: String) throws {
+        let out = SectionRun.temporaryFolder("window-split")
+        for (arguments, message) in [
+            (["--window", "1"], "--window must be at least 2"),
+            (["--split", "10"], "--split 10 leaves no training window"),
+        ] {
+            let run = try SectionRun.run(section, arguments + ["--quick", "--no-figures", "--out", out])
+            #expect(run.status == 64, "\(section) \(arguments): status \(run.status), \(run.standardError)")
+            #expect(run.standardError.contains(message), "\(section) \(arguments): \(run.standardError)")
+            #expect(run.standardOutput.isEmpty, "\(section) read its data first: \(run.standardOutput)")
+        }
+    }
+
     /// A working folder whose chapter-runs list holds only the book's `ch11-conv`: any other command
     /// given no --out writes into its runs/ and says so.
     static func projectFolder() throws -> String {

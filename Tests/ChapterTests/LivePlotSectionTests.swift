@@ -6,23 +6,19 @@ import Workbook
 /// or never reads, or is missing, never stops or changes a run. A fake gnuplot first in PATH stands in.
 @Suite struct LivePlotSectionTests {
     /// A folder holding an executable `gnuplot` shell script with `body` as its commands.
-    func fakeGnuplot(_ body: String) throws -> String {
-        let folder = SectionRun.temporaryFolder("fake-gnuplot")
-        let path = folder + "/gnuplot"
-        try "#!/bin/sh\n\(body)\n".write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
-        return folder
-    }
+    func fakeGnuplot(_ body: String) throws -> String { try FakeGnuplot(body).folder }
 
-    /// Runs a section with `folder` first in PATH (or, with `only`, as the whole PATH) and no display,
-    /// killed after `seconds` (a blocked run would otherwise hang the tests).
+    /// Runs a section with `folder` first in PATH (or, with `only`, as the whole PATH) and no display
+    /// (or `display` as DISPLAY), killed after `seconds` (a blocked run would otherwise hang the tests).
+    /// Whatever a fake gnuplot in `folder` left running is ended afterwards.
     func run(
         _ section: String, _ arguments: [String], gnuplotIn folder: String, only: Bool = false,
-        seconds: Double = 300
+        display: String? = nil, seconds: Double = 300
     ) throws -> (run: SectionRun, timedOut: Bool) {
+        defer { FakeGnuplot(folder: folder).endLeftovers() }
         var environment = ProcessInfo.processInfo.environment
         environment["PATH"] = only ? folder : folder + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        environment["DISPLAY"] = nil
+        environment["DISPLAY"] = display
         environment["WAYLAND_DISPLAY"] = nil
         let process = Process()
         process.executableURL = SectionRun.productsFolder.appendingPathComponent(section)
@@ -145,6 +141,24 @@ import Workbook
         #expect(
             run.standardError.contains("gnuplot did not take the last frame in time and was stopped"),
             "\(run.standardError)")
+    }
+
+    /// A gnuplot that leaves a process behind and so never exits: the run still ends, with its report,
+    /// and nothing of gnuplot outlives it. With a display, the window-terminal probe meets the same
+    /// gnuplot first; it is ended after its bound and the plot falls back to text.
+    @Test(arguments: [nil, ":0"])
+    func aGnuplotThatLeavesAChildBehindNeverHangsALiveRun(display: String?) throws {
+        let fake = try FakeGnuplot.leavingAChildBehind()
+        defer { fake.endLeftovers() }
+        let folder = SectionRun.temporaryFolder("ch11-cnn-live-leftover")
+        let (run, timedOut) = try run(
+            "ch11-cnn", ["--quick", "--epochs", "2", "--live", "--no-figures", "--out", folder],
+            gnuplotIn: fake.folder, display: display, seconds: 90)
+        #expect(!timedOut && run.status == 0, "\(run.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/ch11-cnn.metrics.json"))
+        #expect(run.standardError.contains("--live: gnuplot did not exit after the last frame"))
+        #expect(fake.starts.count == (display == nil ? 1 : 2), "the probe, then the plot")
+        #expect(fake.leftovers.isEmpty, "left running: \(fake.leftovers)")
     }
 
     @Test func aSlowGnuplotGetsWholeFramesOnlyAndTheFinalCurve() throws {

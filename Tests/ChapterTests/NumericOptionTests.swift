@@ -19,6 +19,15 @@ import Testing
         ("ch11-cnn", ["--kernel-size", "2000000000"], "--kernel-size 2000000000"),
         ("ch11-giss-rnn", ["--hidden", "100000000"], "--hidden 100000000"),
         ("ch11-cet-rnn", ["--hidden", "1000000000"], "--hidden 1000000000"),
+        // A study's size is bounded, its seeds cannot wrap past the largest, and a refusal says why.
+        ("ch11-cnn", ["--seeds", "0"], "--seeds 0: a study needs at least one seed"),
+        ("ch11-cnn", ["--seeds", "9223372036854775807"], "more seeds than the 1000 a study takes"),
+        ("ch11-cnn", ["--seeds", "4611686018427387904"], "more seeds than the 1000 a study takes"),
+        ("ch11-giss-rnn", ["--seeds", "100000000"], "more seeds than the 1000 a study takes"),
+        ("ch11-cnn-search", ["--seeds", "100000000"], "more seeds than the 1000 a study takes"),
+        ("ch11-cnn", ["--seeds", "99999999999999999999"], "more seeds than a study takes"),
+        ("ch11-cnn", ["--seeds", "3", "--seed", "18446744073709551614"], "would pass the largest seed"),
+        ("ch11-cnn", ["--seeds", "1,x"], "'x' is not a seed"),
     ])
     func refused(section: String, arguments: [String], message: String) throws {
         // ch11-conv trains nothing and has no --quick.

@@ -6,12 +6,8 @@ import Testing
 @Suite struct LiveDisplayTests {
     /// An executable `gnuplot` script in a fresh folder; it notes each start in `started`.
     func fakeGnuplot(terminals: String) throws -> (path: String, started: String) {
-        let folder = temporaryFolder("fake-gnuplot")
-        let path = folder + "/gnuplot", started = folder + "/started"
-        let script = "#!/bin/sh\ntouch '\(started)'\necho '\(terminals)' >&2\n"
-        try script.write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
-        return (path, started)
+        let started = temporaryFolder("started") + "/started"
+        return (try fakeGnuplotScript("touch '\(started)'\necho '\(terminals)' >&2"), started)
     }
 
     @Test func aDisplayAndAWindowTerminalGiveAWindow() throws {
@@ -36,6 +32,25 @@ import Testing
             return
         }
         #expect(!FileManager.default.fileExists(atPath: withWindows.started), "not asked without a display")
+    }
+
+    /// A gnuplot that never answers, because it waits for a process it started, costs the probe its
+    /// bound and no more; it is ended with that process, and there is no window.
+    @Test func aGnuplotThatHangsOnItsOwnChildMeansNoWindowWithinTheBound() throws {
+        let group = temporaryFolder("group") + "/group"
+        let path = try fakeGnuplotScript("echo $$ > '\(group)'\necho 'dumb qt' >&2\nsleep 300 &\nwait")
+        let leader = {
+            Int32((try? String(contentsOfFile: group, encoding: .utf8))?.split(separator: "\n").first ?? "")
+        }
+        defer { if let leader = leader() { kill(-leader, SIGKILL) } }
+        let started = Date()
+        #expect(LiveDisplay.windowTerminal(of: path, timeLimit: 3) == nil)
+        #expect(Date().timeIntervalSince(started) < 10)
+        let pgid = try #require(leader(), "the fake never ran")
+        // Its group is gone (its members may take a moment to be reaped by whoever inherits them).
+        let deadline = Date().addingTimeInterval(3)
+        while kill(-pgid, 0) == 0 && Date() < deadline { usleep(20_000) }
+        #expect(kill(-pgid, 0) != 0, "the fake's group outlived the probe")
     }
 
     @Test func textIsSizedFromTheEnvironmentWhenStandardErrorIsNoTerminal() throws {

@@ -6,11 +6,8 @@ import Testing
 @Suite struct LivePlotTests {
     @Test func aBusyGnuplotGetsWholeFramesOnlyAndTheNewestOneAtTheEnd() throws {
         // Reads nothing for a moment, while frames of 10 kB come far faster than a pipe holds them.
-        let folder = temporaryFolder("slow-gnuplot")
-        let gnuplot = folder + "/gnuplot", record = folder + "/stdin"
-        let script = "#!/bin/sh\nsleep 0.3\nexec cat > '\(record)'\n"
-        try script.write(toFile: gnuplot, atomically: true, encoding: .utf8)
-        chmod(gnuplot, 0o755)
+        let record = temporaryFolder("slow-gnuplot") + "/stdin"
+        let gnuplot = try fakeGnuplotScript("sleep 0.3\nexec cat > '\(record)'")
         let plot = try LivePlot(
             title: "test", settings: "set xlabel \"x\"", gnuplot: gnuplot,
             display: .text(columns: 80, rows: 24, inPlace: false))

@@ -56,6 +56,16 @@ import Testing
             "s.csv:3: year 1949 comes after 1950: years must increase"
         ),
         (
+            "1952,1,2,3,4,5,6,7,8,9,10,11,12,1,2,3,4,5\n",
+            "s.csv:3: year 1952 follows 1950: 1951 has no row; give each missing year a row with 999.9 in "
+                + "every month, so that its months count as missing"
+        ),
+        (
+            "1955,1,2,3,4,5,6,7,8,9,10,11,12,1,2,3,4,5\n",
+            "s.csv:3: year 1955 follows 1950: 1951 to 1954 have no row; give each missing year a row with "
+                + "999.9 in every month, so that its months count as missing"
+        ),
+        (
             "1951,1,419.0,3,4,5,6,7,8,9,10,11,12,1,2,3,4,5\n",
             "s.csv:3: FEB value 419.0 is not a plausible temperature in °C (expected -90 to 60); 999.9 marks a missing month"
         ),

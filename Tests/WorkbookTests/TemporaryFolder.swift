@@ -6,3 +6,11 @@ func temporaryFolder(_ name: String) -> String {
     try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
+
+/// A `gnuplot` shell script with `body` after `#!/bin/sh`, made executable in a new folder: its path.
+func fakeGnuplotScript(_ body: String) throws -> String {
+    let path = temporaryFolder("fake-gnuplot") + "/gnuplot"
+    try "#!/bin/sh\n\(body)\n".write(toFile: path, atomically: true, encoding: .utf8)
+    chmod(path, 0o755)
+    return path
+}

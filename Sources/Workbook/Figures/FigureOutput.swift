@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 
 extension OutputOptions {
     /// Writes the figures' scripts and data into `folder` and draws them, as the options ask.
@@ -7,18 +8,28 @@ extension OutputOptions {
     /// `--figures` turns that into a failing exit. A gnuplot that hangs is stopped after its time limit
     /// and not asked for the remaining figures. A file that cannot be written stops the run.
     public func publish(_ figures: [Figure], into folder: String) throws {
+        // SIGINT and SIGTERM are caught while gnuplot draws, so that its group is ended and its
+        // partial image removed, rather than the run dying and leaving both behind.
+        try Interrupt.catching { try publishCatchingStops(figures, into: folder) }
+    }
+
+    private func publishCatchingStops(_ figures: [Figure], into folder: String) throws {
         let writer = FigureWriter(folder: folder)
         var undrawn: [String] = []
         var advice = "see gnuplot's message above"
-        var drawing = self.figures != false
+        let wanted = self.figures != false
+        // One hang in this run is enough: a later figure would cost the time limit again.
+        var drawing = wanted && !FigureWriter.hasHung
+        if wanted && !drawing { advice = FigureWriter.hungAdvice }
+        var stopped: String? = nil
         for figure in figures {
-            switch try writer.write(figure, draw: drawing) {
+            switch try writer.write(figure, draw: drawing && stopped == nil) {
             case .drawn(let path):
                 print("Figure: \(path)")
             case .scriptOnly(let path):
                 print("Figure script: \(path)")
-                // Undrawn only when drawing was wanted and a hung gnuplot stopped it.
-                if self.figures != false { undrawn.append(figure.name) }
+                // Undrawn only when drawing was wanted and a hung or stopped gnuplot prevented it.
+                if wanted { undrawn.append(figure.name) }
             case .gnuplotMissing:
                 advice = "gnuplot is not installed: \(FigureWriter.installHint)"
                 undrawn.append(figure.name)
@@ -28,14 +39,24 @@ extension OutputOptions {
             case .timedOut(let seconds):
                 undrawn.append(figure.name)
                 drawing = false
+                FigureWriter.noteHang()
                 let limit = String(format: "%g", seconds)
                 printToStandardError(
                     "gnuplot did not finish \(figure.name) within \(limit) s and was stopped; "
                         + "the remaining figures get their scripts only.\n")
-                advice =
-                    "draw them later with `gnuplot <name>.gp` in that folder "
-                    + "(CH11_GNUPLOT_TIME_LIMIT sets the limit)"
+                advice = FigureWriter.hungAdvice
+            case .interrupted:
+                undrawn.append(figure.name)
+                stopped = figure.name
             }
+        }
+        if let stopped {
+            let cause = Interrupt.cause
+            printToStandardError(
+                "Stopped by \(cause.name) while gnuplot drew \(stopped): gnuplot was ended and its "
+                    + "unfinished image removed. The figures' scripts and data are in \(folder); "
+                    + "`gnuplot <name>.gp` there draws them.\n")
+            throw ExitCode(cause.status)
         }
         guard !undrawn.isEmpty else { return }
         printToStandardError(
@@ -44,3 +65,16 @@ extension OutputOptions {
         if self.figures == true { throw ExitCode.failure }
     }
 }
+
+extension FigureWriter {
+    /// Whether gnuplot has hung over a figure in this run; later figures then get their scripts only.
+    static var hasHung: Bool { gnuplotHung.load(ordering: .relaxed) }
+
+    static func noteHang() { gnuplotHung.store(true, ordering: .relaxed) }
+
+    static let hungAdvice =
+        "draw them later with `gnuplot <name>.gp` in that folder (CH11_GNUPLOT_TIME_LIMIT sets the limit)"
+}
+
+/// Set once gnuplot has hung in this process (see `FigureWriter.hasHung`).
+private let gnuplotHung = Atomic<Bool>(false)

@@ -32,6 +32,8 @@ public struct FigureWriter {
         case failed(message: String)
         /// gnuplot was still drawing after the time limit and was stopped.
         case timedOut(seconds: Double)
+        /// A stop (SIGINT, SIGTERM) was asked for while gnuplot drew; it was stopped.
+        case interrupted
     }
 
     /// Writes the shared style, the figure's data and script, then draws it when `draw` is set.
@@ -53,13 +55,13 @@ public struct FigureWriter {
         let partialPath = AtomicFile.temporaryPath(for: finalPath)
         defer { unlink(partialPath) }
         let partialName = (partialPath as NSString).lastPathComponent
-        let child = ChildProcess(
-            executable: gnuplot,
-            arguments: ["-e", "outfile='\(partialName)'", figure.scriptFileName],
-            folder: folder, timeLimit: timeLimit)
-        let (ending, errors) = child.run()
+        // A stop asked for while gnuplot draws ends its group at once; the defer removes its image.
+        let (ending, errors) = ChildProcess.run(
+            gnuplot, ["-e", "outfile='\(partialName)'", figure.scriptFileName], folder: folder,
+            timeLimit: timeLimit, interruptible: true)
         switch ending {
         case .timedOut: return .timedOut(seconds: timeLimit)
+        case .interrupted: return .interrupted
         case .killedBySignal(let signal):
             return .failed(message: "gnuplot was killed by signal \(signal)\n" + errors)
         case .exited(let status) where status != 0:
@@ -92,10 +94,8 @@ public struct FigureWriter {
     /// nil when it can: asked before a run that insists on figures trains anything.
     public static func problem(timeLimit: Double = FigureWriter.defaultTimeLimit) -> String? {
         guard let gnuplot = gnuplotPath() else { return "gnuplot is not installed: \(installHint)" }
-        let child = ChildProcess(
-            executable: gnuplot, arguments: ["-e", "set terminal pngcairo"],
-            timeLimit: timeLimit)
-        let (ending, errors) = child.run()
+        let (ending, errors) = ChildProcess.run(
+            gnuplot, ["-e", "set terminal pngcairo"], timeLimit: timeLimit)
         switch ending {
         case .exited(status: 0): return nil
         case .timedOut: return "\(gnuplot) did not answer within \(String(format: "%g", timeLimit)) s"

@@ -16,40 +16,51 @@ final class GnuplotPipe {
         case closed
     }
 
-    private let process = Process()
-    /// The pipe's writing end, closed through its FileHandle, which would otherwise close the descriptor
-    /// a second time when freed (by then perhaps another file's).
-    private let writer: FileHandle
+    private let child: ChildProcess
+    /// The pipe's writing end (non-blocking), closed by `close`.
     private let input: Int32
     /// Bytes of the last frame the pipe has not yet taken.
     private var pending: [UInt8] = []
     /// Where gnuplot's own messages go, read when it dies to say why.
     private let errorsPath: String
     private(set) var isClosed = false
+    private var inputClosed = false
 
-    /// Starts `gnuplot` with `arguments`, drawing to `output` (a terminal, or nothing for a window).
+    /// Starts `gnuplot` with `arguments` in a process group of its own, drawing to `output` (a
+    /// terminal, or nothing for a window).
     init(gnuplot: String, arguments: [String], output: FileHandle) throws {
         // A write to a pipe whose reader is gone would kill the process with SIGPIPE; ignored, the
         // write fails with EPIPE instead, which is how a dead gnuplot is noticed.
         signal(SIGPIPE, SIG_IGN)
         errorsPath = (NSTemporaryDirectory() as NSString)
             .appendingPathComponent("live-gnuplot-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: errorsPath, contents: nil)
-        let pipe = Pipe()
-        process.executableURL = URL(fileURLWithPath: gnuplot)
-        process.arguments = arguments
-        process.standardInput = pipe
-        process.standardOutput = output
-        process.standardError = FileHandle(forWritingAtPath: errorsPath)
-        do { try process.run() } catch {
-            throw WorkbookError.io("--live: cannot start \(gnuplot): \(error)")
+        let errors = open(errorsPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        defer { if errors >= 0 { Foundation.close(errors) } }
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else {
+            throw WorkbookError.io("--live: cannot make a pipe: \(String(cString: strerror(errno)))")
         }
-        writer = pipe.fileHandleForWriting
-        input = writer.fileDescriptor
+        // Neither end may leak into another child; gnuplot gets the reading end as its input.
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        defer { Foundation.close(ends[0]) }
+        do {
+            child = try ChildProcess(
+                executable: gnuplot, arguments: arguments, input: ends[0],
+                output: output.fileDescriptor, errors: errors >= 0 ? errors : nil)
+        } catch {
+            Foundation.close(ends[1])
+            throw WorkbookError.io("--live: \(error)")
+        }
+        // A -persist window is meant to outlive gnuplot: it is ended only if gnuplot must be stopped.
+        child.endsGroupOnExit = !arguments.contains("-persist")
+        input = ends[1]
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: errorsPath) }
+    deinit {
+        if !inputClosed { Foundation.close(input) }
+        try? FileManager.default.removeItem(atPath: errorsPath)
+    }
 
     /// Sends commands that must arrive (settings, not frames): queued behind whatever is pending.
     func sendAlways(_ text: String) {
@@ -84,7 +95,7 @@ final class GnuplotPipe {
                 return
             }
         }
-        if !process.isRunning { markClosed() }
+        if child.poll() != nil { markClosed() }
     }
 
     private func markClosed() {
@@ -98,8 +109,11 @@ final class GnuplotPipe {
         case finished
         /// gnuplot was gone before its input ended.
         case diedEarly
-        /// gnuplot did not finish in time and was stopped.
+        /// gnuplot did not take the last frame in time and was stopped.
         case stopped
+        /// gnuplot took every frame but did not exit in time (it, or something it started, hung); it
+        /// was stopped with whatever it started.
+        case hung
     }
 
     /// Finishes the stream: gives the last frame up to `drainSeconds` to go in, closes gnuplot's input
@@ -111,28 +125,30 @@ final class GnuplotPipe {
             _ = poll(&ready, 1, 50)
             drain()
         }
-        if !process.isRunning { markClosed() }
-        let diedEarly = isClosed
+        if child.poll() != nil { markClosed() }
+        let diedEarly = isClosed, undrained = !pending.isEmpty
         isClosed = true
-        try? writer.close()
-        let exitBy = Date().addingTimeInterval(exitSeconds)
-        while process.isRunning, Date() < exitBy { usleep(10_000) }
-        let stopped = process.isRunning
-        if stopped {
-            process.terminate()
-            let killBy = Date().addingTimeInterval(1)
-            while process.isRunning, Date() < killBy { usleep(10_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+        if !inputClosed {
+            Foundation.close(input)
+            inputClosed = true
         }
-        return diedEarly ? .diedEarly : stopped ? .stopped : .finished
+        // Bounded: a gnuplot that does not exit in time is ended with whatever it started.
+        let stopped = child.wait(seconds: exitSeconds) == nil
+        if stopped { child.stop(grace: 1) }
+        return diedEarly ? .diedEarly : !stopped ? .finished : undrained ? .stopped : .hung
     }
 
     /// Why gnuplot went away: its exit status and last message, for the one line that says so.
     func exitDescription() -> String {
-        guard !process.isRunning else { return "gnuplot closed its input" }
+        guard let ending = child.poll() else { return "gnuplot closed its input" }
         let errors = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
         let last = errors.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        return "gnuplot exited with status \(process.terminationStatus)" + (last.map { ": \($0)" } ?? "")
+        let how: String
+        switch ending {
+        case .exited(let status): how = "gnuplot exited with status \(status)"
+        case .killedBySignal(let signal): how = "gnuplot was killed by signal \(signal)"
+        case .timedOut, .interrupted: how = "gnuplot was stopped"
+        }
+        return how + (last.map { ": \($0)" } ?? "")
     }
 }

@@ -29,21 +29,11 @@ enum LiveDisplay: Equatable {
     }
 
     /// The first of `windowTerminals` that this gnuplot was built with, asked of gnuplot itself.
-    static func windowTerminal(of gnuplot: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: gnuplot)
-        process.arguments = ["-e", "print GPVAL_TERMINALS"]  // `print` writes to standard error
-        let answer = Pipe()
-        process.standardError = answer
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        // A child process has a time limit: a gnuplot that hangs here means no window.
-        let timer = DispatchWorkItem { process.terminate() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 5, execute: timer)
-        let text = String(decoding: answer.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        timer.cancel()
+    static func windowTerminal(of gnuplot: String, timeLimit: Double = 5) -> String? {
+        // `print` writes to standard error. A gnuplot that does not answer in time (or leaves a process
+        // behind) is ended with its group, and means no window.
+        let (ending, text) = ChildProcess.run(gnuplot, ["-e", "print GPVAL_TERMINALS"], timeLimit: timeLimit)
+        guard ending == .exited(status: 0) else { return nil }
         let available = Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
         return windowTerminals.first { available.contains($0) }
     }

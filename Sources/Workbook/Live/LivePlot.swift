@@ -96,6 +96,11 @@ public final class LivePlot: @unchecked Sendable {
             printToStandardError(
                 newline
                     + "--live: gnuplot did not take the last frame in time and was stopped\n")
+        case .hung:
+            let newline = drawsText && framesSent > 0 ? "\n" : ""
+            printToStandardError(
+                newline + "--live: gnuplot did not exit after the last frame; it was stopped, "
+                    + "with whatever it had started\n")
         }
     }
 
