@@ -14,11 +14,13 @@ struct BidirectionalSection: ParsableCommand {
 
     func run() throws {
         try common.prepareOutput()
+        // snippet.run
         try common.runOrStudy(
             {
                 try runCETExperiment(
                     .bidirectionalGRU, section: "ch11-bidirectional" + cet.suffix, common: $0, cet: cet)
             }, reports: { [$0.report] }, then: publish)
+        // snippet.end
     }
 
     func publish(_ outcome: CETOutcome) throws {

@@ -54,10 +54,12 @@ struct DropoutSection: ParsableCommand {
                         + "loss per epoch"))
         }
         if runs.count > 1 {
+            // snippet.compare
             print(
                 "Validation MAE: "
                     + runs.map { "\($0.label) \(fixed($0.outcome.report.valMAE, 4))" }.joined(separator: ", ")
             )
+            // snippet.end
             figures.append(
                 LossComparison.figure(
                     name: "fig-11-16c-dropout-comparison" + cet.suffix,
@@ -70,6 +72,7 @@ struct DropoutSection: ParsableCommand {
     /// The runs of one seed (`common`'s): without dropout (with `--baseline`), the book's, and with
     /// recurrent dropout (when asked for), each writing its run report.
     func train(_ common: CommonOptions<CETBook>) throws -> [(label: String, outcome: CETOutcome)] {
+        // snippet.runs
         var runs: [(label: String, outcome: CETOutcome)] = []
         if baseline {
             var none = cet
@@ -91,6 +94,7 @@ struct DropoutSection: ParsableCommand {
             // The run keeps the book's dropout too: its label says both.
             runs.append(("recurrent dropout \(recurrentDropout), dropout \(cet.dropout)", recurrent))
         }
+        // snippet.end
         return runs
     }
 }
