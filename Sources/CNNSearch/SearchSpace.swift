@@ -49,11 +49,13 @@ public struct SearchConfiguration: Equatable, Hashable, Sendable {
 
 /// The lists the chapter's search draws from, and the configurations they make.
 public struct SearchSpace: Equatable, Sendable {
+    // snippet.space
     public var convolutionLayers: [Int] = [1, 2]
     public var channelOptions: [[Int]] = [[32], [64], [32, 16], [64, 32]]
     public var kernelSizes: [Int] = [3, 5]
     public var denseOptions: [[Int]] = [[16], [32, 16], [64, 32]]
     public var learningRates: [Double] = [1e-3, 1e-4]
+    // snippet.end
 
     /// The book's space.
     public init() {}
@@ -61,6 +63,7 @@ public struct SearchSpace: Equatable, Sendable {
     /// Every combination in the book's order, keeping only channel lists as long as the layer count:
     /// 2 layer counts x 2 channel lists each x 2 widths x 3 dense stacks x 2 rates = 48.
     public static let book: [SearchConfiguration] = {
+        // snippet.configurations
         let space = SearchSpace()
         var all: [SearchConfiguration] = []
         for layers in space.convolutionLayers {
@@ -77,6 +80,7 @@ public struct SearchSpace: Equatable, Sendable {
                 }
             }
         }
+        // snippet.end
         return all
     }()
 

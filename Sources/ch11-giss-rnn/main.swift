@@ -134,6 +134,7 @@ struct GISSSection: ParsableCommand {
             "Model: RNN(\(inputs), \(hidden)) -> RNN(\(hidden), \(hidden)) -> last step -> "
                 + "Dropout(\(dropout)) -> Linear(\(hidden), 1): \(parameters) parameters")
 
+        // snippet.train
         var snapshot: [Float]?
         var snapshotMAE: [Int: Double] = [:]
         var maeOn: [String: Double] = [:]
@@ -146,6 +147,7 @@ struct GISSSection: ParsableCommand {
                 predictions, targets: data.validation.targets)
             if record.epoch == snapshots[0] { snapshot = predictions }
         }
+        // snippet.end
         // snippet.evaluate
         let predictions = trainer.evaluate(data.validation).predictions
         let mae = meanAbsoluteError(predictions, data.validation.targets)
