@@ -31,8 +31,11 @@ struct GRULSTMSection: ParsableCommand {
         }
         for bookModel in models {
             let name = bookModel.rawValue
+            // snippet.train
+            // 11.4's data, model and training, with the GRU's or the LSTM's layers (BookModels.swift)
             let outcome = try runCETExperiment(
                 bookModel, section: "ch11-gru-lstm-\(name)" + cet.suffix, common: common, cet: cet)
+            // snippet.end
             try common.publish(
                 outcome.predictionFigures(
                     allDays: "fig-cet-\(name)-predictions" + cet.suffix,
