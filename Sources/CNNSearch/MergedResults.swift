@@ -13,6 +13,13 @@ public struct MergedResults: Sendable {
 
     /// Reads `files`; refuses results of different settings, naming the file and the setting.
     public static func read(_ files: [String]) throws -> MergedResults {
+        // A file named twice (or once as itself and once inside a folder given) is one shard, not two.
+        var named = Set<String>()
+        for file in files where !named.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
+            throw ResultsFile.Failure(
+                file: file, line: 0,
+                problem: "is given to --merge more than once; name each shard's file once")
+        }
         let contents = try files.map(ResultsFile.read)
         guard let reference = contents.first?.settings else { throw SearchError("no results files to merge") }
         var byShard: [SearchShard: String] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import Workbook
 
 /// The results file: a header recording the settings, then one tab-separated line per finished
 /// configuration, appended as each finishes, so that an interrupted search can resume and shards can
@@ -63,6 +64,9 @@ public enum ResultsFile {
     /// The settings and results in a file's text; `file` names it in messages. A last line without
     /// its newline was being written when a run stopped: it is dropped with a warning.
     public static func parse(_ text: String, file: String) throws -> Contents {
+        if let problem = ByteOrderMark.problem(in: text) {
+            throw Failure(file: file, line: 1, problem: problem)
+        }
         let lastNewline = text.utf8.lastIndex(of: UInt8(ascii: "\n"))
         let completeLength =
             lastNewline.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) + 1 } ?? 0

@@ -64,6 +64,19 @@ public struct ChapterSync {
 
     /// The chapter's text with listings and numbers brought up to date, and what differed.
     public func rewrite(_ file: String) throws -> (text: String, drifts: [Drift]) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(
+            atPath: root.appendingPathComponent(file).path, isDirectory: &isFolder),
+            isFolder.boolValue
+        {
+            throw Unparseable(problems: [
+                Drift(
+                    file: file, line: 1,
+                    problem:
+                        "is a folder named like a page; rename it without .md, or move it out of chapters/",
+                    fixable: false)
+            ])
+        }
         let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
         let lines = text.components(separatedBy: "\n")
         let structure = PageStructure(lines: lines, file: file)

@@ -36,10 +36,13 @@ public struct OutputOptions: ParsableArguments {
     }
 
     /// The first thing a run does: says when it writes into runs/ rather than figures/, then makes the
-    /// folder and checks that it can be written, so that output with nowhere to go fails before any work.
-    public func prepare(quick: Bool = false) throws {
+    /// folder and checks that it can be written, so that output with nowhere to go fails before any work,
+    /// and, when `lock`, locks it against a second run (`FolderLock`). The shared folder of `--quick`
+    /// runs given no --out is not locked: a first look may run beside another.
+    public func prepare(quick: Bool = false, lock: Bool = true) throws {
         if out == nil, !quick, let note = ChapterRuns.note { print(note) }
         if let warning = ProductPath.current.warning { print(warning) }
         try AtomicFile.checkWritable(folder: folder(quick: quick))
+        if lock, out != nil || !quick { try FolderLock.hold(folder(quick: quick)) }
     }
 }

@@ -59,7 +59,7 @@ public struct RunOptions<Book: BookEpochs>: ParsableArguments {
     public var outputFolder: String { output.folder(quick: quick) }
 
     /// Says where the run writes and checks that it can (see `OutputOptions.prepare`).
-    public func prepareOutput() throws { try output.prepare(quick: quick) }
+    public func prepareOutput(lock: Bool = true) throws { try output.prepare(quick: quick, lock: lock) }
 
     /// Writes and draws the figures into the output folder (see `OutputOptions.publish`).
     public func publish(_ figures: [Figure]) throws { try output.publish(figures, into: outputFolder) }

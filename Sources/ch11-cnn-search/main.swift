@@ -13,11 +13,23 @@ enum Book: BookEpochs {
     static let epochs = SearchRunner.maxEpochs, quickEpochs = 5
 }
 
-/// `--shard K/N`.
-struct ShardOption: ExpressibleByArgument {
+/// `--shard K/N`, refused with what is wrong and what would be right.
+struct ShardOption {
     let shard: SearchShard
-    init?(argument: String) {
-        guard let shard = SearchShard(argument) else { return nil }
+    init(_ text: String) throws {
+        guard let shard = SearchShard(text) else {
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            let k = parts.count == 2 ? Int(parts[0]) : nil, n = parts.count == 2 ? Int(parts[1]) : nil
+            let why =
+                switch (k, n) {
+                case (nil, _), (_, nil): "it is not two whole numbers K/N"
+                case (_, let n?) where n < 1: "N, the number of shards, must be at least 1"
+                case (let k?, _) where k < 0: "K counts shards from 0, so it cannot be negative"
+                default: "K must be below N (shards are numbered 0 to N-1)"
+                }
+            throw ValidationError(
+                "\(why); give K/N with 0 <= K < N, e.g. --shard 0/4 to --shard 3/4")
+        }
         self.shard = shard
     }
 }
@@ -53,9 +65,11 @@ struct CNNSearchSection: ParsableCommand {
     )
     var resume = false
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Run only the K-th, (K+N)-th, ... of the configurations searched, from 0 (0 <= K < N).",
-            valueName: "K/N"))
+            valueName: "K/N"),
+        transform: ShardOption.init)
     var shard: ShardOption?
     @Option(
         parsing: .upToNextOption,
@@ -139,7 +153,8 @@ struct CNNSearchSection: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        try common.prepareOutput()
+        // Shards may share a folder: each locks its own results file (ResultsAppender), not the folder.
+        try common.prepareOutput(lock: false)
         // snippet.data
         let windows = try WindowedSeries(series: SyntheticSeries.make(), windowSize: 30)
         let data = try BookSplit(windows, split: 1000, exampleShape: [1, windows.featureCount])

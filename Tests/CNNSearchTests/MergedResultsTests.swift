@@ -79,4 +79,15 @@ import Testing
                     + "shards of one search can be merged")
         }
     }
+
+    /// A shard's file named twice is refused as such, not as two files holding one shard.
+    @Test func aFileGivenTwiceIsNamed() throws {
+        let (first, second) = (try shardFile("0/2"), try shardFile("1/2"))
+        do {
+            _ = try MergedResults.read([first, first, second])
+            Issue.record("merged a file twice")
+        } catch {
+            #expect("\(error)" == "\(first): is given to --merge more than once; name each shard's file once")
+        }
+    }
 }

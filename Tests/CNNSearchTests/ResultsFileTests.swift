@@ -128,4 +128,12 @@ import Testing
             Issue.record("accepted: \(text)")
         } catch { #expect("\(error)" == message) }
     }
+
+    /// A byte-order mark is invisible: the message names it rather than quote a title that looks right.
+    @Test func aByteOrderMarkIsNamed() {
+        do {
+            _ = try ResultsFile.parse("\u{FEFF}# ch11-cnn-search results\n", file: "r.tsv")
+            Issue.record("accepted a byte-order mark")
+        } catch { #expect("\(error)".hasPrefix("r.tsv:1: the file starts with a UTF-8 byte-order mark")) }
+    }
 }

@@ -40,6 +40,19 @@ import Testing
         return process.terminationStatus == 0 && !text.isEmpty
     }
 
+    /// A folder named like a page is named as such, not reported as a file that cannot be read.
+    @Test func aFolderNamedLikeAPageIsNamed() throws {
+        let sync = try scratch(chapter: goodChapter)
+        try FileManager.default.createDirectory(
+            at: sync.root.appendingPathComponent("chapters/zz.md"), withIntermediateDirectories: true)
+        do {
+            _ = try sync.check("chapters/zz.md")
+            Issue.record("a folder was checked as a page")
+        } catch let failure as ChapterSync.Unparseable {
+            #expect(failure.description.hasPrefix("chapters/zz.md:1: is a folder named like a page"))
+        }
+    }
+
     /// `plain` quotes a number as a program prints it, without thousands separators.
     @Test func aPlainValueHasNoThousandsSeparators() throws {
         let sync = try scratch(

@@ -94,6 +94,18 @@ import Workbook
             "\(run.standardError)")
     }
 
+    /// A bad --shard says what is wrong with it (a negative K used to read as a missing value).
+    @Test(arguments: [
+        ("-1/2", "K counts shards from 0, so it cannot be negative"), ("2/2", "K must be below N"),
+        ("1/0", "N, the number of shards, must be at least 1"), ("one/2", "it is not two whole numbers K/N"),
+    ])
+    func aBadShardIsExplained(shard: String, why: String) throws {
+        let run = try SectionRun.run("ch11-cnn-search", ["--shard", shard, "--no-figures", "--out", "/tmp"])
+        #expect(run.status == 64)
+        #expect(run.standardError.contains(why), "\(run.standardError)")
+        #expect(run.standardError.contains("give K/N with 0 <= K < N"))
+    }
+
     @Test func narrowingIsValidated() throws {
         let run = try SectionRun.run(
             "ch11-cnn-search",
