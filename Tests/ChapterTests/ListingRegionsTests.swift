@@ -19,7 +19,7 @@ import Testing
     func lineCount(_ listing: String) -> Int { listing.split(separator: "\n").count }
 
     /// Every section's script has its data, model, training and evaluation, each at most 20 lines.
-    @Test(arguments: ["cnn", "giss_rnn", "cet_rnn", "gru_lstm", "dropout", "bidirectional"])
+    @Test(arguments: ["cnn", "search", "giss_rnn", "cet_rnn", "gru_lstm", "dropout", "bidirectional"])
     func everySectionScriptHasItsFourListings(script: String) throws {
         let found = try regions("Tools/book_pytorch/\(script).py")
         for name in ["data", "model", "train", "evaluate"] {
