@@ -11,9 +11,11 @@ set yrange [-1.9529488:3.4558418]
 set link y2 via y*5.177405+11.198707 inverse (y-11.198707)/5.177405
 set y2tics 5 format "%g"
 set y2label "temperature (°C)"
+set object 1 rect from 2021.9166, graph 0 to 2022.8334, graph 1 fc rgb cell_highlight fs solid 1.0 noborder behind
+set label 1 "book's steps 160-170" at 2022.8334, graph 0.95 left offset 0.5, 0 front
 set xrange [*:*] noextend
 set key top left title "MAE over the points shown"
-plot "fig-11-10-giss-predictions-sequence.dat" using 1:2 with lines ls 1 title "actual", \
-     "fig-11-10-giss-predictions-sequence.dat" using 1:3 with lines ls 2 title "predicted: MAE 1.16 °C (0.223 z)", \
-     keyentry with lines ls 6 lw 2 title "next month as this one: MAE 2.86 °C (0.552 z)"
+plot "fig-11-10-giss-predictions-sequence.dat" using 1:4 with lines ls 6 lw 1.5 title "next month as this one: MAE 2.86 °C (0.552 z)", \
+     "fig-11-10-giss-predictions-sequence.dat" using 1:2 with lines ls 1 title "actual", \
+     "fig-11-10-giss-predictions-sequence.dat" using 1:3 with lines ls 2 title "predicted: MAE 1.16 °C (0.223 z)"
 unset output

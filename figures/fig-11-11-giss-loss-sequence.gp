@@ -9,7 +9,7 @@ set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
 set yrange [0.04737417:1.2381485]
-set ytics (0.1, 0.2, 0.5, 1)
+set ytics (0.05, 0.1, 0.2, 0.5, 1)
 set key top right
 set xrange [1:*] noextend
 plot "fig-11-11-giss-loss-sequence.dat" using 1:2 with lines ls 3 title "training", \

@@ -9,7 +9,7 @@ set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
 set yrange [0.09034293:0.13452205]
-set ytics (0.1, 0.11, 0.12, 0.13)
+set ytics (0.091, 0.1, 0.11, 0.12, 0.13)
 set key top right
 set xrange [1:*] noextend
 plot "fig-11-14-cet-loss-sequence.dat" using 1:2 with lines ls 3 title "training", \

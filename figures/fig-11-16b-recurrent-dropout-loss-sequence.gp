@@ -4,7 +4,7 @@ load "style.gp"
 if (!exists("outfile")) outfile = "fig-11-16b-recurrent-dropout-loss-sequence.png"
 set terminal pngcairo size 1200,600 enhanced font style_font linewidth 1.5
 set output outfile
-set title "GRU with recurrent dropout 0.2: loss per epoch (sequence layout)"
+set title "GRU with recurrent dropout 0.2 and dropout 0.1: loss per epoch (sequence layout)"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y

@@ -5,7 +5,7 @@ if (!exists("outfile")) outfile = "fig-11-16c-dropout-comparison.png"
 set terminal pngcairo size 1200,600 enhanced font style_font linewidth 1.5
 set output outfile
 set title "GRU on CET: loss with and without dropout"
-set xlabel "epoch (the first 10 epochs' higher losses run off the top)"
+set xlabel "epoch (the y axis fits epochs 11 on; earlier losses may run off)"
 set ylabel "MSE loss (log scale)"
 set logscale y
 set yrange [0.09095525:0.11059941]

@@ -8,9 +8,8 @@ set title "ch11-cet-rnn: loss per epoch over 5 seeds"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
-set ytics (0.1, 0.12, 0.14)
+set yrange [0.09001192:0.14485845]
+set ytics (0.091, 0.1, 0.11, 0.12, 0.13, 0.14)
 set key top right
 set xrange [1:*] noextend
 set style fill transparent solid 0.25 noborder
