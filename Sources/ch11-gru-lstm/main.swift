@@ -2,7 +2,18 @@
 import ArgumentParser
 import Workbook
 
-enum Choice: String, ExpressibleByArgument, CaseIterable { case gru, lstm, both }
+enum Choice: String, ExpressibleByArgument, CaseIterable {
+    case gru, lstm, both
+
+    /// The models to train, in turn.
+    var models: [BookModel] {
+        switch self {
+        case .gru: [.gru]
+        case .lstm: [.lstm]
+        case .both: [.gru, .lstm]
+        }
+    }
+}
 
 struct GRULSTMSection: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +29,7 @@ struct GRULSTMSection: ParsableCommand {
 
     func run() throws {
         try common.prepareOutput()
-        let models: [BookModel] = model == .both ? [.gru, .lstm] : [model == .gru ? .gru : .lstm]
+        let models = model.models
         if common.studySeeds != nil {
             try common.runStudy { options in
                 try models.map {
