@@ -1,4 +1,5 @@
-// Walkthrough 11.5 (chapters/11-05-gru-lstm.md): the same Central England data with the book's GRU and LSTM models.
+// Walkthrough 11.5 (chapters/11-05-gru-lstm.md): the same Central England data with the book's GRU and LSTM
+// models.
 import ArgumentParser
 import Workbook
 
