@@ -44,6 +44,7 @@ public final class SearchRunner: Sendable {
         result: SearchResult, predictions: [Float]
     ) {
         let started = Date()
+        // snippet.train-configuration
         let random = RandomSource(seed: seed(for: configuration))
         let trainer = Trainer(learningRate: configuration.learningRate, random: random) { random in
             configuration.model(features: data.train.exampleSize, random: random)
@@ -55,6 +56,7 @@ public final class SearchRunner: Sendable {
             options: TrainingOptions(
                 epochs: maxEpochs, batchSize: Self.batchSize, patience: Self.patience, restoreBest: true))
         let (loss, predictions) = trainer.evaluate(data.validation)
+        // snippet.end
         let result = SearchResult(
             index: configuration.index, epochs: history.epochs, bestEpoch: history.bestEpoch,
             validationLoss: Double(loss),

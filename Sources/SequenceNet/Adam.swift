@@ -67,6 +67,12 @@ public final class Adam {
         update(consuming: extraGradients)
     }
 
+    /// The same, with the second worker's gradients as a tensor of the arena's size.
+    public func updateAndClear(adding extraGradients: Tensor) {
+        precondition(extraGradients.count == arena.count, "Adam: \(extraGradients.count) extra gradients")
+        update(consuming: extraGradients.pointer)
+    }
+
     private func update(consuming extraGradients: UnsafeMutablePointer<Float>?) {
         step += 1
         // PyTorch computes the bias corrections as Python floats (double precision).
@@ -76,11 +82,11 @@ public final class Adam {
         let rootCorrection = Float(correction2Root)
         // Coefficients are rounded to Float from double precision, as PyTorch passes them to its kernels.
         let (b2, eps) = (Float(beta2), Float(epsilon))
-        let keep1 = Float(1 - beta1), keep2 = Float(1 - beta2)
+        let oneMinusBeta1 = Float(1 - beta1), oneMinusBeta2 = Float(1 - beta2)
         let p = arena.values.pointer, g = arena.gradients.pointer
         let m = firstMoments.pointer, v = secondMoments.pointer, count = arena.count
         let coefficients = AdamCoefficients(
-            keep1: keep1, keep2: keep2, beta2: b2, stepSize: stepSize,
+            oneMinusBeta1: oneMinusBeta1, oneMinusBeta2: oneMinusBeta2, beta2: b2, stepSize: stepSize,
             rootCorrection: rootCorrection, epsilon: eps)
         Parallel.run(2, on: pair) { part in
             let range = count * part / 2..<count * (part + 1) / 2
@@ -98,7 +104,8 @@ public final class Adam {
 
 /// One step's constants, as Float.
 struct AdamCoefficients {
-    let keep1: Float, keep2: Float, beta2: Float, stepSize: Float, rootCorrection: Float, epsilon: Float
+    let oneMinusBeta1: Float, oneMinusBeta2: Float, beta2: Float, stepSize: Float, rootCorrection: Float
+    let epsilon: Float
 }
 
 /// The update of `count` elements.
@@ -124,21 +131,22 @@ private func addStepAndClear(
     }
 }
 
-// snippet.adam
 /// One parameter's update from its gradient `gi`, at step t: `stepSize` is lr / (1 - β1^t) and
 /// `rootCorrection` sqrt(1 - β2^t).
 @inline(__always)
 private func adamElement(
     _ p: inout Float, _ gi: Float, _ m: inout Float, _ v: inout Float, _ c: AdamCoefficients
 ) {
-    let (keep1, keep2, b2, stepSize, rootCorrection, eps) =
-        (c.keep1, c.keep2, c.beta2, c.stepSize, c.rootCorrection, c.epsilon)
+    let (oneMinusBeta1, oneMinusBeta2, beta2, stepSize, rootCorrection, eps) =
+        (c.oneMinusBeta1, c.oneMinusBeta2, c.beta2, c.stepSize, c.rootCorrection, c.epsilon)
+    // snippet.adam
     // m_t = β1 m_(t-1) + (1 - β1) g_t, as PyTorch's lerp computes it: m + (1 - β1) (g - m)
-    var mi = m + keep1 * (gi - m)
+    var mi = m + oneMinusBeta1 * (gi - m)
     // v_t = β2 v_(t-1) + (1 - β2) g_t^2
-    var vi = v * b2 + keep2 * gi * gi
+    var vi = v * beta2 + oneMinusBeta2 * gi * gi
     // θ_t = θ_(t-1) - lr / (1 - β1^t) * m_t / (sqrt(v_t) / sqrt(1 - β2^t) + ε)
     p += (-stepSize * mi) / (vi.squareRoot() / rootCorrection + eps)
+    // snippet.end
     // The moments of a weight whose gradient stays zero (a ReLU that never fires) decay by 0.9 and
     // 0.999 a step into subnormal floats, where the processor's arithmetic is many times slower;
     // stored as zero instead, they change no weight (a step from them would be below 1e-30).
@@ -147,4 +155,3 @@ private func adamElement(
     m = mi
     v = vi
 }
-// snippet.end

@@ -17,15 +17,14 @@ public final class MSELoss {
         // snippet.mse
         // L = sum((prediction - target)^2) / n, dL/dprediction = 2 (prediction - target) / n
         let n = meanOver ?? prediction.count
-        let p = prediction.pointer, t = target.pointer, g = gradient.pointer
         let scale = 2 / Float(n)
         var sum: Double = 0
         for i in 0..<prediction.count {
-            let difference = p[i] - t[i]
+            let difference = prediction[i] - target[i]
             sum += Double(difference * difference)
-            g[i] = scale * difference
+            gradient[i] = scale * difference
         }
-        // snippet.end
         return (Float(sum / Double(n)), gradient)
+        // snippet.end
     }
 }

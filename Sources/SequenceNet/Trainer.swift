@@ -50,13 +50,24 @@ public final class Trainer {
         let model: Sequential
         /// [N]: the gradients of the worker's copy, in the arena's order.
         let gradients: Tensor
-        let loss = MSELoss()
+        let criterion = MSELoss()
         let batcher = Batcher()
         var lossValue: Float = 0
         init(model: Sequential, gradients: Tensor) {
             self.model = model
             self.gradients = gradients
         }
+
+        // snippet.step
+        /// One worker's share of a training step, on its half `x`, `y` of a batch of `batchSize`.
+        func learn(_ x: Tensor, _ y: Tensor, batchSize: Int) -> Float {
+            // optimizer.zero_grad(): already done, the last optimizer step left the gradients zero
+            let prediction = model.forward(x, training: true)  // model(x)
+            let (loss, dLoss) = criterion(prediction, y, meanOver: batchSize)  // criterion(prediction, y)
+            _ = model.backward(dLoss)  // loss.backward(): adds into this worker's gradients
+            return loss
+        }
+        // snippet.end
 
         /// Worker `w`'s half of `batch` (worker 0 takes the first half, with the odd example) as input
         /// and target tensors; nil when that half is empty (a batch of one).
@@ -132,8 +143,8 @@ public final class Trainer {
             var total: Double = 0
             for first in stride(from: 0, to: train.count, by: options.batchSize) {
                 let batch = run.order[first..<min(first + options.batchSize, train.count)]
-                total += Double(step(batch, from: train)) * Double(batch.count)
-                if stopRequested() { throw TrainingError.interrupted(epoch: epoch) }
+                let loss = try step(batch, from: train)
+                total += Double(loss) * Double(batch.count)
             }
             let trainLoss = Float(total / Double(max(train.count, 1)))
             let validationLoss = evaluate(validation).loss
@@ -170,23 +181,26 @@ public final class Trainer {
     /// Every worker's copy of the model.
     var workerModels: [Sequential] { workers.map(\.model) }
 
-    // snippet.step
+    // snippet.two-halves
     /// One optimiser step on one batch; returns its mean loss. Each worker takes half the batch into
-    /// gradients of its own (zero here: the last update cleared them), and Adam adds the two.
-    private func step(_ batch: ArraySlice<Int>, from data: Dataset) -> Float {
+    /// gradients of its own (zero here: the last update cleared them), and Adam adds the two. Stops
+    /// the run, after the update, when `stopRequested` says so.
+    private func step(_ batch: ArraySlice<Int>, from data: Dataset) throws -> Float {
         Parallel.run(workers.count, on: pair) { w in
             let worker = workers[w]
             worker.lossValue = 0
             guard let (x, y) = worker.load(half: w, of: batch, from: data) else { return }
-            let prediction = worker.model.forward(x, training: true)  // model(x)
-            let (loss, dLoss) = worker.loss(prediction, y, meanOver: batch.count)  // criterion(prediction, y)
-            worker.lossValue = loss
-            _ = worker.model.backward(dLoss)  // loss.backward()
+            worker.lossValue = worker.learn(x, y, batchSize: batch.count)
         }
-        optimizer.updateAndClear(adding: workers[1].gradients.pointer)  // optimizer.step(), zero_grad()
+        // snippet.end
+        // snippet.adam-step
+        // optimizer.step(), then optimizer.zero_grad(): worker 0's gradients are the arena's own;
+        // Adam adds worker 1's to them, updates every weight, and leaves both sets at zero.
+        optimizer.updateAndClear(adding: workers[1].gradients)
+        // snippet.end
+        if stopRequested() { throw TrainingError.interrupted(epoch: run.epoch + 1) }
         return workers.reduce(0) { $0 + $1.lossValue }
     }
-    // snippet.end
 
     /// Examples per forward pass when evaluating. Without dropout or batch statistics the batch size
     /// does not change a prediction; 128 rows keep a pass's activations within the processor's caches.
@@ -210,7 +224,7 @@ public final class Trainer {
                         worker.batcher.fill(from: data, indices: ArraySlice(chunks[c]))
                         let prediction = worker.model.forward(worker.batcher.input, training: false)
                         losses[c] =
-                            Double(worker.loss(prediction, worker.batcher.target).loss)
+                            Double(worker.criterion(prediction, worker.batcher.target).loss)
                             * Double(chunks[c].count)
                         (out.baseAddress! + chunks[c].lowerBound).update(
                             from: prediction.pointer, count: prediction.count)

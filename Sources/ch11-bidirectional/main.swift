@@ -15,12 +15,15 @@ struct BidirectionalSection: ParsableCommand {
 
     func run() throws {
         try common.prepareOutput()
+        // Once, or once per seed with --seeds (a seed study: long-runs.md).
+        try common.runOrStudy(train, reports: { [$0.report] }, then: publish)
+    }
+
+    /// The book's model on 11.4's data and training, with the options of `common`.
+    func train(_ common: CommonOptions<CETBook>) throws -> CETOutcome {
         // snippet.run
-        try common.runOrStudy(
-            {
-                try runCETExperiment(
-                    .bidirectionalGRU, section: "ch11-bidirectional" + cet.suffix, common: $0, cet: cet)
-            }, reports: { [$0.report] }, then: publish)
+        try runCETExperiment(
+            .bidirectionalGRU, section: "ch11-bidirectional" + cet.suffix, common: common, cet: cet)
         // snippet.end
     }
 

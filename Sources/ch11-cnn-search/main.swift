@@ -183,7 +183,12 @@ struct CNNSearchSection: ParsableCommand {
         print(
             "\nWinner: \(winner.configuration), validation MAE \(fixed(winner.valMAE, 4)) after \(winner.epochs) epochs "
                 + "(best epoch \(winner.bestEpoch)).")
-        print("Book's winner: \(SearchReport.bookWinner.summary), MAE \(SearchReport.bookWinner.mae).")
+        let here = report.bookWinnerHere.map {
+            "here MAE \(fixed($0.valMAE, 4)), rank \($0.rank) of \(results.count)"
+        }
+        print(
+            "Book's winner: \(SearchReport.bookWinner.summary) (the book's run: MAE \(SearchReport.bookWinner.mae); "
+                + "\(here ?? "not among the configurations searched here"))")
         print("Report: \(try report.write(toFolder: outputFolder))")
         print(
             String(

@@ -107,7 +107,6 @@ struct CNNSection: ParsableCommand {
             for: windows.featureCount, kernelSize: kernelSize,
             padding: .zeros(kernelSize / 2))
         // snippet.model
-        // The trainer builds the model once per worker (two cores, two copies sharing one set of weights).
         func cnn(_ random: RandomSource) -> Sequential {
             let convolution = Conv1d(
                 1, filters, kernelSize: kernelSize, padding: .zeros(kernelSize / 2), random: random)
@@ -124,7 +123,11 @@ struct CNNSection: ParsableCommand {
         let trainer: Trainer
         switch model {
         case .cnn:
+            // snippet.optimizer
+            // model = CNN(); optimizer = torch.optim.Adam(model.parameters(), lr=...): the trainer builds
+            // the model with `cnn`, and Adam over its weights at --lr (the notebook's 1e-4 by default).
             trainer = common.trainer(random: random, model: cnn)
+            // snippet.end
             print(
                 "Model: Conv1d(1, \(filters), k=\(kernelSize)) -> Linear(\(filters)*\(convolvedLength), 28) -> "
                     + "Linear(28, 10) -> Linear(10, 1): \(trainer.model.parameterCount) parameters")

@@ -34,7 +34,8 @@ enum LossComparison {
             Array(run.history.trainLoss.dropFirst(skipped))
                 + Array(run.history.validationLoss.dropFirst(skipped))
         }
-        let note = skipped > 0 ? " (the first \(skipped) epochs' higher losses run off the top)" : ""
+        let fitted = " (the y axis fits epochs \(skipped + 1) on; earlier losses may run off)"
+        let note = skipped > 0 ? fitted : ""
         return Figure(
             name: name,
             caption: "training (dashed) and validation (solid) loss per epoch of "

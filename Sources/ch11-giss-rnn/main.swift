@@ -135,11 +135,11 @@ struct GISSSection: ParsableCommand {
             "Model: RNN(\(inputs), \(hidden)) -> RNN(\(hidden), \(hidden)) -> last step -> "
                 + "Dropout(\(dropout)) -> Linear(\(hidden), 1): \(parameters) parameters")
 
-        // snippet.train
         var snapshot: [Float]?
         var snapshotMAE: [Int: Double] = [:]
         var maeOn: [String: Double] = [:]
-        let history = try common.train(trainer, on: data, label: "ch11-giss-rnn") { record in
+        /// After an epoch of `--snapshot-epochs`: the validation MAE then, and the first one's predictions.
+        func takeSnapshot(_ record: EpochRecord) {
             guard snapshots.contains(record.epoch) else { return }
             let predictions = trainer.evaluate(data.validation).predictions
             snapshotMAE[record.epoch] = meanAbsoluteError(predictions, data.validation.targets)
@@ -148,6 +148,9 @@ struct GISSSection: ParsableCommand {
                 predictions, targets: data.validation.targets)
             if record.epoch == snapshots[0] { snapshot = predictions }
         }
+        // snippet.train
+        // fit(model, train_loader, val_loader, optimizer, epochs), scoring the snapshot epochs on the way
+        let history = try common.train(trainer, on: data, label: "ch11-giss-rnn", afterEpoch: takeSnapshot)
         // snippet.end
         // snippet.evaluate
         let predictions = trainer.evaluate(data.validation).predictions

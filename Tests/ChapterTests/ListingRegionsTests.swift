@@ -19,7 +19,7 @@ import Testing
     func lineCount(_ listing: String) -> Int { listing.split(separator: "\n").count }
 
     /// Every section's script has its data, model, training and evaluation, each at most 20 lines.
-    @Test(arguments: ["cnn", "giss_rnn", "cet_rnn", "gru_lstm", "dropout", "bidirectional"])
+    @Test(arguments: ["cnn", "search", "giss_rnn", "cet_rnn", "gru_lstm", "dropout", "bidirectional"])
     func everySectionScriptHasItsFourListings(script: String) throws {
         let found = try regions("Tools/book_pytorch/\(script).py")
         for name in ["data", "model", "train", "evaluate"] {
@@ -38,13 +38,25 @@ import Testing
         #expect(found["windows"]?.contains("train_size = split - window + 1") == true)
     }
 
-    /// The Swift training step is one short listing, and reads like PyTorch's four calls.
+    /// The Swift training step is one short listing that reads like PyTorch's calls: what one worker
+    /// does with its half of the batch, then Adam's step in a listing of its own.
     @Test func trainingStepIsOneShortListing() throws {
-        let step = try #require(try regions("Sources/SequenceNet/Trainer.swift")["step"])
-        #expect(lineCount(step) <= 15, "Trainer.swift#step has \(lineCount(step)) lines")
-        for call in ["model(x)", "criterion(prediction, y)", "loss.backward()", "optimizer.step()"] {
+        let found = try regions("Sources/SequenceNet/Trainer.swift")
+        let step = try #require(found["step"])
+        #expect(lineCount(step) <= 10, "Trainer.swift#step has \(lineCount(step)) lines")
+        for call in ["optimizer.zero_grad()", "model(x)", "criterion(prediction, y)", "loss.backward()"] {
             #expect(step.contains(call), "Trainer.swift#step does not name \(call)")
         }
+        let update = try #require(found["adam-step"])
+        #expect(lineCount(update) <= 5, "Trainer.swift#adam-step has \(lineCount(update)) lines")
+        #expect(update.contains("optimizer.step()"), "Trainer.swift#adam-step does not name optimizer.step()")
+        for plumbing in ["stopRequested", "Parallel", "pointer"] {
+            #expect(
+                !step.contains(plumbing) && !update.contains(plumbing), "the step listings show \(plumbing)")
+        }
+        #expect(found["two-halves"] != nil, "Trainer.swift has no region two-halves")
+        let epoch = try #require(found["epoch"])
+        #expect(!epoch.contains("stopRequested"), "Trainer.swift#epoch shows the interrupt check")
     }
 
     /// Each cell's step carries PyTorch's equations, the last one directly above the line computing it.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 RUNS = [
-    ["cnn.py"], ["cnn.py", "--model", "dnn"],
+    ["cnn.py"], ["cnn.py", "--model", "dnn"], ["search.py"],
     ["giss_rnn.py"], ["giss_rnn.py", "--layout", "sequence"],
     ["cet_rnn.py"], ["gru_lstm.py", "--model", "gru"], ["gru_lstm.py", "--model", "lstm"],
     ["dropout.py", "--layout", "sequence", "--recurrent-dropout", "0.2"], ["bidirectional.py"],
