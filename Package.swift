@@ -43,11 +43,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
-        .systemLibrary(
-            name: "CBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]
-        ),
         .target(
             name: "CProducts",
             cSettings: [.unsafeFlags(["-O2"])],
@@ -55,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "SequenceNet",
-            dependencies: ["CBLAS", "CProducts"],
+            dependencies: ["CProducts"],
             swiftSettings: optimised
         ),
         .target(

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the workbook needs, if any are missing: oneDNN and OpenBLAS (matrix
-# products; Tools/benchmark/README.md says which runs which), gnuplot (figures), DejaVu fonts (figure
-# text) and pkg-config (how SwiftPM finds OpenBLAS).
+# Installs the Debian packages the workbook needs, if any are missing: oneDNN (matrix products;
+# Tools/benchmark/README.md says why), gnuplot (figures) and DejaVu fonts (figure text).
 # Uses sudo when not run as root. Does nothing when everything is present.
 set -euo pipefail
-packages=(libopenblas-dev libdnnl-dev gnuplot-nox fonts-dejavu-core pkg-config)
+packages=(libdnnl-dev gnuplot-nox fonts-dejavu-core)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
-    echo "Not a Debian-based system: please install oneDNN (libdnnl, with its headers), OpenBLAS (with cblas.h and a pkg-config file), gnuplot and the DejaVu fonts yourself." >&2
+    echo "Not a Debian-based system: please install oneDNN (libdnnl, with its headers)," \
+        "gnuplot and the DejaVu fonts yourself." >&2
     exit 0
 fi
 missing=()

@@ -5,7 +5,7 @@
 /// writes one buffer while reading another part of it: the compiler checks such loops for overlap and
 /// then runs them unvectorised.
 public final class GRUCell: RecurrentCell {
-    public static let kind = CellKind.gru
+    public static let name = "GRU"
     public static let gateCount = 3
     /// n's recurrent part, W_hn h_prev + b_hn, is scaled by r, so it cannot join the input side.
     public static let separateRecurrentBlocks = 2..<3

@@ -1,7 +1,7 @@
 /// `nn.LSTM`: gate blocks i, f, g, o in that order, with a cell state c beside h (σ is the sigmoid,
 /// `*` the element-wise product, as in PyTorch's documentation).
 public final class LSTMCell: RecurrentCell {
-    public static let kind = CellKind.lstm
+    public static let name = "LSTM"
     public static let gateCount = 4
 
     private let hiddenSize: Int

@@ -2,18 +2,29 @@
 /// their engines give the same bits at that shape. `Tests/SequenceNetTests/Fixtures/product-digests.json`
 /// holds the digest of every shape the chapter's runs call, made on the pinned path (`ProductPath`).
 public enum ProductDigest {
-    /// FNV-1a over the output bits of `shape` with beta 0, then again with beta 1 on that output, so
-    /// that both the plain and the accumulating product are covered. Inputs come from a fixed seed.
-    public static func of(_ shape: ProductShape, engine: ProductEngine = ProductEngine()) -> UInt64 {
+    /// The fixed inputs of `shape`, from seed 11: A, and B (for a vector product, x).
+    public static func inputs(of shape: ProductShape) -> (a: [Float], b: [Float]) {
         let random = RandomSource(seed: 11)
-        let rows = shape.vector ? (shape.transposeA ? shape.n : shape.m) : shape.m
         let (aCount, bCount) =
             shape.vector
             ? (shape.m * shape.n, shape.transposeA ? shape.m : shape.n)
             : (shape.m * shape.k, shape.k * shape.n)
-        let cCount = shape.vector ? rows : shape.m * shape.n
         let a = (0..<aCount).map { _ in random.uniform(-1, 1) }
-        let b = (0..<bCount).map { _ in random.uniform(-1, 1) }
+        return (a, (0..<bCount).map { _ in random.uniform(-1, 1) })
+    }
+
+    /// FNV-1a over the output bits of `shape` on its fixed inputs.
+    public static func of(_ shape: ProductShape) -> UInt64 {
+        let (a, b) = inputs(of: shape)
+        return of(shape, a: a, b: b)
+    }
+
+    /// FNV-1a over the output bits of `shape` with beta 0, then again with beta 1 on that output, so
+    /// that both the plain and the accumulating product are covered.
+    public static func of(_ shape: ProductShape, a: [Float], b: [Float]) -> UInt64 {
+        let engine = ProductEngine()
+        let rows = shape.vector ? (shape.transposeA ? shape.n : shape.m) : shape.m
+        let cCount = shape.vector ? rows : shape.m * shape.n
         var c = [Float](repeating: 0, count: cCount)
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for beta: Float in [0, 1] {

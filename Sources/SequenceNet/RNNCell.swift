@@ -1,6 +1,6 @@
 /// `nn.RNN` with tanh, one gate block: h_t = tanh(x_t W_ih^T + b_ih + h_(t-1) W_hh^T + b_hh).
 public final class RNNCell: RecurrentCell {
-    public static let kind = CellKind.rnn
+    public static let name = "RNN"
     public static let gateCount = 1
     private let hiddenSize: Int
 

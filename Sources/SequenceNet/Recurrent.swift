@@ -15,7 +15,6 @@
 /// Pointers into the buffers are taken after the buffers are sized for the pass and live only within
 /// `forward` or `backward`, which resize nothing once they hold them.
 public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDirection {
-    public var kind: CellKind { Cell.kind }
     public let inputSize: Int
     public let hiddenSize: Int
     public let reverse: Bool
@@ -77,12 +76,13 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         self.recurrentDropout = recurrentDropout
         self.random = random
         cell = Cell(hiddenSize: hiddenSize)
-        let rows = Cell.gateCount * hiddenSize, bound = 1 / Float(hiddenSize).squareRoot()
+        let shapes = Cell.parameterShapes(inputSize: inputSize, hiddenSize: hiddenSize)
+        let bound = 1 / Float(hiddenSize).squareRoot()
         func uniform(_ shape: [Int]) -> Tensor { .uniform(shape, bound: bound, random: random) }
-        weightIH = Parameter(name: "weight_ih" + suffix, value: uniform([rows, inputSize]))
-        weightHH = Parameter(name: "weight_hh" + suffix, value: uniform([rows, hiddenSize]))
-        biasIH = Parameter(name: "bias_ih" + suffix, value: uniform([rows]))
-        biasHH = Parameter(name: "bias_hh" + suffix, value: uniform([rows]))
+        weightIH = Parameter(name: "weight_ih" + suffix, value: uniform(shapes.weightIH))
+        weightHH = Parameter(name: "weight_hh" + suffix, value: uniform(shapes.weightHH))
+        biasIH = Parameter(name: "bias_ih" + suffix, value: uniform(shapes.biasIH))
+        biasHH = Parameter(name: "bias_hh" + suffix, value: uniform(shapes.biasHH))
     }
 
     // -> h [B, H], c [B, H] (LSTM)
@@ -132,7 +132,7 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         precondition(
             x.shape.count == 3 && x.shape[2] == inputSize,
-            "\(kind) expects [B, T, \(inputSize)], got \(x.shape)")
+            "\(Cell.name) expects [B, T, \(inputSize)], got \(x.shape)")
         let (batch, steps, c, h) = (x.shape[0], x.shape[1], inputSize, hiddenSize)
         let gh = Cell.gateCount * h, rows = batch * steps
         self.batch = batch
@@ -218,10 +218,10 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     // dy [B, T, H] -> dx [B, T, C]; gradients of all four parameters accumulate
     public func backward(_ dy: Tensor) -> Tensor {
         let (batch, steps, c, h) = (self.batch, self.steps, inputSize, hiddenSize)
-        precondition(steps > 0, "\(kind).backward before forward")
+        precondition(steps > 0, "\(Cell.name).backward before forward")
         precondition(
             dy.shape == [batch, steps, h],
-            "\(kind) backward expects [B, T, H] = \([batch, steps, h]), got \(dy.shape)")
+            "\(Cell.name) backward expects [B, T, H] = \([batch, steps, h]), got \(dy.shape)")
         let gh = Cell.gateCount * h, rows = batch * steps
         inputGradient.resize(batch, steps, c)
         inputGradient.zero()

@@ -6,6 +6,15 @@ public enum CellKind: String, CaseIterable, Sendable {
     case gru
     /// `nn.LSTM` (`LSTMCell`).
     case lstm
+
+    /// The cell type that runs this kind: the one place a kind is tied to its type.
+    public var cellType: any RecurrentCell.Type {
+        switch self {
+        case .rnn: RNNCell.self
+        case .gru: GRUCell.self
+        case .lstm: LSTMCell.self
+        }
+    }
 }
 
 /// One recurrent cell's arithmetic: a step forward and a step backward for a batch of sequences. The
@@ -16,9 +25,13 @@ public enum CellKind: String, CaseIterable, Sendable {
 /// time t); values a cell needs of its own between a step and its backward step (the LSTM's cell
 /// state, say) it keeps per row in buffers of its own, sized by `reserve`.
 public protocol RecurrentCell: AnyObject {
-    static var kind: CellKind { get }
+    /// PyTorch's name for the module (`nn.GRU` is "GRU"), as messages and reports print it.
+    static var name: String { get }
     /// Gate blocks of H rows in weight_ih and weight_hh, in PyTorch's order.
     static var gateCount: Int { get }
+    /// One direction's parameters for input size C and hidden size H, PyTorch's layout by default
+    /// (`RecurrentParameterShapes`); Int to build them, Double to estimate a size too large for Int.
+    static func parameterShapes<N: Numeric>(inputSize: N, hiddenSize: N) -> RecurrentParameterShapes<N>
     /// The gate blocks in which h_prev W_hh^T + b_hh must stay apart from the input side, because the
     /// cell scales them (the GRU's n block, scaled by r). Empty: the recurrent product lands on the
     /// gate pre-activations directly.
@@ -41,10 +54,27 @@ public protocol RecurrentCell: AnyObject {
 }
 
 extension RecurrentCell {
+    public static func parameterShapes<N: Numeric>(inputSize: N, hiddenSize: N) -> RecurrentParameterShapes<N>
+    {
+        let rows = N(exactly: gateCount)! * hiddenSize
+        return RecurrentParameterShapes(
+            weightIH: [rows, inputSize], weightHH: [rows, hiddenSize], biasIH: [rows], biasHH: [rows])
+    }
     public static var separateRecurrentBlocks: Range<Int> { 0..<0 }
     public static var passesStateGradientDirectly: Bool { false }
     public func startBackward(batch: Int) {}
     public func cellState(row: Int, batch: Int) -> [Float]? { nil }
+}
+
+/// The shapes of one direction's four parameters, in the order PyTorch lists (and `Recurrent` draws)
+/// them. PyTorch's layout for G gate blocks: weight_ih [G*H, C], weight_hh [G*H, H], biases [G*H].
+public struct RecurrentParameterShapes<N: Numeric> {
+    public var weightIH: [N], weightHH: [N], biasIH: [N], biasHH: [N]
+
+    /// The number of values in all four.
+    public var count: N {
+        [weightIH, weightHH, biasIH, biasHH].map { $0.reduce(1, *) }.reduce(0, +)
+    }
 }
 
 /// One time step of B sequences, as the unroller hands it to a cell's forward step.

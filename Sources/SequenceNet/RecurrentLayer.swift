@@ -1,6 +1,5 @@
 /// One direction of a recurrent layer as the rest of the library sees it, whatever its cell.
 public protocol RecurrentDirection: AnyObject {
-    var kind: CellKind { get }
     var hiddenSize: Int { get }
     /// Runs from the last time step to the first (the second half of a bidirectional layer).
     var reverse: Bool { get }

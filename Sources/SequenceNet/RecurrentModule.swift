@@ -1,44 +1,20 @@
-/// One recurrent layer of a cell named at run time: `Recurrent<RNNCell>`, `<GRUCell>` or `<LSTMCell>`.
+/// Layer `index` of a recurrent module of a cell named at run time: `Recurrent<Cell>`, or for
+/// `bidirectional` a `Bidirectional<Cell>`, with PyTorch's parameter names (`weight_ih_l0`, and for
+/// the reverse direction `weight_ih_l0_reverse`).
 public func recurrentLayer(
-    _ kind: CellKind, inputSize: Int, hiddenSize: Int, reverse: Bool = false,
-    recurrentDropout: Float = 0, names suffix: String = "_l0",
-    random: RandomSource
-) -> any RecurrentLayer & RecurrentDirection {
-    switch kind {
-    case .rnn:
-        return Recurrent<RNNCell>(
-            inputSize: inputSize, hiddenSize: hiddenSize, reverse: reverse,
-            recurrentDropout: recurrentDropout, names: suffix, random: random)
-    case .gru:
-        return Recurrent<GRUCell>(
-            inputSize: inputSize, hiddenSize: hiddenSize, reverse: reverse,
-            recurrentDropout: recurrentDropout, names: suffix, random: random)
-    case .lstm:
-        return Recurrent<LSTMCell>(
-            inputSize: inputSize, hiddenSize: hiddenSize, reverse: reverse,
-            recurrentDropout: recurrentDropout, names: suffix, random: random)
-    }
-}
-
-/// A bidirectional layer of a cell named at run time.
-public func bidirectionalLayer(
-    _ kind: CellKind, inputSize: Int, hiddenSize: Int, recurrentDropout: Float = 0,
-    layerIndex: Int = 0, random: RandomSource
+    _ kind: CellKind, inputSize: Int, hiddenSize: Int, bidirectional: Bool = false,
+    recurrentDropout: Float = 0, index: Int = 0, random: RandomSource
 ) -> any RecurrentLayer {
-    switch kind {
-    case .rnn:
-        return Bidirectional<RNNCell>(
-            inputSize: inputSize, hiddenSize: hiddenSize,
-            recurrentDropout: recurrentDropout, layerIndex: layerIndex, random: random)
-    case .gru:
-        return Bidirectional<GRUCell>(
-            inputSize: inputSize, hiddenSize: hiddenSize,
-            recurrentDropout: recurrentDropout, layerIndex: layerIndex, random: random)
-    case .lstm:
-        return Bidirectional<LSTMCell>(
-            inputSize: inputSize, hiddenSize: hiddenSize,
-            recurrentDropout: recurrentDropout, layerIndex: layerIndex, random: random)
+    func make<Cell: RecurrentCell>(_: Cell.Type) -> any RecurrentLayer {
+        bidirectional
+            ? Bidirectional<Cell>(
+                inputSize: inputSize, hiddenSize: hiddenSize, recurrentDropout: recurrentDropout,
+                layerIndex: index, random: random)
+            : Recurrent<Cell>(
+                inputSize: inputSize, hiddenSize: hiddenSize, recurrentDropout: recurrentDropout,
+                names: "_l\(index)", random: random)
     }
+    return make(kind.cellType)
 }
 
 /// A recurrent module as PyTorch's `nn.RNN/GRU/LSTM(input, hidden, num_layers, dropout, bidirectional)`:
@@ -57,14 +33,9 @@ public func recurrentModule(
     var size = inputSize
     for index in 0..<layers {
         if index > 0 && dropout > 0 { stack.append(Dropout(dropout, random: random)) }
-        let layer =
-            bidirectional
-            ? bidirectionalLayer(
-                kind, inputSize: size, hiddenSize: hiddenSize, recurrentDropout: recurrentDropout,
-                layerIndex: index, random: random)
-            : recurrentLayer(
-                kind, inputSize: size, hiddenSize: hiddenSize, recurrentDropout: recurrentDropout,
-                names: "_l\(index)", random: random)
+        let layer = recurrentLayer(
+            kind, inputSize: size, hiddenSize: hiddenSize, bidirectional: bidirectional,
+            recurrentDropout: recurrentDropout, index: index, random: random)
         // Only the top layer's last output can be all that is needed.
         layer.onlyLastOutput = onlyLastOutput && index == layers - 1
         stack.append(layer)

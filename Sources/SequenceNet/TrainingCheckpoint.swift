@@ -129,7 +129,8 @@ extension Trainer {
 }
 
 extension Tensor {
-    /// The values as raw bytes (the machine's float layout: little-endian IEEE 754 on every platform Swift runs on here).
+    /// The values as raw bytes (the machine's float layout: little-endian IEEE 754 on every platform Swift
+    /// runs on here).
     var bytes: Data { Data(bytes: pointer, count: count * MemoryLayout<Float>.size) }
 
     /// Overwrites the values with `bytes` of the same length (copied byte by byte: Data promises no

@@ -6,6 +6,32 @@ import SequenceNet
 public enum BookModel: String, CaseIterable, Sendable {
     case simpleRNN = "rnn", gru, lstm, bidirectionalGRU = "bigru"
 
+    /// The cell of the model's two recurrent layers (`build` uses no other; a test checks).
+    public var cell: CellKind {
+        switch self {
+        case .simpleRNN: .rnn
+        case .gru, .bidirectionalGRU: .gru
+        case .lstm: .lstm
+        }
+    }
+
+    /// The directions of each recurrent layer: 2 for a bidirectional model.
+    public var directions: Int {
+        switch self {
+        case .bidirectionalGRU: 2
+        case .simpleRNN, .gru, .lstm: 1
+        }
+    }
+
+    /// Parameters the book's class defines but its forward pass never calls, so not built here: the
+    /// GRU and LSTM models' `fc1 = Linear(H, H)`.
+    func unusedBookParameters(hiddenSize h: Int) -> Int {
+        switch self {
+        case .gru, .lstm: h * h + h
+        case .simpleRNN, .bidirectionalGRU: 0
+        }
+    }
+
     /// The model, and the number of parameters PyTorch reports for the book's version (which for
     /// the GRU and LSTM includes a `fc1 = Linear(100, 100)` that their forward pass never uses and
     /// that is therefore not built here).
@@ -74,10 +100,10 @@ public enum BookModel: String, CaseIterable, Sendable {
         }
     }
 
-    /// The number of parameters PyTorch reports for the book's version of `model`: the GRU and LSTM
-    /// models define a `fc1 = Linear(H, H)` that their forward pass never calls, not built here.
+    /// The number of parameters PyTorch reports for the book's version of `model`: those built, and
+    /// the unused ones of the book's class.
     public func bookParameterCount(of model: Sequential, hiddenSize h: Int) -> Int {
-        model.parameterCount + (self == .gru || self == .lstm ? h * h + h : 0)
+        model.parameterCount + unusedBookParameters(hiddenSize: h)
     }
 
     /// Says once, on standard error, that `dropout` on the one-layer recurrent modules the notebooks
@@ -85,9 +111,8 @@ public enum BookModel: String, CaseIterable, Sendable {
     /// warns). The workbook builds them the same way and says so, rather than silently differ.
     public func noteOneLayerDropout(_ dropout: Float) {
         guard dropout > 0 else { return }
-        let cell = self == .lstm ? "LSTM" : self == .simpleRNN ? "RNN" : "GRU"
         printToStandardError(
-            "note: dropout=\(dropout) on a one-layer \(cell) has no effect: PyTorch applies a "
+            "note: dropout=\(dropout) on a one-layer \(cell.cellType.name) has no effect: PyTorch applies a "
                 + "recurrent module's dropout only between its stacked layers (the book's models pass it all the same).\n"
         )
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The runs behind what the chapters show. `figures/chapter-runs.txt` lists their commands, one per
-/// line as `NAME: command`, and `make figures` runs exactly those. A run given no `--out` writes into `figures/` only
+/// line as `NAME: command`, and `make figures` runs exactly those. A run given no `--out` writes into
+/// `figures/` only
 /// when it is one of them; any other run (an experiment, a different epoch count) writes into `runs/`,
 /// so that trying something never replaces a figure or report the chapters quote.
 public enum ChapterRuns {

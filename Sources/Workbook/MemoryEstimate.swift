@@ -62,14 +62,16 @@ extension BookModel {
         batchSize: Int
     ) -> MemoryEstimate {
         let (i, h, t) = (Double(inputSize), Double(hiddenSize), Double(timeSteps))
-        let gates: Double = self == .simpleRNN ? 1 : self == .lstm ? 4 : 3
-        let directions: Double = self == .bidirectionalGRU ? 2 : 1
-        // Two layers, each per direction gates * H * (input + H + 2 biases); the head is at most
-        // 2H * H + H + 1.
-        let layers = directions * gates * h * (i + h + 2) + directions * gates * h * (directions * h + h + 2)
+        let cell = self.cell.cellType, directions = Double(self.directions)
+        // Two layers of `directions` directions each, the second fed directions * H values; the head
+        // is at most 2H * H + H + 1.
+        let layers =
+            directions
+            * (cell.parameterShapes(inputSize: i, hiddenSize: h).count
+                + cell.parameterShapes(inputSize: directions * h, hiddenSize: h).count)
         let head = 2 * h * h + h + 1
         // Per step and direction the unroller keeps the state, the gates and their inputs.
-        let activations = 2 * directions * t * h * (2 * gates + 2) + t * i
+        let activations = 2 * directions * t * h * (2 * Double(cell.gateCount) + 2) + t * i
         return MemoryEstimate(
             parameters: layers + head, activationsPerExample: activations,
             examplesPerBatch: Double(batchSize))

@@ -1,4 +1,5 @@
-// Walkthrough 11.7 (chapters/11-07-bidirectional.md): the book's bidirectional GRU on the Central England daily temperatures.
+// Walkthrough 11.7 (chapters/11-07-bidirectional.md): the book's bidirectional GRU on the Central England
+// daily temperatures.
 import ArgumentParser
 import Workbook
 

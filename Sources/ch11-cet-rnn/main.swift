@@ -1,4 +1,5 @@
-// Walkthrough 11.4 (chapters/11-04-cet.md): the simple RNN on 250 years of daily Central England temperatures.
+// Walkthrough 11.4 (chapters/11-04-cet.md): the simple RNN on 250 years of daily Central England
+// temperatures.
 // data -> z-scores -> windows of 60 days -> two RNN layers -> MAE in z and in degrees.
 import ArgumentParser
 import Workbook

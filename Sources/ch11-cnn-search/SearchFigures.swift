@@ -50,8 +50,10 @@ enum SearchFigures {
             let (x, y) = (Double(book.rank), book.valMAE)
             let below = max(low + 0.04 * (high - low), y - 0.2 * (high - low))
             bookLabel = """
-                set label 2 "the book's choice (rank \(book.rank)): \(book.configuration)" at \(x + 1), \(FigureData.format(below)) left front
-                set arrow 2 from \(x + 0.9), \(FigureData.format(below)) to \(x), \(FigureData.format(y - 0.01 * (high - low))) ls \(FigureStyle.Role.accent.rawValue) lw 1.5 front
+                set label 2 "the book's choice (rank \(book.rank)): \(book.configuration)" at \(x + 1), \
+                \(FigureData.format(below)) left front
+                set arrow 2 from \(x + 0.9), \(FigureData.format(below)) to \(x), \
+                \(FigureData.format(y - 0.01 * (high - low))) ls \(FigureStyle.Role.accent.rawValue) lw 1.5 front
 
                 """
         }
@@ -68,7 +70,8 @@ enum SearchFigures {
                 set xrange [0:\(count + 1)]
                 set yrange [\(FigureData.format(low)):\(FigureData.format(high))]
                 \(bookLabel)plot \(points.joined(separator: ", \\\n     ")), \\
-                     \(report.bookWinnerMAE) with lines ls \(FigureStyle.Role.muted.rawValue) title "the book's best (\(report.bookWinnerMAE))"\(seedClause)
+                     \(report.bookWinnerMAE) with lines ls \(FigureStyle.Role.muted.rawValue) title "the \
+                book's best (\(report.bookWinnerMAE))"\(seedClause)
                 """)
     }
 }

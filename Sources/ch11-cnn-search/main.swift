@@ -1,4 +1,5 @@
-// Walkthrough 11.2 (chapters/11-02-architecture-search.md): the chapter's search over CNN architectures. 48 configurations, each trained with
+// Walkthrough 11.2 (chapters/11-02-architecture-search.md): the chapter's search over CNN architectures. 48
+// configurations, each trained with
 // early stopping, several at once; results appended as they finish (resumable, shardable, mergeable),
 // then ranked by the validation MAE of each configuration's best weights.
 import ArgumentParser
@@ -40,14 +41,14 @@ struct CNNSearchSection: ParsableCommand {
         abstract:
             "Search the chapter's 48 CNN architectures with early stopping and rank them by validation MAE.",
         discussion: """
-            Each configuration trains for at most --epochs epochs (book: 100), stops after 10 without a lower \
-            validation loss, and is measured on its best weights. Results are appended to the results file as \
-            they finish, under a header recording the settings: --resume continues an interrupted search with \
-            the same settings, --shard K/N runs every N-th configuration from K into a file of its own (shards \
-            may share a folder), and --merge FILE-OR-FOLDER... ranks the union of shards' files, with the \
-            settings recorded in them. Each configuration's seed derives from --seed and its index. --quick \
-            narrows the search to 1 conv layer, width 3 and lr 1e-3, at most 5 epochs each; --no-progress \
-            leaves out the line printed as each configuration finishes.
+            Each configuration trains for at most --epochs epochs (book: 100), stops after 10 without a \
+            lower validation loss, and is measured on its best weights. Results are appended to the results \
+            file as they finish, under a header recording the settings: --resume continues an interrupted \
+            search with the same settings, --shard K/N runs every N-th configuration from K into a file of \
+            its own (shards may share a folder), and --merge FILE-OR-FOLDER... ranks the union of shards' \
+            files, with the settings recorded in them. Each configuration's seed derives from --seed and its \
+            index. --quick narrows the search to 1 conv layer, width 3 and lr 1e-3, at most 5 epochs each; \
+            --no-progress leaves out the line printed as each configuration finishes.
             """)
 
     /// --epochs (the most per configuration), --seed, --quick, --no-progress, --live, --out, --figures.

@@ -1,4 +1,5 @@
-// Walkthrough 11.1 (chapters/11-01-convolutions.md): a Conv1d in front of the dense network of Chapter 10, trained on the synthetic
+// Walkthrough 11.1 (chapters/11-01-convolutions.md): a Conv1d in front of the dense network of Chapter 10,
+// trained on the synthetic
 // series. data -> windows -> model -> train -> validation MAE -> run report.
 import ArgumentParser
 import Foundation

@@ -69,7 +69,8 @@ enum ConvolutionDiagrams {
                 set xrange [-2.6:\(input.count)]
                 set yrange \(yRange)
                 \(labels)
-                plot "\(data.fileName)" using 1:2:(0.46):(0.42):4 with boxxyerror fs solid 1.0 border lc rgb "#555555" fc rgb variable, \\
+                plot "\(data.fileName)" using 1:2:(0.46):(0.42):4 with boxxyerror fs solid 1.0 border lc \
+                rgb "#555555" fc rgb variable, \\
                      "" using 1:2:(sprintf("%g", $3)) with labels font ",20"
                 """, width: 1200, height: filterStart == nil ? 260 : 520)
     }

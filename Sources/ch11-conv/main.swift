@@ -1,4 +1,5 @@
-// Walkthrough 11.1 (chapters/11-01-convolutions.md), by hand: one filter of three weights slid along ten numbers, first without padding,
+// Walkthrough 11.1 (chapters/11-01-convolutions.md), by hand: one filter of three weights slid along ten
+// numbers, first without padding,
 // then with one zero at each end. The library's Conv1d does the work; a plain loop checks it.
 import ArgumentParser
 import SequenceNet

@@ -71,10 +71,14 @@ enum UnrolledDiagram {
                 set yrange [-3.9:2.4]
                 set tmargin 2
                 \(labels.joined(separator: "\n"))
-                plot "\(cellData.fileName)" using 1:2:(\(cellHalfWidth)):(\(cellHalfHeight)) with boxxyerror fs solid 1.0 border lc rgb "#555555" fc rgb cell_fill, \\
-                     "\(arrowData.fileName)" using 1:2:3:($5 == 4 ? NaN : $4) with vectors filled head size 0.15,25 lw 2 lc rgb "#444444", \\
-                     "" using 1:2:3:($5 == 4 ? $4 : NaN) with vectors filled head size 0.15,25 lw 2 lc rgb "#444444" dt 2, \\
-                     "\(markData.fileName)" using 1:2:($3 == 1 ? 0xd1495b : 0x6a4c93) with points pt 2 ps 3 lw 3 lc rgb variable
+                plot "\(cellData.fileName)" using 1:2:(\(cellHalfWidth)):(\(cellHalfHeight)) with \
+                boxxyerror fs solid 1.0 border lc rgb "#555555" fc rgb cell_fill, \\
+                     "\(arrowData.fileName)" using 1:2:3:($5 == 4 ? NaN : $4) with vectors filled head size \
+                0.15,25 lw 2 lc rgb "#444444", \\
+                     "" using 1:2:3:($5 == 4 ? $4 : NaN) with vectors filled head size 0.15,25 lw 2 lc rgb \
+                "#444444" dt 2, \\
+                     "\(markData.fileName)" using 1:2:($3 == 1 ? 0xd1495b : 0x6a4c93) with points pt 2 ps 3 \
+                lw 3 lc rgb variable
                 """, width: 1200, height: 640)
     }
 }

@@ -1,4 +1,5 @@
-// Walkthrough 11.6 (chapters/11-06-dropout.md): the GRU with dropout, the same GRU without it, and the recurrent (variational)
+// Walkthrough 11.6 (chapters/11-06-dropout.md): the GRU with dropout, the same GRU without it, and the
+// recurrent (variational)
 // dropout the chapter describes.
 import ArgumentParser
 import Workbook
@@ -9,13 +10,14 @@ struct DropoutSection: ParsableCommand {
         abstract:
             "Train the book's GRU with dropout on the Central England daily temperatures, beside the same GRU without dropout and optionally with recurrent dropout.",
         discussion: """
-            The book's GRU with dropout (report ch11-dropout) is the GRU of section 11.5: its one Dropout layer, before the \
-            output layer, is the only dropout that acts. --baseline (the default) also trains it with no dropout at all \
-            (ch11-dropout-none), so that the two sets of loss curves can be compared. --recurrent-dropout P adds a run \
-            whose GRU layers drop units of the state they feed back, with one mask per sequence reused at every step \
-            (Gal and Ghahramani), as the chapter's text describes (ch11-dropout-recurrent). PyTorch's GRU has no such \
-            option; this one is the workbook's own. With the book's one-step layout there is no state to feed back, so \
-            compare it with --layout sequence.
+            The book's GRU with dropout (report ch11-dropout) is the GRU of section 11.5: its one Dropout \
+            layer, before the output layer, is the only dropout that acts. --baseline (the default) also \
+            trains it with no dropout at all (ch11-dropout-none), so that the two sets of loss curves can be \
+            compared. --recurrent-dropout P adds a run whose GRU layers drop units of the state they feed \
+            back, with one mask per sequence reused at every step (Gal and Ghahramani), as the chapter's \
+            text describes (ch11-dropout-recurrent). PyTorch's GRU has no such option; this one is the \
+            workbook's own. With the book's one-step layout there is no state to feed back, so compare it \
+            with --layout sequence.
             """)
 
     @OptionGroup var common: CommonOptions<CETBook>

@@ -30,8 +30,10 @@ enum StationFigures {
                 set bmargin 7
                 set xrange [*:*] noextend
                 set yrange [\(FigureData.format(low)):\(FigureData.format(high))]
-                plot "\(values.fileName)" using 1:2 with lines ls \(FigureStyle.Role.actual.rawValue) lw 1 title "monthly mean", \\
-                     "\(missing.fileName)" using 1:(\(FigureData.format(low))):(0):(\(FigureData.format(high - low))) with vectors nohead lw 3 lc rgb "#d1495b" title "month missing from the file (999.9)"
+                plot "\(values.fileName)" using 1:2 with lines ls \(FigureStyle.Role.actual.rawValue) lw 1 \
+                title "monthly mean", \\
+                     "\(missing.fileName)" using \
+                1:(\(FigureData.format(low))):(0):(\(FigureData.format(high - low))) with vectors nohead lw 3 lc rgb "#d1495b" title "month missing from the file (999.9)"
                 """)
     }
 
@@ -80,10 +82,13 @@ enum StationFigures {
                 set key bmargin center horizontal nobox
                 set bmargin 6
                 set xrange [*:*] noextend
-                set arrow from \(dates[split]), graph 0 to \(dates[split]), graph 1 nohead ls \(FigureStyle.Role.accent.rawValue) dt 2
+                set arrow from \(dates[split]), graph 0 to \(dates[split]), graph 1 nohead ls \
+                \(FigureStyle.Role.accent.rawValue) dt 2
                 set label 1 "validation from \(start)" at \(dates[split]), graph 0.06 right offset -1, 0 front
-                plot "\(data.fileName)" using 1:($3 == 0 ? $2 : NaN) with lines ls \(FigureStyle.Role.training.rawValue) lw 1 title "training", \\
-                     "" using 1:($3 == 1 ? $2 : NaN) with lines ls \(FigureStyle.Role.validation.rawValue) lw 1 title "validation"
+                plot "\(data.fileName)" using 1:($3 == 0 ? $2 : NaN) with lines ls \
+                \(FigureStyle.Role.training.rawValue) lw 1 title "training", \\
+                     "" using 1:($3 == 1 ? $2 : NaN) with lines ls \(FigureStyle.Role.validation.rawValue) \
+                lw 1 title "validation"
                 """)
     }
 }

@@ -1,4 +1,5 @@
-// Walkthrough 11.3 (chapters/11-03-giss-rnn.md): a simple RNN on NASA GISS monthly temperatures at Seattle-Tacoma airport.
+// Walkthrough 11.3 (chapters/11-03-giss-rnn.md): a simple RNN on NASA GISS monthly temperatures at
+// Seattle-Tacoma airport.
 // data -> drop missing months -> z-scores -> windows of 48 -> two RNN layers -> MAE in z and in degrees.
 import ArgumentParser
 import Foundation

@@ -1,8 +1,20 @@
-// Walkthrough 11.5 (chapters/11-05-gru-lstm.md): the same Central England data with the book's GRU and LSTM models.
+// Walkthrough 11.5 (chapters/11-05-gru-lstm.md): the same Central England data with the book's GRU and LSTM
+// models.
 import ArgumentParser
 import Workbook
 
-enum Choice: String, ExpressibleByArgument, CaseIterable { case gru, lstm, both }
+enum Choice: String, ExpressibleByArgument, CaseIterable {
+    case gru, lstm, both
+
+    /// The models to train, in turn.
+    var models: [BookModel] {
+        switch self {
+        case .gru: [.gru]
+        case .lstm: [.lstm]
+        case .both: [.gru, .lstm]
+        }
+    }
+}
 
 struct GRULSTMSection: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +30,7 @@ struct GRULSTMSection: ParsableCommand {
 
     func run() throws {
         try common.prepareOutput()
-        let models: [BookModel] = model == .both ? [.gru, .lstm] : [model == .gru ? .gru : .lstm]
+        let models = model.models
         if common.studySeeds != nil {
             try common.runStudy { options in
                 try models.map {

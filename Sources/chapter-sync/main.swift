@@ -12,8 +12,8 @@ struct ChapterSyncCommand: ParsableCommand {
         discussion: """
             Each page is parsed first (every include comment has its fenced block, every region of a source \
             its // snippet.end); a page that cannot be parsed is refused with file:line and never rewritten. \
-            A timing (a value whose key names seconds) is not held against this machine's run: the check notes \
-            it, --write quotes it.
+            A timing (a value whose key names seconds) is not held against this machine's run: the check \
+            notes it, --write quotes it.
             """)
 
     @Flag(help: "List every listing or number that differs (the default).")

@@ -5,9 +5,8 @@
 // --train, --validation, --batch and --dropout (paired.py passes the GISS ones).
 //
 // --floor adds what the epoch's matrix products alone take: the time the second epoch spent inside
-// them (so it runs at least two), their operations at the speed the product engine (oneDNN, or the
-// --library given) reaches on a large product with both cores busy, and the same products at the speed
-// it reaches for each shape.
+// them (so it runs at least two), their operations at the speed the product engine (oneDNN) reaches on
+// a large product with both cores busy, and the same products at the speed it reaches for each shape.
 import ArgumentParser
 import Foundation
 import SequenceNet
@@ -19,12 +18,35 @@ enum LayoutChoice: String, ExpressibleByArgument, CaseIterable {
     var layouts: [String] { self == .both ? ["book", "sequence"] : [rawValue] }
 }
 
-extension ProductLibrary: ExpressibleByArgument {}
+/// The book's models to time: one, by `BookModel`'s name, or all of them.
+enum ModelChoice: ExpressibleByArgument {
+    case one(BookModel), all
 
-/// The book's models to time: one, or all four.
-enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
-    case rnn, gru, lstm, bigru, all
-    var models: [BookModel] { self == .all ? BookModel.allCases : [BookModel(rawValue: rawValue)!] }
+    init?(argument: String) {
+        if argument == "all" {
+            self = .all
+        } else if let model = BookModel(rawValue: argument) {
+            self = .one(model)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { BookModel.allCases.map(\.rawValue) + ["all"] }
+
+    var defaultValueDescription: String {
+        switch self {
+        case .one(let model): model.rawValue
+        case .all: "all"
+        }
+    }
+
+    var models: [BookModel] {
+        switch self {
+        case .one(let model): [model]
+        case .all: BookModel.allCases
+        }
+    }
 }
 
 struct RecurrentBench: ParsableCommand {
@@ -43,10 +65,6 @@ struct RecurrentBench: ParsableCommand {
     @Option(help: "Epochs to time (at least 2 with --floor).") var epochs = 1
     @Flag(help: "Also time the epoch's matrix products alone (see the comment at the top of main.swift).")
     var floor = false
-    @Flag(help: "Also time each of the epoch's product shapes on every library the engine can use.")
-    var engines = false
-    @Option(help: "Run every product on this library (default: the engine's choice per shape).")
-    var library: ProductLibrary?
 
     func validate() throws {
         for (name, value) in [
@@ -61,8 +79,7 @@ struct RecurrentBench: ParsableCommand {
     }
 
     func run() throws {
-        let metered = floor || engines
-        let epochs = max(self.epochs, metered ? 2 : 1)
+        let epochs = max(self.epochs, floor ? 2 : 1)
         let random = RandomSource(seed: 42)
         func randomSet(_ count: Int, shape: [Int]) -> Dataset {
             Dataset(
@@ -77,7 +94,6 @@ struct RecurrentBench: ParsableCommand {
                 let trainer = Trainer(learningRate: 5e-4, random: random) { random in
                     model.build(inputSize: shape[1], dropout: dropout, random: random).model
                 }
-                trainer.products = ProductEngine(library: library)
                 // The meter runs through the second epoch, training and validation (the first warms up).
                 let meter = ProductMeter()
                 var meteredStart = Date(), meteredSeconds = 0.0
@@ -85,8 +101,7 @@ struct RecurrentBench: ParsableCommand {
                     train: train, validation: validation,
                     options: TrainingOptions(epochs: epochs, batchSize: batch)
                 ) { record in
-                    trainer.products = ProductEngine(
-                        meter: metered && record.epoch == 1 ? meter : nil, library: library)
+                    trainer.products = ProductEngine(meter: floor && record.epoch == 1 ? meter : nil)
                     if record.epoch == 1 { meteredStart = Date() }
                     if record.epoch == 2 { meteredSeconds = Date().timeIntervalSince(meteredStart) }
                     return .proceed
@@ -97,7 +112,6 @@ struct RecurrentBench: ParsableCommand {
                     layout.padding(toLength: 8, withPad: " ", startingAt: 0),
                     String(format: "%8.4f", history.trainingSeconds / Double(history.epochs)), parameters)
                 if floor { printFloor(meter, epochSeconds: meteredSeconds) }
-                if engines { printLibraries(meter) }
             }
         }
     }
@@ -144,50 +158,14 @@ func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
             meter.seconds / 2, epochSeconds))
 }
 
-/// Each shape of the second epoch's products timed on every library (both cores busy, as in
-/// `productRate`): its GFLOP/s on each, and the seconds per epoch its products take on each; then the
-/// epoch's products on each library alone, on the engine's own choice, and on the fastest per shape.
-/// One `libraries` line per shape for scripts: shape, count, then GFLOP/s per library in
-/// `ProductLibrary.allCases` order.
-func printLibraries(_ meter: ProductMeter) {
-    let libraries = ProductLibrary.allCases
-    let shapes = meter.shapeCounts
-        .sorted { $0.value * $0.key.operations > $1.value * $1.key.operations }
-    var totals = [Double](repeating: 0, count: libraries.count), chosen = 0.0, fastest = 0.0
-    print(
-        "  GFLOP/s on both cores  "
-            + libraries.map { $0.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) }
-            .joined() + " chosen")
-    for (shape, count) in shapes {
-        let rates = libraries.map { productRate(shape, library: $0) }
-        let work = Double(count * shape.operations) / 1e9
-        for (index, rate) in rates.enumerated() { totals[index] += work / rate }
-        let choice = ProductEngine.library(for: shape)
-        chosen += work / rates[libraries.firstIndex(of: choice)!]
-        fastest += work / rates.max()!
-        print(
-            "    " + shape.description.padding(toLength: 22, withPad: " ", startingAt: 0)
-                + rates.map { String(format: "%-9.0f", $0) }.joined()
-                + " \(choice.rawValue)  (\(count) per epoch)")
-        print(
-            "libraries\t\(shape)\t\(count)\t"
-                + rates.map { String(format: "%.1f", $0) }.joined(separator: "\t"))
-    }
-    print(
-        "  products of an epoch, s: "
-            + zip(libraries, totals).map { String(format: "%@ %.4f", $0.rawValue, $1) }
-            .joined(separator: ", ")
-            + String(format: "; chosen %.4f; fastest per shape %.4f", chosen, fastest))
-}
-
 /// GFLOP/s of one product shape (onto its output, beta 1) computed over and over on both cores at
 /// once, each on its own operands (made, and used once, before the clock starts): the best of five
 /// trials of about 3 GFLOP per core (tens of milliseconds), since a shared machine only ever slows a
 /// trial down.
-func productRate(_ shape: ProductShape, library: ProductLibrary? = nil) -> Double {
+func productRate(_ shape: ProductShape) -> Double {
     // Each product runs on one thread (see ProductEngine); the two cores run one each.
     let cores = 2
-    let operands = (0..<cores).map { _ in ProductOperands(shape, engine: ProductEngine(library: library)) }
+    let operands = (0..<cores).map { _ in ProductOperands(shape, engine: ProductEngine()) }
     func runOnEveryCore(_ times: Int) {
         DispatchQueue.concurrentPerform(iterations: cores) { operands[$0].run(times: times) }
     }

@@ -3,7 +3,7 @@ import Testing
 
 /// `onlyLastOutput` is a shortcut, not a different model: under `LastTimeStep` the prediction and every
 /// gradient are the same with it as without it, to rounding (the input projection of the one step it
-/// runs is a smaller matrix product, which OpenBLAS may sum in another order: a few units in the last
+/// runs is a smaller matrix product, which oneDNN may sum in another order: a few units in the last
 /// place).
 @Suite struct LastOutputTests {
     func model(_ cell: CellKind, onlyLastOutput: Bool) -> Sequential {
@@ -18,7 +18,7 @@ import Testing
         ])
     }
 
-    @Test(arguments: [CellKind.rnn, .gru, .lstm])
+    @Test(arguments: CellKind.allCases)
     func sameNumbersAsTheFullPass(cell: CellKind) {
         let random = RandomSource(seed: 3)
         let x = Tensor(shape: [4, 6, 3], values: (0..<72).map { _ in random.uniform(-1, 1) })

@@ -3,7 +3,7 @@ import Testing
 
 /// Forward values, input gradients, parameter gradients and Adam steps against PyTorch.
 /// Tolerance 2e-5 of the largest magnitude: float32 sums of up to a few hundred terms, added in a
-/// different order by OpenBLAS and by PyTorch, differ by a few units in the last place.
+/// different order by oneDNN and by PyTorch, differ by a few units in the last place.
 @Suite struct PyTorchReferenceTests {
     let fixtures = ReferenceFixtures.shared
 

@@ -3,31 +3,32 @@ import Testing
 
 /// Finite-difference checks of backpropagation through time, for every cell, on small sizes.
 extension GradientCheckTests {
-    @Test(arguments: [CellKind.rnn, .gru, .lstm])
+    @Test(arguments: CellKind.allCases)
     func recurrentOverSeveralSteps(cell: CellKind) {
         let layer = recurrentLayer(cell, inputSize: 2, hiddenSize: 3, random: RandomSource(seed: 21))
         check(layer, input: randomTensor([2, 4, 2], seed: 22), step: 1e-2, "\(cell) T=4")
     }
 
-    @Test(arguments: [CellKind.rnn, .gru, .lstm])
+    @Test(arguments: CellKind.allCases)
     func recurrentSingleStep(cell: CellKind) {
         // The book's layout: one step, no recurrent product at all.
         let layer = recurrentLayer(cell, inputSize: 5, hiddenSize: 3, random: RandomSource(seed: 23))
         check(layer, input: randomTensor([3, 1, 5], seed: 24), step: 1e-2, "\(cell) T=1")
     }
 
-    @Test(arguments: [CellKind.rnn, .gru, .lstm])
+    @Test(arguments: CellKind.allCases)
     func bidirectional(cell: CellKind) {
-        let layer = bidirectionalLayer(cell, inputSize: 2, hiddenSize: 3, random: RandomSource(seed: 25))
+        let layer = recurrentLayer(
+            cell, inputSize: 2, hiddenSize: 3, bidirectional: true, random: RandomSource(seed: 25))
         check(layer, input: randomTensor([2, 3, 2], seed: 26), step: 1e-2, "bidirectional \(cell)")
     }
 
     /// Recurrent (variational) dropout with its mask held fixed: gradients flow through the kept units only.
-    @Test(arguments: [CellKind.rnn, .gru, .lstm])
+    @Test(arguments: CellKind.allCases)
     func recurrentDropoutWithAFixedMask(cell: CellKind) {
         let layer = recurrentLayer(
             cell, inputSize: 2, hiddenSize: 4, recurrentDropout: 0.5, random: RandomSource(seed: 27))
-        layer.reusesMask = true
+        for direction in layer.directions { direction.reusesMask = true }
         check(layer, input: randomTensor([2, 4, 2], seed: 28), step: 1e-2, "\(cell) with recurrent dropout")
     }
 

@@ -137,4 +137,21 @@ import Workbook
             #expect(built.model.parameterCount == built.bookParameterCount - unused)
         }
     }
+
+    /// Each book model is built of the cell and the directions it declares, which its memory estimate
+    /// reads without building it.
+    @Test(arguments: BookModel.allCases)
+    func bookModelsAreBuiltOfTheirDeclaredCell(model: BookModel) {
+        func runs<Cell: RecurrentCell>(_: Cell.Type, _ direction: any RecurrentDirection) -> Bool {
+            direction is Recurrent<Cell>
+        }
+        let built = model.build(inputSize: 3, hiddenSize: 4, dropout: 0, random: RandomSource(seed: 2))
+        let layers = built.model.layers.compactMap { $0 as? Sequential }.flatMap(\.layers)
+            .compactMap { $0 as? any RecurrentLayer }
+        #expect(layers.count == 2)
+        for layer in layers {
+            #expect(layer.directions.count == model.directions)
+            #expect(layer.directions.allSatisfy { runs(model.cell.cellType, $0) })
+        }
+    }
 }

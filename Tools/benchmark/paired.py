@@ -2,8 +2,8 @@
 
 For each workload the Swift command and its PyTorch twin take turns ROUNDS times, so that both see the
 machine in the same moods; the medians and their ratio are the result. For the recurrent workloads it
-then asks `recurrent-bench --engines` how long the epoch's matrix products take on the fastest library
-for each shape, both cores busy: that time over the Swift epoch is the share of the epoch the products
+then asks `recurrent-bench --floor` how long the epoch's matrix products take at the engine's own speed
+for each shape, both cores busy (oneDNN, the one product library; OpenBLAS is no longer linked): that time over the Swift epoch is the share of the epoch the products
 would be at the machine's limit, and the products' own time over it is how close they come.
 
     python3 Tools/benchmark/paired.py [--rounds 3] [--only cnn,giss-book,...] [--save figures/bench-paired.json]
@@ -87,11 +87,11 @@ def measure(name, spec, rounds):
 
 
 def products_floor(bench_arguments):
-    """The metered epoch's products on each library and on the fastest per shape (recurrent-bench --engines)."""
-    text, _ = run([f"{BUILD}/recurrent-bench", *bench_arguments, "--epochs", "2", "--floor", "--engines"])
+    """The metered epoch's products at the engine's speed for each shape (recurrent-bench --floor). With one
+    product library, the engine's choice is the fastest per shape."""
+    text, _ = run([f"{BUILD}/recurrent-bench", *bench_arguments, "--epochs", "2", "--floor"])
     floors = re.search(r"^floors\t(.*)$", text, re.M).group(1).split("\t")
-    fastest = number(r"fastest per shape ([0-9.]+)", text, "fastest per shape")
-    chosen = number(r"; chosen ([0-9.]+)", text, "chosen")
+    fastest = chosen = float(floors[2])
     return {"gflop_per_epoch": float(floors[0]), "products_in_run_seconds": float(floors[3]),
             "metered_epoch_seconds": float(floors[4]), "products_chosen_seconds": chosen,
             "products_fastest_seconds": fastest}

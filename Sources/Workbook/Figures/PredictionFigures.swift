@@ -129,7 +129,8 @@ public struct MarkedSpan: Sendable {
     var commands: String {
         let (a, b) = (FigureData.format(from), FigureData.format(to))
         return """
-            set object 1 rect from \(a), graph 0 to \(b), graph 1 fc rgb cell_highlight fs solid 1.0 noborder behind
+            set object 1 rect from \(a), graph 0 to \(b), graph 1 fc rgb cell_highlight fs solid 1.0 \
+            noborder behind
             set label 1 "\(label)" at \(b), graph 0.95 left offset 0.5, 0 front
 
             """
@@ -153,7 +154,8 @@ extension Figure {
                 set title "\(title)"
                 set xlabel "\(axis.label)"
                 set ylabel "\(yLabel)"
-                \(axis.commands)\(series.valueAxes(units: units))\(mark?.commands ?? "")set xrange [*:*] noextend
+                \(axis.commands)\(series.valueAxes(units: units))\(mark?.commands ?? "")set xrange [*:*] \
+                noextend
                 set key top left title "MAE over the \(dates ? "days" : "points") shown"
                 plot \(clauses.joined(separator: ", \\\n     "))
                 """)
@@ -264,8 +266,10 @@ extension Figure {
                 \(calendarTics(first: series.time.first ?? 0, last: series.time.last ?? 0))
                 set xrange [*:*] noextend
                 set xlabel "every validation day, \(span[0]) to \(span[1]) (shaded: the year above)"
-                set object 1 rect from \(s), graph 0 to \(e), graph 1 fc rgb cell_highlight fs solid 1.0 noborder behind
-                plot "\(data.fileName)" using 1:2 with lines ls \(FigureStyle.Role.actual.rawValue) lw 0.5 notitle
+                set object 1 rect from \(s), graph 0 to \(e), graph 1 fc rgb cell_highlight fs solid 1.0 \
+                noborder behind
+                plot "\(data.fileName)" using 1:2 with lines ls \(FigureStyle.Role.actual.rawValue) lw 0.5 \
+                notitle
                 unset multiplot
                 """, height: 760)
     }

@@ -22,12 +22,14 @@ extension Figure {
                 \(logScaleAxis(training + validation))
                 set key top right
                 \(epochAxis(training.count))
-                plot "\(data.fileName)" using 1:2 with lines ls \(FigureStyle.Role.training.rawValue) title "training", \\
+                plot "\(data.fileName)" using 1:2 with lines ls \(FigureStyle.Role.training.rawValue) title \
+                "training", \\
                      "" using 1:3 with lines ls \(FigureStyle.Role.validation.rawValue) title "validation"
                 """)
     }
 
-    /// A log-scale y axis over the range of `values` (which may leave out points to be clipped) rather than whole decades (loss curves are often flat
+    /// A log-scale y axis over the range of `values` (which may leave out points to be clipped) rather than
+    /// whole decades (loss curves are often flat
     /// within one), with labelled tics at round values: 1, 2, 5 times a power of ten, or finer when the
     /// range is narrow, and evenly spaced when even those are too few; always one in the axis's lowest
     /// tenth.

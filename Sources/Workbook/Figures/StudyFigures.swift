@@ -34,8 +34,10 @@ extension Figure {
                 set style fill transparent solid 0.25 noborder
                 plot "\(data.fileName)" using 1:3:4 with filledcurves ls \(train) notitle, \\
                      "" using 1:6:7 with filledcurves ls \(valid) notitle, \\
-                     "" using 1:2 with lines ls \(train) title "training (mean; band: lowest to highest seed)", \\
-                     "" using 1:5 with lines ls \(valid) title "validation (mean; band: lowest to highest seed)"
+                     "" using 1:2 with lines ls \(train) title "training (mean; band: lowest to highest \
+                seed)", \\
+                     "" using 1:5 with lines ls \(valid) title "validation (mean; band: lowest to highest \
+                seed)"
                 """)
     }
 }
