@@ -75,8 +75,11 @@ public enum Interrupt {
         return try body()
     }
 
-    /// Whether a stop has been asked for inside `catching`.
-    public static var requested: Bool { interruptCount.load(ordering: .relaxed) > 0 }
+    /// Whether a stop has been asked for inside `catching` (false outside it: a request seen by an
+    /// earlier `catching` does not outlive it).
+    public static var requested: Bool {
+        catchingDepth.load(ordering: .relaxed) > 0 && interruptCount.load(ordering: .relaxed) > 0
+    }
 
     /// How the stop was asked for, for messages ("Ctrl-C" or "SIGTERM"), and the status that
     /// conventionally reports it (128 + the signal: 130, 143).

@@ -37,4 +37,11 @@ import Testing
         #expect(requested)
         #expect(Interrupt.cause.status == 130)
     }
+
+    /// A request belongs to the `catching` that saw it: afterwards nothing else in the process (a
+    /// figure drawn by another test, a later run) reads it as a stop.
+    @Test func aRequestDoesNotOutliveItsCatching() {
+        Interrupt.catching { Interrupt.simulate() }
+        #expect(!Interrupt.requested)
+    }
 }

@@ -14,7 +14,8 @@ extension OutputOptions {
     }
 
     private func publishCatchingStops(_ figures: [Figure], into folder: String) throws {
-        let writer = FigureWriter(folder: folder)
+        var writer = FigureWriter(folder: folder)
+        writer.stopsOnInterrupt = true
         var undrawn: [String] = []
         var advice = "see gnuplot's message above"
         let wanted = self.figures != false

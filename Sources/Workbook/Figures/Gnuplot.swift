@@ -10,6 +10,9 @@ public struct FigureWriter {
     /// Seconds gnuplot may take over one figure before it is stopped: 120 (the chapter's largest takes
     /// about a second), or the environment's `CH11_GNUPLOT_TIME_LIMIT`.
     public var timeLimit: Double
+    /// Whether a stop request (`Interrupt`) ends gnuplot at once: set by a run that draws inside
+    /// `Interrupt.catching`; a writer used on its own is not ended by another thread's request.
+    public var stopsOnInterrupt = false
 
     public init(folder: String, timeLimit: Double = FigureWriter.defaultTimeLimit) {
         self.folder = folder
@@ -58,7 +61,7 @@ public struct FigureWriter {
         // A stop asked for while gnuplot draws ends its group at once; the defer removes its image.
         let (ending, errors) = ChildProcess.run(
             gnuplot, ["-e", "outfile='\(partialName)'", figure.scriptFileName], folder: folder,
-            timeLimit: timeLimit, interruptible: true)
+            timeLimit: timeLimit, interruptible: stopsOnInterrupt)
         switch ending {
         case .timedOut: return .timedOut(seconds: timeLimit)
         case .interrupted: return .interrupted
