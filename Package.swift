@@ -37,6 +37,8 @@ let package = Package(
     name: "ch11-workbook",
     products: [
         .library(name: "SequenceNet", targets: ["SequenceNet"]),
+        .library(name: "WorkbookData", targets: ["WorkbookData"]),
+        .library(name: "WorkbookFigures", targets: ["WorkbookFigures"]),
         .library(name: "Workbook", targets: ["Workbook"]),
     ] + sections.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
@@ -53,16 +55,20 @@ let package = Package(
             dependencies: ["CProducts"],
             swiftSettings: optimised
         ),
+        // The workbook in three layers, each knowing only those below it: data and reports (no command
+        // line), figures (gnuplot, live plots), and the options and training glue the sections share.
+        .target(name: "WorkbookData", dependencies: ["SequenceNet"], swiftSettings: optimised),
+        .target(name: "WorkbookFigures", dependencies: ["WorkbookData"], swiftSettings: optimised),
         .target(
             name: "Workbook",
             dependencies: [
-                "SequenceNet",
+                "WorkbookFigures", "WorkbookData", "SequenceNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimised
         ),
         .target(name: "ChapterSync"),
-        .target(name: "CNNSearch", dependencies: ["Workbook", "SequenceNet"], swiftSettings: optimised),
+        .target(name: "CNNSearch", dependencies: ["WorkbookData", "SequenceNet"], swiftSettings: optimised),
         .executableTarget(
             name: "chapter-sync",
             dependencies: [
@@ -73,16 +79,17 @@ let package = Package(
         .executableTarget(
             name: "recurrent-bench",
             dependencies: [
-                "Workbook", "SequenceNet", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Workbook", "WorkbookData", "SequenceNet",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(
             name: "SequenceNetTests",
-            dependencies: ["SequenceNet", "Workbook"],
+            dependencies: ["SequenceNet"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "WorkbookTests",
-            dependencies: ["Workbook"],
+            dependencies: ["Workbook", "WorkbookFigures", "WorkbookData"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -91,13 +98,14 @@ let package = Package(
         ),
         .testTarget(
             name: "ChapterTests",
-            dependencies: ["Workbook", "ChapterSync", "CNNSearch"]
+            dependencies: ["WorkbookFigures", "WorkbookData", "ChapterSync", "CNNSearch"]
         ),
     ]
         + sections.map {
             .executableTarget(
                 name: $0,
-                dependencies: ["Workbook", "SequenceNet"] + ($0 == "ch11-cnn-search" ? ["CNNSearch"] : []),
+                dependencies: ["Workbook", "WorkbookFigures", "WorkbookData", "SequenceNet"]
+                    + ($0 == "ch11-cnn-search" ? ["CNNSearch"] : []),
                 path: "Sources/\($0)")
         }
 )

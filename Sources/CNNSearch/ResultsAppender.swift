@@ -3,7 +3,7 @@ import Foundation
     import Glibc
 #endif
 import Synchronization
-import Workbook
+import WorkbookData
 
 /// The one writer of a results file. It holds an exclusive lock (flock) on the file for as long as
 /// it lives, so that a second run aimed at the same file stops at once instead of interleaving with

@@ -1,5 +1,5 @@
 import Foundation
-import Workbook
+import WorkbookData
 
 /// The results file: a header recording the settings, then one tab-separated line per finished
 /// configuration, appended as each finishes, so that an interrupted search can resume and shards can

@@ -1,6 +1,6 @@
 import Foundation
 import SequenceNet
-import Workbook
+import WorkbookData
 
 /// The ranked outcome of a search: `<out>/ch11-cnn-search.report.json`, which the chapter quotes.
 public struct SearchReport: Codable, Sendable {

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import SequenceNet
 import Synchronization
-import Workbook
+import WorkbookData
 
 /// Trains configurations of the search with the chapter's early stopping, several at once.
 public final class SearchRunner: Sendable {

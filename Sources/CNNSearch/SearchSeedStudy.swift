@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Workbook
+import WorkbookData
 
 /// The search's seed study: the top configurations and the book's winner, each retrained under several
 /// seeds, to see whether the ranking is more than the luck of one seed. `ch11-cnn-search.study.json`.

@@ -1,5 +1,5 @@
 import SequenceNet
-import Workbook
+import WorkbookData
 
 /// Everything that decides a search's numbers, recorded in the header of its results file so that a
 /// resume or a merge can refuse results made another way before it does any work.

@@ -1,4 +1,6 @@
 import SequenceNet
+import WorkbookData
+import WorkbookFigures
 
 /// The chapter's recurrent models, as the book's notebooks define them (chapters/notebooks.md), built from
 /// the library's layers. Input [B, T, C]: the notebooks feed one step of `window - 1` features

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SequenceNet
+import WorkbookData
+import WorkbookFigures
 
 /// The book's settings for the Central England runs.
 public enum CETBook: BookSettings {

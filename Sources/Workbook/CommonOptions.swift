@@ -1,4 +1,6 @@
 import ArgumentParser
+import WorkbookData
+import WorkbookFigures
 
 /// The book's settings for one section that trains a model: the defaults of its command-line options.
 public protocol BookSettings: BookEpochs {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import WorkbookData
+import WorkbookFigures
 
 /// Checks for numeric options that the model uses in float32: a value must stay what it says there.
 public enum FloatOption {

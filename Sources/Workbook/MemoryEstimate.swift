@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import WorkbookData
+import WorkbookFigures
 
 /// A rough count of the float32 numbers a run will hold (parameters with their gradients, Adam's
 /// moments and the replica's gradients; the activations a batch keeps for its backward pass; the

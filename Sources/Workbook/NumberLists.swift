@@ -1,3 +1,6 @@
+import WorkbookData
+import WorkbookFigures
+
 /// ArgumentParser takes a value such as `-1` in `--filter 1 0 -1` for an option name. The workbook's
 /// list options hold numbers, so before parsing, each such list is handed on one value at a time
 /// (`--filter 1 --filter 0 --filter -1`), and those options read the value after their name whatever

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SequenceNet
+import WorkbookData
+import WorkbookFigures
 
 /// Where a run writes and whether it draws: the options every section takes, those that train or not.
 public struct OutputOptions: ParsableArguments {

@@ -1,5 +1,7 @@
 import Foundation
 import SequenceNet
+import WorkbookData
+import WorkbookFigures
 
 /// Shows training progress: on a terminal one line rewritten in place (at most ten times a second),
 /// elsewhere (logs, CI, pipes) about ten lines for the whole run, so logs stay readable.

@@ -1,4 +1,6 @@
 import ArgumentParser
+import WorkbookData
+import WorkbookFigures
 
 /// How long a section trains by the book: the defaults of `--epochs` and `--quick`.
 public protocol BookEpochs {

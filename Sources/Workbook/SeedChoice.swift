@@ -1,4 +1,6 @@
 import ArgumentParser
+import WorkbookData
+import WorkbookFigures
 
 /// `--seeds`: a number of seeds (that many, counting up from `--seed`) or a comma-separated list.
 ///

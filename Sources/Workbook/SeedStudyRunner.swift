@@ -1,4 +1,6 @@
 import Foundation
+import WorkbookData
+import WorkbookFigures
 
 extension CommonOptions {
     /// The seeds of `--seeds`; nil for a single run.

@@ -1,4 +1,6 @@
 import SequenceNet
+import WorkbookData
+import WorkbookFigures
 
 extension CommonOptions {
     /// The trainer every section uses: Adam at the options' learning rate over the model `build` makes

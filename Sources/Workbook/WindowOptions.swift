@@ -1,4 +1,6 @@
 import ArgumentParser
+import WorkbookData
+import WorkbookFigures
 
 /// The checks of `--window` and `--split` that need no data, made before a section reads any: a window
 /// holds at least one feature and its target, and the split leaves at least one training window (the
@@ -15,3 +17,6 @@ public enum WindowOptions {
         }
     }
 }
+
+/// `--layout book` or `--layout sequence`.
+extension SequenceLayout: ExpressibleByArgument {}

@@ -2,6 +2,8 @@
 // daily temperatures.
 import ArgumentParser
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 struct BidirectionalSection: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,5 +43,4 @@ struct BidirectionalSection: ParsableCommand {
     }
 }
 
-lineBufferStandardOutput()
-BidirectionalSection.main()
+BidirectionalSection.runSection()

@@ -3,6 +3,8 @@
 // data -> z-scores -> windows of 60 days -> two RNN layers -> MAE in z and in degrees.
 import ArgumentParser
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 struct CETSection: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,5 +38,4 @@ struct CETSection: ParsableCommand {
     }
 }
 
-lineBufferStandardOutput()
-CETSection.main()
+CETSection.runSection()

@@ -1,6 +1,8 @@
 import CNNSearch
 import Foundation
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 /// The search's live plot (`--live`): the validation MAE of every configuration finished so far, best
 /// first, on a log scale, redrawn as each one finishes.

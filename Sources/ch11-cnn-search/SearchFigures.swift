@@ -1,6 +1,8 @@
 import CNNSearch
 import Foundation
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 enum SearchFigures {
     /// Every configuration's validation MAE, best first, coloured by its number of convolution layers

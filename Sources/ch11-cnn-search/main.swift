@@ -8,6 +8,8 @@ import Foundation
 import SequenceNet
 import Synchronization
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 /// Each configuration's epoch limit; the learning rates and the batch size belong to the search space.
 enum Book: BookEpochs {
@@ -358,5 +360,4 @@ final class Counter: Sendable {
     }
 }
 
-lineBufferStandardOutput()
-CNNSearchSection.main()
+CNNSearchSection.runSection()

@@ -1,6 +1,8 @@
 import ArgumentParser
 import SequenceNet
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 /// Which network `ch11-cnn` trains: the chapter's CNN, or Chapter 10's dense network that the chapter
 /// measures it against.

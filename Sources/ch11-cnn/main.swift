@@ -5,6 +5,7 @@ import ArgumentParser
 import Foundation
 import SequenceNet
 import Workbook
+import WorkbookData
 
 enum Book: BookSettings {
     static let epochs = 1000
@@ -171,5 +172,4 @@ struct CNNSection: ParsableCommand {
     }
 }
 
-lineBufferStandardOutput()
-CNNSection.main()
+CNNSection.runSection()

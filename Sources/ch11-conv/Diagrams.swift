@@ -1,4 +1,6 @@
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 /// Figures 11-1 to 11-3 as cell diagrams: each cell is one row of a data file (x, y, value, colour),
 /// drawn as a box with its number inside, so the diagrams come from the same numbers the program

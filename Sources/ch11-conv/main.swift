@@ -4,6 +4,7 @@
 import ArgumentParser
 import SequenceNet
 import Workbook
+import WorkbookData
 
 struct HandConvolution: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -108,7 +109,6 @@ func printTable(input: [Float], unpadded: [Float], padded: [Float], half: Int) {
     print("\n\(unpadded.count) values without padding, \(padded.count) with padding 1.")
 }
 
-lineBufferStandardOutput()
 // Negative numbers in --input and --filter would read as option names: see NumberLists.
-HandConvolution.main(
+HandConvolution.runSection(
     NumberLists.expand(Array(CommandLine.arguments.dropFirst()), options: ["--input", "--filter"]))

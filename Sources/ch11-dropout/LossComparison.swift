@@ -1,5 +1,7 @@
 import SequenceNet
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 /// Validation and training loss of several runs of one model on one plot, each run in its own colour,
 /// training dashed and validation solid: what dropout changes is easier to see side by side.

@@ -1,4 +1,6 @@
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 /// Figure 11-15: a recurrent layer unrolled over four time steps, t-2 to t+1. Each step's cell takes
 /// an input x and the recurrent value r the step before it passed on, gives an output y and passes r

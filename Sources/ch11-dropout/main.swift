@@ -3,6 +3,8 @@
 // dropout the chapter describes.
 import ArgumentParser
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 struct DropoutSection: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -101,5 +103,4 @@ struct DropoutSection: ParsableCommand {
     }
 }
 
-lineBufferStandardOutput()
-DropoutSection.main()
+DropoutSection.runSection()

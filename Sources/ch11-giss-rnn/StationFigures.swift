@@ -1,4 +1,6 @@
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 /// Figures of the station record itself: the book shows screenshots here (11-6, 11-7); these draw the data.
 enum StationFigures {

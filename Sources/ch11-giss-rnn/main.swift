@@ -5,6 +5,8 @@ import ArgumentParser
 import Foundation
 import SequenceNet
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 enum Book: BookSettings {
     static let epochs = 500, learningRate = 1e-4, batchSize = 64, quickEpochs = 20
@@ -235,5 +237,4 @@ struct GISSSection: ParsableCommand {
     }
 }
 
-lineBufferStandardOutput()
-GISSSection.main()
+GISSSection.runSection()

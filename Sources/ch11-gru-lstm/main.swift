@@ -2,6 +2,8 @@
 // models.
 import ArgumentParser
 import Workbook
+import WorkbookData
+import WorkbookFigures
 
 enum Choice: String, ExpressibleByArgument, CaseIterable {
     case gru, lstm, both
@@ -61,5 +63,4 @@ struct GRULSTMSection: ParsableCommand {
     }
 }
 
-lineBufferStandardOutput()
-GRULSTMSection.main()
+GRULSTMSection.runSection()

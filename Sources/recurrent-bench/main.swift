@@ -11,6 +11,7 @@ import ArgumentParser
 import Foundation
 import SequenceNet
 import Workbook
+import WorkbookData
 
 /// The layouts to time: one, or both.
 enum LayoutChoice: String, ExpressibleByArgument, CaseIterable {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
+import WorkbookFigures
 
 /// `ch11-cet-rnn --quick`: it learns on a slice of the record and writes its report and figure scripts.
 @Suite struct CETSectionTests {

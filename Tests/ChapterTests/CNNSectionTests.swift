@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
 
 /// `ch11-cnn --quick`: it learns, writes a well-formed report, repeats itself exactly, and refuses bad options.
 @Suite struct CNNSectionTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
 
 /// Program output quoted in a chapter (a ```text block) is what the program prints.
 @Suite struct ChapterOutputTests {

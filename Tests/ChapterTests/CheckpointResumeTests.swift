@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
 
 /// A long run's checkpoints: an interrupted quick run, resumed, writes the report an uninterrupted one writes.
 @Suite struct CheckpointResumeTests {

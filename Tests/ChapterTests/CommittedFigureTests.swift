@@ -1,7 +1,8 @@
 import CNNSearch
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
+import WorkbookFigures
 
 /// The committed figures, as a reader redraws them: `cd figures && gnuplot <name>.gp`.
 @Suite struct CommittedFigureTests {

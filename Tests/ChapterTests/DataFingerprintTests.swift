@@ -1,7 +1,7 @@
 import CNNSearch
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
 
 /// Every run report names the data it was made from, so reports of different data cannot be mixed up.
 @Suite struct DataFingerprintTests {

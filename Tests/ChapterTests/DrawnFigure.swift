@@ -1,5 +1,6 @@
 import Foundation
-import Workbook
+import WorkbookData
+import WorkbookFigures
 
 /// A figure script as gnuplot draws it: each panel's labelled ticks, read from the SVG that the same
 /// script draws with its terminal swapped (a PNG's pixels do not say where a tick is, and gnuplot

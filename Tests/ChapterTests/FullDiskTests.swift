@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
+import WorkbookFigures
 
 /// A disk that fills up mid-run: every file under its final name is whole, nothing half-written is
 /// announced, and the error names the file it could not write.

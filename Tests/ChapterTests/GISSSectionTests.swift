@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
 
 /// `ch11-giss-rnn --quick`, both layouts: it learns and writes its report and figure scripts.
 @Suite struct GISSSectionTests {

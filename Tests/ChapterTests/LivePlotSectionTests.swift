@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
+import WorkbookFigures
 
 /// `--live`: sections stream one whole frame per epoch to a gnuplot process, and a gnuplot that dies,
 /// or never reads, or is missing, never stops or changes a run. A fake gnuplot first in PATH stands in.

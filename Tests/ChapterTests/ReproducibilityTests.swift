@@ -1,7 +1,7 @@
 import Foundation
 import SequenceNet
 import Testing
-import Workbook
+import WorkbookData
 
 /// The pages' promise, proved on whatever machine runs the tests: the chapter's CNN, run here, gives
 /// the committed report's numbers to the last bit. Five epochs take a second and already differ on a

@@ -1,7 +1,7 @@
 import CNNSearch
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
 
 /// `ch11-cnn-search --quick`: it ranks, resumes and merges shards to the same answer as one whole run.
 @Suite struct SearchSectionTests {

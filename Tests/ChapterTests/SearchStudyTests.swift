@@ -1,7 +1,7 @@
 import CNNSearch
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
 
 /// `ch11-cnn-search --seeds`: the top configurations retrained under several seeds, the first of which
 /// is the search's own.

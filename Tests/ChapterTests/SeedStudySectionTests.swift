@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
 
 /// `--seeds` and the measures every report carries, on `ch11-cnn --quick`.
 @Suite struct SeedStudySectionTests {

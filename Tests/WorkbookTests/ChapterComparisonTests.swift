@@ -2,7 +2,7 @@ import Foundation
 import SequenceNet
 import Testing
 
-@testable import Workbook
+@testable import WorkbookData
 
 /// The line a run ends with: the same as the chapter's run to the last bit, or where the two part.
 @Suite struct ChapterComparisonTests {

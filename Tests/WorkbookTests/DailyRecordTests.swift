@@ -1,5 +1,5 @@
 import Testing
-import Workbook
+import WorkbookData
 
 @Suite struct DailyRecordTests {
     @Test func theShippedFile() throws {

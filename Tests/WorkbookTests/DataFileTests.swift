@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
 
 /// The shipped data files are the book's, byte for byte (data/SHA256SUMS).
 @Suite struct DataFileTests {

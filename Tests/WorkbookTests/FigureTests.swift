@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Workbook
+@testable import WorkbookData
+@testable import WorkbookFigures
 
 @Suite struct FigureTests {
     let tiny = Figure.predictions(

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Workbook
+@testable import WorkbookData
 
 /// Where SIGINT and SIGTERM land during training: on `Interrupt`'s own listener thread, never on the
 /// thread that trains (a SIGTERM delivered inside oneDNN's sgemm while the other core was in it too

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Workbook
+@testable import WorkbookData
+@testable import WorkbookFigures
 
 /// Where `--live` draws: a window only with a display and a gnuplot that can open one, else text.
 @Suite struct LiveDisplayTests {

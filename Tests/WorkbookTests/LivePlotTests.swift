@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Workbook
+@testable import WorkbookData
+@testable import WorkbookFigures
 
 /// The stream itself: frames go whole or not at all, and the newest one is drawn at the end.
 @Suite struct LivePlotTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import Workbook
+@testable import WorkbookData
+@testable import WorkbookFigures
 
 /// What the prediction and loss figures promise a reader: °C beside z-scores, each forecast's MAE in
 /// the key, readable date and log axes.

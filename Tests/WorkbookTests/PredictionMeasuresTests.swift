@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
 
 /// The shared measures of a prediction series, on cases worked out by hand.
 @Suite struct PredictionMeasuresTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Workbook
+@testable import WorkbookData
 
 /// Where runs write when not told, number lists on the command line, and output folders that cannot be written.
 @Suite struct RunOptionsTests {

@@ -1,7 +1,7 @@
 import Foundation
 import SequenceNet
 import Testing
-@testable import Workbook
+@testable import WorkbookData
 
 @Suite struct RunReportTests {
     @Test func writesAtomicallyAndReadsBack() throws {

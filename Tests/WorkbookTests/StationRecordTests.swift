@@ -1,5 +1,5 @@
 import Testing
-@testable import Workbook
+@testable import WorkbookData
 
 @Suite struct StationRecordTests {
     @Test func theShippedFile() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Workbook
+import WorkbookData
 
 /// The synthetic series against NumPy (Fixtures/synthetic_series.json, made by
 /// Tools/reference/make_series_fixture.py): raw generator words, Gaussians and series, bit for bit.

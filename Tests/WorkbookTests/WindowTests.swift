@@ -1,6 +1,6 @@
 import SequenceNet
 import Testing
-import Workbook
+import WorkbookData
 
 @Suite struct WindowTests {
     @Test func bookCountsForWindow30() throws {

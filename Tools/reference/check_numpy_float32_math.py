@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""NumPy reference data for Sources/Workbook/NumPyFloat32Math.swift (float32 np.cos / np.exp).
+"""NumPy reference data for Sources/WorkbookData/NumPyFloat32Math.swift (float32 np.cos / np.exp).
 
     check_numpy_float32_math.py dump OUTDIR
         Writes OUTDIR/{cos,exp}_{book,sweep}.bin: little-endian uint32 pairs (input bits, NumPy

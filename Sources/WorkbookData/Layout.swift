@@ -1,7 +1,5 @@
-import ArgumentParser
-
 /// How a window is fed to a recurrent model.
-public enum SequenceLayout: String, CaseIterable, ExpressibleByArgument, Sendable {
+public enum SequenceLayout: String, CaseIterable, Sendable {
     /// As the book's notebooks do (`features.unsqueeze(1)`): one time step of `window - 1` features.
     case book
     /// As the chapter's prose describes: `window - 1` time steps of one value.

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookData
 
 /// The kinds of figure that several sections draw.
 extension Figure {

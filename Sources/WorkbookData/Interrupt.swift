@@ -83,7 +83,7 @@ public enum Interrupt {
 
     /// How the stop was asked for, for messages ("Ctrl-C" or "SIGTERM"), and the status that
     /// conventionally reports it (128 + the signal: 130, 143).
-    static var cause: (name: String, status: Int32) {
+    package static var cause: (name: String, status: Int32) {
         let number = interruptSignal.load(ordering: .relaxed)
         return number == SIGTERM ? ("SIGTERM", 128 + SIGTERM) : ("Ctrl-C", 128 + SIGINT)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookData
 
 /// Writes figures into a folder and has gnuplot draw them.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookData
 
 /// A gnuplot process fed through a non-blocking pipe, a whole frame at a time.
 ///

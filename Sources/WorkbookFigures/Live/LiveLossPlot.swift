@@ -1,5 +1,6 @@
 import Foundation
 import SequenceNet
+import WorkbookData
 
 /// The live plot of one training run: training and validation loss of the epochs so far, on a log
 /// scale, over an epoch axis as long as the whole run, so the curve grows towards its end.

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import SequenceNet
 
@@ -144,7 +143,7 @@ public struct CheckpointFile {
     /// Says where an interrupted run stopped and how to go on, then ends the process as the signal
     /// conventionally does (status 130 for Ctrl-C, 143 for SIGTERM). Without a checkpoint there is
     /// nothing to go on from.
-    static func reportInterruption(during epoch: Int, checkpoint: CheckpointFile?) -> Error {
+    package static func reportInterruption(during epoch: Int, checkpoint: CheckpointFile?) -> Error {
         let cause = Interrupt.cause
         var message = "\nStopped by \(cause.name) during epoch \(epoch)."
         if let checkpoint {
@@ -155,6 +154,6 @@ public struct CheckpointFile {
             message += "run the same command with --resume to continue."
         }
         printToStandardError(message + "\n")
-        return ExitCode(cause.status)
+        return WorkbookError.exit(status: cause.status)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookData
 
 /// A program the run cannot vouch for (gnuplot), started in a process group of its own so that it and
 /// whatever it starts can be ended together, waited for with a bound, and reaped with waitpid.

@@ -1,6 +1,7 @@
-import ArgumentParser
 import Foundation
 import Synchronization
+import WorkbookData
+import WorkbookFigures
 
 extension OutputOptions {
     /// Writes the figures' scripts and data into `folder` and draws them, as the options ask.
@@ -57,13 +58,13 @@ extension OutputOptions {
                 "Stopped by \(cause.name) while gnuplot drew \(stopped): gnuplot was ended and its "
                     + "unfinished image removed. The figures' scripts and data are in \(folder); "
                     + "`gnuplot <name>.gp` there draws them.\n")
-            throw ExitCode(cause.status)
+            throw WorkbookError.exit(status: cause.status)
         }
         guard !undrawn.isEmpty else { return }
         printToStandardError(
             "\(undrawn.count) figure(s) not drawn (\(undrawn.joined(separator: ", "))); "
                 + "their scripts and data are in \(folder); \(advice)\n")
-        if self.figures == true { throw ExitCode.failure }
+        if self.figures == true { throw WorkbookError.exit(status: 1) }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookData
 
 /// A plot redrawn while a run goes on (`--live`): one gnuplot process, fed one whole frame per update.
 ///

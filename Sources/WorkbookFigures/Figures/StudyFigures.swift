@@ -1,3 +1,5 @@
+import WorkbookData
+
 /// The figure of a seed study.
 extension Figure {
     /// Training and validation loss per epoch over the seeds of a study: each curve is the mean, and the

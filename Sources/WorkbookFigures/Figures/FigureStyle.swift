@@ -1,3 +1,5 @@
+import WorkbookData
+
 /// The look every figure shares, kept in one gnuplot file (`style.gp`) that each script loads: font,
 /// grid, and one colour per role, so actual and predicted values, training and validation losses
 /// look the same in every figure of the chapter.

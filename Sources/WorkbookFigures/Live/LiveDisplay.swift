@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookData
 
 /// Where a live plot is drawn: in a window when there is a display and gnuplot can open one, else as
 /// text with gnuplot's `dumb` terminal on standard error.

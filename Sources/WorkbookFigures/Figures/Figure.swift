@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookData
 
 /// Columns of numbers for a figure, written as a whitespace-separated `.dat` file that gnuplot (or
 /// any other tool) reads.

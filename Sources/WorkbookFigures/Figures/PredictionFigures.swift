@@ -1,4 +1,5 @@
 import Foundation
+import WorkbookData
 
 /// The data's own units beside the z-scores a model sees: a second y axis, linked to the first, so
 /// that a figure reads in °C while the model's numbers stay what it was trained on.
@@ -280,14 +281,14 @@ extension Figure {
     ]
 
     /// The calendar year of a time in seconds since 1970.
-    static func year(of seconds: Double) -> Int {
+    package static func year(of seconds: Double) -> Int {
         Calendar.utc.component(.year, from: Date(timeIntervalSince1970: seconds))
     }
 }
 
 extension Calendar {
     /// The Gregorian calendar in UTC, in which the records' dates are written.
-    static let utc: Calendar = {
+    package static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar

@@ -34,6 +34,16 @@ public struct CETSettings: Codable, Equatable, Sendable {
             case recurrentDropout = "recurrent_dropout", learningRate = "learning_rate"
             case batchSize = "batch_size", validationWindows = "validation_windows"
         }
+
+        package init(
+            model: String, layout: String, window: Int, split: Int, hidden: Int, dropout: Double,
+            recurrentDropout: Double, learningRate: Double, batchSize: Int, days: Int, validationWindows: Int
+        ) {
+            (self.model, self.layout, self.window, self.split) = (model, layout, window, split)
+            (self.hidden, self.dropout, self.recurrentDropout) = (hidden, dropout, recurrentDropout)
+            (self.learningRate, self.batchSize) = (learningRate, batchSize)
+            (self.days, self.validationWindows) = (days, validationWindows)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
