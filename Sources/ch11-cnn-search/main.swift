@@ -230,25 +230,15 @@ struct CNNSearchSection: ParsableCommand {
         let all = settings.configurations
         let path = (outputFolder as NSString).appendingPathComponent(ResultsFile.name(for: settings.shard))
         let appender = try ResultsAppender(path: path)
-        var done: [SearchResult] = []
-        let existing = try appender.currentText()
-        if resume && !existing.isEmpty {
-            let contents = try ResultsFile.parse(existing, file: path)
-            let differences = contents.settings.differences(from: settings)
-            guard differences.isEmpty else {
-                let made = differences.map { "\($0.name) \($0.here)" }.joined(separator: ", ")
-                let asked = differences.map { "\($0.name) \($0.there)" }.joined(separator: ", ")
-                throw SearchError(
-                    "\(path): made with \(made), but this run has \(asked); --resume continues "
-                        + "a search only with the settings in the file's header")
-            }
-            contents.warnings.forEach(warn)
-            try appender.truncate(to: contents.completeLength)
-            done = contents.results
+        let start = try appender.begin(settings, resume: resume, warn: warn)
+        let done = start.done
+        switch start {
+        case .resumed(let done):
             print("Resuming: \(done.count) of \(all.count) configurations already in \(path)")
-        } else if let kept = try appender.start(header: ResultsFile.header(settings)) {
-            // A new search never destroys an old one: its file is kept beside the new.
+        case .fresh(let kept?):
             print("Earlier results kept as \(kept)")
+        case .fresh(nil):
+            break
         }
         let todo = all.filter { configuration in !done.contains { $0.index == configuration.index } }
         print(
@@ -276,35 +266,8 @@ struct CNNSearchSection: ParsableCommand {
     /// The shards named by --merge (files, or folders of them), checked to be one search, complete
     /// unless --partial, and made from this program's data.
     func mergedShards(fingerprint: String) throws -> MergedResults {
-        var files: [String] = []
-        for argument in merge {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isFolder),
-                isFolder.boolValue
-            else {
-                files.append(argument)
-                continue
-            }
-            let found = try MergedResults.files(inFolder: argument)
-            guard !found.isEmpty else {
-                throw SearchError("\(argument): holds no ch11-cnn-search results files")
-            }
-            files += found
-        }
-        let merged = try MergedResults.read(files)
-        merged.warnings.forEach(warn)
-        guard merged.settings.data == fingerprint else {
-            throw SearchError(
-                "\(files[0]): made from other data (\(merged.settings.data)) than this program "
-                    + "trains on (\(fingerprint))")
-        }
-        if !merged.gaps.isEmpty {
-            let gaps = merged.gaps.joined(separator: "; ")
-            guard partial else {
-                throw SearchError("the search is incomplete: \(gaps); --partial ranks what there is")
-            }
-            warn("ranking an incomplete search (--partial): \(gaps)")
-        }
+        let (merged, files) = try MergedResults.gather(
+            merge, fingerprint: fingerprint, partial: partial, warn: warn)
         let settings = merged.settings
         print(
             "Merged \(merged.results.count) of \(settings.configurations.count) configurations from "

@@ -90,4 +90,22 @@ import Testing
             #expect("\(error)" == "\(first): is given to --merge more than once; name each shard's file once")
         }
     }
+
+    /// `--merge` with a folder: its shards are read; other data, or a gap without `--partial`, is refused;
+    /// with `--partial` the gap is a warning.
+    @Test func gatheringReadsFoldersAndRefusesOtherDataOrGaps() throws {
+        let (first, _) = (try shardFile("0/2"), try shardFile("1/2", drop: 1))
+        let folder = self.folder + "/seed-42"
+        var warnings: [String] = []
+        #expect(throws: SearchError.self) {
+            try MergedResults.gather([folder], fingerprint: "sha256 other", partial: true, warn: { _ in })
+        }
+        #expect(throws: SearchError.self) {
+            try MergedResults.gather([folder], fingerprint: "sha256 d", partial: false, warn: { _ in })
+        }
+        let (merged, files) = try MergedResults.gather(
+            [folder], fingerprint: "sha256 d", partial: true, warn: { warnings.append($0) })
+        #expect(files.count == 2 && files.contains(first) && merged.results.count == 5)
+        #expect(warnings.count == 1 && warnings[0].hasPrefix("ranking an incomplete search (--partial): "))
+    }
 }

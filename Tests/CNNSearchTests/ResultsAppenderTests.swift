@@ -50,4 +50,30 @@ import Testing
         try appender.append(result(4))
         #expect(try ResultsFile.read(path).results.map(\.index) == [3, 4])
     }
+
+    /// `--resume`: the file's whole results are kept and its torn line cut; other settings are refused,
+    /// and without `--resume` the search starts afresh beside the old file.
+    @Test func aResumedSearchKeepsWholeResultsOfItsOwnSettingsOnly() throws {
+        let settings = SearchSettings(seed: 42, epochs: 100, space: SearchSpace(), data: "sha256 0")
+        var warnings: [String] = []
+        do {
+            let appender = try ResultsAppender(path: path)
+            #expect(
+                try appender.begin(settings, resume: true, warn: { warnings.append($0) }) == .fresh(kept: nil)
+            )
+            try appender.append(result(3))
+            try (try text(path) + "4\t5\t2").write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        let appender = try ResultsAppender(path: path)
+        var other = settings
+        other.seed = 7
+        #expect(throws: SearchError.self) { try appender.begin(other, resume: true, warn: { _ in }) }
+        #expect(
+            try appender.begin(settings, resume: true, warn: { warnings.append($0) }) == .resumed([result(3)])
+        )
+        #expect(try text(path) == header + ResultsFile.line(result(3)))
+        #expect(!warnings.isEmpty, "the torn line is mentioned")
+        #expect(
+            try appender.begin(settings, resume: false, warn: { _ in }) == .fresh(kept: path + ".previous"))
+    }
 }
