@@ -48,7 +48,6 @@ declare -A long_lines_left=(
     [Sources/ch11-dropout/UnrolledDiagram.swift]=1
     [Sources/ch11-dropout/main.swift]=1
     [Sources/ch11-giss-rnn/StationFigures.swift]=1
-    [Sources/ch11-giss-rnn/main.swift]=1
     [Sources/chapter-sync/main.swift]=1
     [Sources/recurrent-bench/main.swift]=1
     [Tests/CNNSearchTests/MergedResultsTests.swift]=1

@@ -18,7 +18,8 @@ struct GISSSection: ParsableCommand {
         commandName: "ch11-giss-rnn",
         abstract: "Train the chapter's simple RNN on the GISS station record and report its validation MAE.",
         discussion:
-            "Defaults are the book's notebook settings: window 48, split 800, hidden 100, dropout 0.3, Adam 1e-4, batch 64, 500 epochs."
+            "Defaults are the book's notebook settings: window 48, split 800, hidden 100, dropout 0.3, "
+            + "Adam 1e-4, batch 64, 500 epochs."
     )
 
     @OptionGroup var common: CommonOptions<Book>
@@ -32,13 +33,14 @@ struct GISSSection: ParsableCommand {
     var hidden = 100
     @Option(
         parsing: .unconditional,
-        help:
-            "Dropout before the output layer (the notebook also passes it to each one-layer RNN, where PyTorch ignores it)."
-    )
+        help: ArgumentHelp(
+            "Dropout before the output layer (the notebook also passes it to each one-layer RNN, where "
+                + "PyTorch ignores it)."))
     var dropout: Float = 0.3
     @Option(
         help: ArgumentHelp(
-            "Also measure the model after these epochs; the first gives the early predictions figure (book: 100).",
+            "Also measure the model after these epochs; the first gives the early predictions figure "
+                + "(book: 100).",
             valueName: "list"))
     var snapshotEpochs = "100"
 
@@ -97,7 +99,8 @@ struct GISSSection: ParsableCommand {
         try common.runOrStudy(train, reports: { [$0.report] }) { try common.publish($0.figures) }
     }
 
-    /// One run with `common`'s seed: trains, measures, prints and writes the run report.
+    /// One run with `common`'s seed: reads the data, builds the model, trains, measures, prints and
+    /// writes the run report; returns it with the run's figures.
     func train(_ common: CommonOptions<Book>) throws -> (report: RunReport, figures: [Figure]) {
         let started = Date()
         // snippet.data
@@ -110,17 +113,8 @@ struct GISSSection: ParsableCommand {
         let data = try BookSplit(
             windows, split: split, exampleShape: layout.exampleShape(features: windows.featureCount))
         // snippet.end
-        let dropped = record.missing.map { String(format: "%d-%02d", $0.year, $0.month) }.joined(
-            separator: ", ")
-        print(
-            "Station record: \(record.readings.count) months, \(record.valid.count) with a value; dropped \(record.missing.count) marked missing (\(dropped))"
-        )
-        print(
-            String(
-                format: "Mean %.4f °C, standard deviation %.4f °C; ", normalization.mean,
-                normalization.standardDeviation)
-                + "window \(window): \(data.train.count) training and \(data.validation.count) validation windows, \(layout.rawValue) layout"
-        )
+        let station = StationData(record: record, normalization: normalization, series: series, data: data)
+        describe(station)
 
         let random = RandomSource(seed: common.seed)
         // snippet.model
@@ -131,24 +125,12 @@ struct GISSSection: ParsableCommand {
                 .model
         }
         // snippet.end
-        let parameters = BookModel.simpleRNN.bookParameterCount(of: trainer.model, hiddenSize: hidden)
-        BookModel.simpleRNN.noteOneLayerDropout(dropout)
-        print(
-            "Model: RNN(\(inputs), \(hidden)) -> RNN(\(hidden), \(hidden)) -> last step -> "
-                + "Dropout(\(dropout)) -> Linear(\(hidden), 1): \(parameters) parameters")
+        let parameters = describeModel(trainer, inputs: inputs)
 
-        var snapshot: [Float]?
-        var snapshotMAE: [Int: Double] = [:]
-        var maeOn: [String: Double] = [:]
+        let scores = SnapshotScores(epochs: snapshots)
         /// After an epoch of `--snapshot-epochs`: the validation MAE then, and the first one's predictions.
         func takeSnapshot(_ record: EpochRecord) {
-            guard snapshots.contains(record.epoch) else { return }
-            let predictions = trainer.evaluate(data.validation).predictions
-            snapshotMAE[record.epoch] = meanAbsoluteError(predictions, data.validation.targets)
-            maeOn["epoch_\(record.epoch)"] = snapshotMAE[record.epoch]
-            maeOn["extremes_epoch_\(record.epoch)"] = ExtremesMAE.of(
-                predictions, targets: data.validation.targets)
-            if record.epoch == snapshots[0] { snapshot = predictions }
+            scores.take(record, trainer: trainer, validation: data.validation)
         }
         // snippet.train
         // fit(model, train_loader, val_loader, optimizer, epochs), scoring the snapshot epochs on the way
@@ -160,17 +142,9 @@ struct GISSSection: ParsableCommand {
         let maeDegrees = mae * normalization.standardDeviation  // z-scores back to degrees
         // snippet.end
 
-        var settings = GISSSettings(
-            run: .init(
-                layout: layout.rawValue, window: window, split: split, hidden: hidden,
-                dropout: Double(dropout),
-                learningRate: common.lr, batchSize: common.batchSize, epochsRequested: common.resolvedEpochs,
-                mean: normalization.mean, std: normalization.standardDeviation,
-                trainingWindows: data.train.count,
-                validationWindows: data.validation.count, dataFingerprint: DataFingerprint.of(data)))
-        settings.snapshotMAE = snapshotMAE
         var report = try RunReport(
-            section: "ch11-giss-rnn" + suffix, seed: common.seed, settings: settings,
+            section: "ch11-giss-rnn" + suffix, seed: common.seed,
+            settings: settings(common, station, snapshotMAE: scores.mae),
             parameters: parameters, history: history, valMAE: mae,
             valMAEDenormalized: maeDegrees,
             secondsTotal: Date().timeIntervalSince(started))
@@ -178,62 +152,16 @@ struct GISSSection: ParsableCommand {
             predictions: predictions,
             bestWeightsPredictions: trainer.evaluateBest(data.validation)?.predictions,
             data: data, scale: normalization.standardDeviation)
+        var maeOn = scores.maeOn
         maeOn["book_steps_160_170"] = Self.bookSteps160To170MAE(predictions, data.validation.targets)
         report.maeOn = maeOn
-        // The notebook's number is for its 500 epochs: it sits beside this run's MAE at that epoch.
-        func book(_ epoch: Int) -> String {
-            epoch == Book.epochs ? " (the notebook's \(Book.epochs) epochs: \(Book.maeReported))" : ""
-        }
-        for (epoch, value) in snapshotMAE.sorted(by: { $0.key < $1.key }) where epoch < history.epochs {
-            print("Validation MAE after \(epoch) epochs: \(fixed(value, 4)) normalised" + book(epoch))
-        }
-        print(
-            "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C"
-                + book(history.epochs))
-        print(report.measuresSummary(persistence: "next month as this one"))
-        print(report.timingSummary(decimals: 4))
+        printResults(
+            report, epochs: history.epochs, snapshotMAE: scores.mae, mae: mae, maeDegrees: maeDegrees)
         // The result is on screen before any file is written, so a failed write cannot lose it.
         try report.publish(toFolder: common.outputFolder)
-
-        let dates = data.validationTargetIndices.map { StationFigures.date(record.valid[$0]) }
-        var figures = [
-            StationFigures.record(record), StationFigures.grid(record),
-            StationFigures.split(series: series, dates: record.valid.map(StationFigures.date), at: split),
-        ]
-        if let snapshot {
-            figures.append(
-                .predictions(
-                    name: "fig-11-09-giss-predictions-early" + suffix,
-                    title: "Simple RNN after \(snapshots[0]) epochs (\(layout.rawValue) layout)",
-                    series: PredictionSeries(
-                        time: dates, actual: data.validation.targets, predicted: snapshot,
-                        yardstick: persistenceForecast(data.validation),
-                        yardstickName: "next month as this one"),
-                    xLabel: "year", yLabel: "temperature (z-score)", units: ValueUnits(normalization),
-                    mark: Self.bookSteps160To170Mark(dates),
-                    caption: "validation values and the RNN's predictions after \(snapshots[0]) epochs"))
-        } else {
-            print(
-                "Note: no early-predictions figure (11-9): its epoch, \(snapshots[0]), is beyond this run's \(history.epochs)"
-            )
-        }
-        figures.append(
-            .predictions(
-                name: "fig-11-10-giss-predictions" + suffix,
-                title: "Simple RNN after \(history.epochs) epochs (\(layout.rawValue) layout)",
-                series: PredictionSeries(
-                    time: dates, actual: data.validation.targets, predicted: predictions,
-                    yardstick: persistenceForecast(data.validation), yardstickName: "next month as this one"),
-                xLabel: "year", yLabel: "temperature (z-score)", units: ValueUnits(normalization),
-                mark: Self.bookSteps160To170Mark(dates),
-                caption: "validation values and the RNN's predictions after \(history.epochs) epochs"))
-        figures.append(
-            .losses(
-                name: "fig-11-11-giss-loss" + suffix,
-                title: "Simple RNN: loss per epoch (\(layout.rawValue) layout)",
-                training: history.trainLoss, validation: history.validationLoss,
-                caption: "training and validation MSE per epoch"))
-        return (report, figures)
+        return (
+            report, figures(station, snapshot: scores.predictions, predictions: predictions, history: history)
+        )
     }
 }
 
