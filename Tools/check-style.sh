@@ -31,7 +31,6 @@ declare -A long_lines_left=(
     [Sources/SequenceNet/TrainingRecords.swift]=1
     [Sources/Workbook/BookModels.swift]=1
     [Sources/WorkbookData/CETData.swift]=1
-    [Sources/Workbook/CETExperiment.swift]=1
     [Sources/WorkbookData/CheckpointFile.swift]=1
     [Sources/WorkbookFigures/Figures/PredictionFigures.swift]=1
     [Sources/WorkbookData/FolderLock.swift]=1

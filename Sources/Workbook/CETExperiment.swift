@@ -21,20 +21,20 @@ public struct CETOptions: ParsableArguments {
     public var hidden = 100
     @Option(
         parsing: .unconditional,
-        help:
-            "Dropout (before the output layer; the notebooks also pass it to one-layer recurrent modules, where PyTorch ignores it)."
-    )
+        help: ArgumentHelp(
+            "Dropout (before the output layer; the notebooks also pass it to one-layer recurrent modules, "
+                + "where PyTorch ignores it)."))
     public var dropout: Float = 0.1
     @Option(
         parsing: .unconditional,
-        help:
-            "Use only the first N days (0: all), for a quicker look; the split moves with them in proportion. --quick uses 3,000."
-    )
+        help: ArgumentHelp(
+            "Use only the first N days (0: all), for a quicker look; the split moves with them in "
+                + "proportion. --quick uses 3,000."))
     public var days = 0
     @Flag(
-        help:
-            "Continue from the checkpoint an earlier run with the same options left in the output folder (after Ctrl-C, or to train a finished run further with more --epochs)."
-    )
+        help: ArgumentHelp(
+            "Continue from the checkpoint an earlier run with the same options left in the output folder "
+                + "(after Ctrl-C, or to train a finished run further with more --epochs)."))
     public var resume = false
     @Option(parsing: .unconditional, help: .hidden)
     public var interruptAfterEpoch: Int?
@@ -120,48 +120,9 @@ public func runCETExperiment(
     recurrentDropout: Float = 0
 ) throws -> CETOutcome {
     let started = Date()
-    let path = CETData.path(inFolder: common.dataFolder)
-    var record = try DailyRecord.read(path), source = path
-    var splitUsed = cet.split
-    let limit = cet.days > 0 ? cet.days : (common.quick ? 3_000 : 0)
-    if limit > 0 {
-        let available = record.values.count
-        guard limit <= available else {
-            throw WorkbookError.invalid("--days \(limit): the record holds only \(available) days")
-        }
-        // A shorter record, split at the same fraction as the book's 80,000 of 91,502.
-        record = DailyRecord(
-            days: Array(record.days.prefix(limit)),
-            values: Array(record.values.prefix(limit)))
-        splitUsed = limit * cet.split / available
-        source = "\(path) (its first \(limit) days)"
-    }
-    if cet.window <= record.values.count {
-        let sizes = "--hidden \(cet.hidden), --window \(cet.window), --batch-size \(common.batchSize)"
-        try cetMemoryEstimate(bookModel, cet: cet, days: record.values.count, batchSize: common.batchSize)
-            .check(options: sizes)
-    }
-    let data: CETData
-    do {
-        data = try CETData(
-            record: record, window: cet.window, splitAt: splitUsed, layout: cet.layout,
-            source: source)
-    } catch WorkbookError.invalid(let problem) where limit > 0 && !problem.hasPrefix(source) {
-        let shortened = cet.days > 0 ? "--days \(limit)" : "--quick's first \(limit) days"
-        throw WorkbookError.invalid(
-            "with \(shortened), --split \(cet.split) moves in proportion to "
-                + "\(splitUsed): \(problem)")
-    }
+    let (data, splitUsed) = try readCETData(for: bookModel, common: common, cet: cet)
     let dataFingerprint = DataFingerprint.of(data.split)
-    print(
-        "CET daily record: \(data.record.values.count) days, \(data.record.days.first!) to \(data.record.days.last!)"
-    )
-    print(
-        String(
-            format: "Mean %.4f °C, standard deviation %.4f °C; ", data.normalization.mean,
-            data.normalization.standardDeviation)
-            + "window \(cet.window): \(data.split.train.count) training and \(data.split.validation.count) validation windows "
-            + "(validation \(data.validationSpan)), \(cet.layout.rawValue) layout")
+    describe(data, cet: cet)
 
     let random = RandomSource(seed: common.seed)
     // snippet.cet-model
@@ -174,10 +135,8 @@ public func runCETExperiment(
         ).model
     }
     // snippet.end
-    let parameters = bookModel.bookParameterCount(of: trainer.model, hiddenSize: cet.hidden)
-    bookModel.noteOneLayerDropout(cet.dropout)
-    print(
-        "Model: \(bookModel.rawValue) with \(inputs) inputs, hidden \(cet.hidden): \(parameters) parameters")
+    let parameters = describe(
+        bookModel, trainer: trainer, inputs: inputs, hidden: cet.hidden, dropout: cet.dropout)
 
     let targets = data.split.validation.targets
     let settings = CETSettings(
@@ -199,23 +158,98 @@ public func runCETExperiment(
     let mae = meanAbsoluteError(predictions, targets)
     let maeDegrees = mae * data.normalization.standardDeviation  // z-scores back to degrees
     // snippet.end
-    var report = try RunReport(
-        section: section, seed: common.seed, settings: settings,
-        parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
-        secondsTotal: Date().timeIntervalSince(started))
+    let report = try publishReport(
+        RunReport(
+            section: section, seed: common.seed, settings: settings,
+            parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
+            secondsTotal: Date().timeIntervalSince(started)),
+        mae: mae, maeDegrees: maeDegrees, predictions: predictions, trainer: trainer, data: data,
+        folder: common.outputFolder)
+    return CETOutcome(
+        data: data, history: history, predictions: predictions, report: report, titleNote: cet.titleNote)
+}
+
+/// The record (all of it, or `--days`'s or `--quick`'s first days, with the split moved in proportion),
+/// refused before anything is allocated if the run would not fit in memory, normalised and windowed.
+private func readCETData(
+    for bookModel: BookModel, common: CommonOptions<CETBook>, cet: CETOptions
+) throws -> (data: CETData, splitUsed: Int) {
+    let path = CETData.path(inFolder: common.dataFolder)
+    var record = try DailyRecord.read(path), source = path
+    var splitUsed = cet.split
+    let limit = cet.days > 0 ? cet.days : (common.quick ? 3_000 : 0)
+    if limit > 0 {
+        let available = record.values.count
+        guard limit <= available else {
+            throw WorkbookError.invalid("--days \(limit): the record holds only \(available) days")
+        }
+        // A shorter record, split at the same fraction as the book's 80,000 of 91,502.
+        record = DailyRecord(
+            days: Array(record.days.prefix(limit)),
+            values: Array(record.values.prefix(limit)))
+        splitUsed = limit * cet.split / available
+        source = "\(path) (its first \(limit) days)"
+    }
+    if cet.window <= record.values.count {
+        let sizes = "--hidden \(cet.hidden), --window \(cet.window), --batch-size \(common.batchSize)"
+        try cetMemoryEstimate(bookModel, cet: cet, days: record.values.count, batchSize: common.batchSize)
+            .check(options: sizes)
+    }
+    do {
+        let data = try CETData(
+            record: record, window: cet.window, splitAt: splitUsed, layout: cet.layout,
+            source: source)
+        return (data, splitUsed)
+    } catch WorkbookError.invalid(let problem) where limit > 0 && !problem.hasPrefix(source) {
+        let shortened = cet.days > 0 ? "--days \(limit)" : "--quick's first \(limit) days"
+        throw WorkbookError.invalid(
+            "with \(shortened), --split \(cet.split) moves in proportion to "
+                + "\(splitUsed): \(problem)")
+    }
+}
+
+/// Prints the record's days, the normalisation and the windows.
+private func describe(_ data: CETData, cet: CETOptions) {
+    print(
+        "CET daily record: \(data.record.values.count) days, "
+            + "\(data.record.days.first!) to \(data.record.days.last!)")
+    print(
+        String(
+            format: "Mean %.4f °C, standard deviation %.4f °C; ", data.normalization.mean,
+            data.normalization.standardDeviation)
+            + "window \(cet.window): \(data.split.train.count) training and "
+            + "\(data.split.validation.count) validation windows "
+            + "(validation \(data.validationSpan)), \(cet.layout.rawValue) layout")
+}
+
+/// Prints the model and returns its parameter count as PyTorch counts it.
+private func describe(
+    _ bookModel: BookModel, trainer: Trainer, inputs: Int, hidden: Int, dropout: Float
+) -> Int {
+    let parameters = bookModel.bookParameterCount(of: trainer.model, hiddenSize: hidden)
+    bookModel.noteOneLayerDropout(dropout)
+    print("Model: \(bookModel.rawValue) with \(inputs) inputs, hidden \(hidden): \(parameters) parameters")
+    return parameters
+}
+
+/// Adds the measures beside the MAE to `report`, prints the results, then writes the report: the result
+/// is on screen before any file is written, so a failed write cannot lose it.
+private func publishReport(
+    _ report: RunReport, mae: Double, maeDegrees: Double, predictions: [Float], trainer: Trainer,
+    data: CETData, folder: String
+) throws -> RunReport {
+    var report = report
     report.addMeasures(
         predictions: predictions,
         bestWeightsPredictions: trainer.evaluateBest(data.split.validation)?.predictions,
         data: data.split, scale: data.normalization.standardDeviation)
     print(
-        "Validation MAE after \(history.epochs) epochs: \(fixed(mae, 4)) normalised, \(fixed(maeDegrees, 3)) °C"
-    )
+        "Validation MAE after \(report.epochs) epochs: \(fixed(mae, 4)) normalised, "
+            + "\(fixed(maeDegrees, 3)) °C")
     print(report.measuresSummary)
     print(report.timingSummary())
-    // The result is on screen before any file is written, so a failed write cannot lose it.
-    try report.publish(toFolder: common.outputFolder)
-    return CETOutcome(
-        data: data, history: history, predictions: predictions, report: report, titleNote: cet.titleNote)
+    try report.publish(toFolder: folder)
+    return report
 }
 
 /// What a Central England run of `bookModel` will hold for `days` days of data, before any is allocated.
