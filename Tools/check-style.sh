@@ -13,8 +13,6 @@ declare -A exempt=(
     # One class whose forward and backward passes share private time-major buffers; splitting it
     # would open those buffers to the whole module.
     [Sources/SequenceNet/Recurrent.swift]=1
-    # The search command; its resume and merge logic moves into CNNSearch (issue 27, item 3).
-    [Sources/ch11-cnn-search/main.swift]=1
 )
 
 # Files that still hold lines over the column limit: one-line string literals that need splitting by

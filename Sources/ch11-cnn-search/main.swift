@@ -6,7 +6,6 @@ import ArgumentParser
 import CNNSearch
 import Foundation
 import SequenceNet
-import Synchronization
 import Workbook
 import WorkbookData
 import WorkbookFigures
@@ -14,27 +13,6 @@ import WorkbookFigures
 /// Each configuration's epoch limit; the learning rates and the batch size belong to the search space.
 enum Book: BookEpochs {
     static let epochs = SearchRunner.maxEpochs, quickEpochs = 5
-}
-
-/// `--shard K/N`, refused with what is wrong and what would be right.
-struct ShardOption {
-    let shard: SearchShard
-    init(_ text: String) throws {
-        guard let shard = SearchShard(text) else {
-            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-            let k = parts.count == 2 ? Int(parts[0]) : nil, n = parts.count == 2 ? Int(parts[1]) : nil
-            let why =
-                switch (k, n) {
-                case (nil, _), (_, nil): "it is not two whole numbers K/N"
-                case (_, let n?) where n < 1: "N, the number of shards, must be at least 1"
-                case (let k?, _) where k < 0: "K counts shards from 0, so it cannot be negative"
-                default: "K must be below N (shards are numbered 0 to N-1)"
-                }
-            throw ValidationError(
-                "\(why); give K/N with 0 <= K < N, e.g. --shard 0/4 to --shard 3/4")
-        }
-        self.shard = shard
-    }
 }
 
 struct CNNSearchSection: ParsableCommand {
@@ -304,22 +282,6 @@ struct CNNSearchSection: ParsableCommand {
                 caption: "the search winner's predictions for the validation windows (\(winner.summary))"),
             SearchFigures.ranking(report),
         ])
-    }
-}
-
-/// A warning on standard error.
-func warn(_ text: String) {
-    printToStandardError("warning: \(text)\n")
-}
-
-/// A thread-safe count of finished configurations, for the progress lines.
-final class Counter: Sendable {
-    private let value: Mutex<Int>
-    init(_ start: Int) { value = Mutex(start) }
-    func increment() -> Int {
-        value.withLock {
-            $0 += 1; return $0
-        }
     }
 }
 
