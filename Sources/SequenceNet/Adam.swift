@@ -63,11 +63,6 @@ public final class Adam {
     /// One update from the arena's gradients plus `extraGradients` ([N], a second worker's), summed in
     /// the update's own pass; both are left zero, ready for the next batch's backward pass. One sweep
     /// over memory and one hand-off between the cores instead of three of each.
-    public func updateAndClear(adding extraGradients: UnsafeMutablePointer<Float>) {
-        update(consuming: extraGradients)
-    }
-
-    /// The same, with the second worker's gradients as a tensor of the arena's size.
     public func updateAndClear(adding extraGradients: Tensor) {
         precondition(extraGradients.count == arena.count, "Adam: \(extraGradients.count) extra gradients")
         update(consuming: extraGradients.pointer)

@@ -85,7 +85,7 @@ import Testing
                 extra[i] = b
                 plainAdam.arena.gradients[i] = a + b
             }
-            fusedAdam.updateAndClear(adding: extra.pointer)
+            fusedAdam.updateAndClear(adding: extra)
             plainAdam.update()
             #expect(fusedAdam.arena.values.values == plainAdam.arena.values.values)
             #expect(fusedAdam.arena.gradients.values.allSatisfy { $0 == 0 })

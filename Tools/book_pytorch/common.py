@@ -114,23 +114,27 @@ def as_steps(x, layout):
 
 
 # snippet.train-loop
+def train_epoch(model, train_loader, val_loader, optimizer, epoch):
+    """One epoch: a step per training batch, then the validation loss; returns both MSEs."""
+    criterion = nn.MSELoss()
+    model.train()  # dropout on
+    total = 0.0
+    for x, y in train_loader:
+        optimizer.zero_grad()
+        loss = criterion(model(x).squeeze(-1), y)
+        loss.backward()
+        optimizer.step()
+        total += loss.item() * len(y)
+    predictions, actual = predict(model, val_loader)
+    losses = (total / len(train_loader.dataset), criterion(predictions, actual).item())
+    print(f"epoch {epoch} train_loss {losses[0]:.6f} val_loss {losses[1]:.6f}")
+    return losses
+
+
 def fit(model, train_loader, val_loader, optimizer, epochs):
     """Trains for `epochs` epochs; returns each epoch's training and validation MSE."""
-    criterion = nn.MSELoss()
-    history = []
-    for epoch in range(1, epochs + 1):
-        model.train()  # dropout on
-        total = 0.0
-        for x, y in train_loader:
-            optimizer.zero_grad()
-            loss = criterion(model(x).squeeze(-1), y)
-            loss.backward()
-            optimizer.step()
-            total += loss.item() * len(y)
-        predictions, actual = predict(model, val_loader)
-        history.append((total / len(train_loader.dataset), criterion(predictions, actual).item()))
-        print(f"epoch {epoch} train_loss {history[-1][0]:.6f} val_loss {history[-1][1]:.6f}")
-    return history
+    return [train_epoch(model, train_loader, val_loader, optimizer, epoch)
+            for epoch in range(1, epochs + 1)]
 # snippet.end
 
 

@@ -9,7 +9,7 @@ from copy import deepcopy
 import torch
 from torch import nn
 
-from common import options, plot_predictions, predict, synthetic_series, validation_mae
+from common import options, plot_predictions, synthetic_series, train_epoch, validation_mae
 from common import window_loaders
 
 WINDOW, SPLIT = 30, 1000
@@ -43,30 +43,13 @@ class CNN1D(nn.Module):
 # snippet.end
 
 
-def train_epoch(model, train_loader, val_loader, optimizer, epoch):
-    """One epoch of `fit`'s loop (section 11.1); returns the validation loss."""
-    criterion = nn.MSELoss()
-    model.train()
-    total = 0.0
-    for x, y in train_loader:
-        optimizer.zero_grad()
-        loss = criterion(model(x).squeeze(-1), y)
-        loss.backward()
-        optimizer.step()
-        total += loss.item() * len(y)
-    predictions, actual = predict(model, val_loader)
-    val_loss = criterion(predictions, actual).item()
-    print(f"epoch {epoch} train_loss {total / len(train_loader.dataset):.6f} val_loss {val_loss:.6f}")
-    return val_loss
-
-
 # snippet.early-stopping
 def fit_with_patience(model, train_loader, val_loader, optimizer, epochs, patience):
     """Trains until `patience` epochs in a row bring no lower validation loss; returns a copy of the
     model from its best epoch."""
     best_loss, best_model, waited = float("inf"), deepcopy(model), 0
     for epoch in range(1, epochs + 1):
-        val_loss = train_epoch(model, train_loader, val_loader, optimizer, epoch)
+        _, val_loss = train_epoch(model, train_loader, val_loader, optimizer, epoch)
         if val_loss < best_loss:
             best_loss, best_model, waited = val_loss, deepcopy(model), 0
         else:
