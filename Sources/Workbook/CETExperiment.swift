@@ -54,6 +54,9 @@ public struct CETOptions: ParsableArguments {
     public var suffix: String { layout == .book ? "" : "-sequence" }
     /// ` (sequence layout)` for figure titles, so the two layouts' figures cannot be mistaken for each other.
     public var titleNote: String { layout == .book ? "" : " (sequence layout)" }
+
+    /// The report name of `ch11-gru-lstm`'s run of `model` with these options (11.6 takes its GRU over).
+    public func gruLSTMSection(_ model: BookModel) -> String { "ch11-gru-lstm-\(model.rawValue)" + suffix }
 }
 
 /// What one Central England run produced.
@@ -117,7 +120,7 @@ public struct CETOutcome {
 /// the shared body of every Central England section.
 public func runCETExperiment(
     _ bookModel: BookModel, section: String, common: CommonOptions<CETBook>, cet: CETOptions,
-    recurrentDropout: Float = 0
+    recurrentDropout: Float = 0, sameRunAs: String? = nil
 ) throws -> CETOutcome {
     let started = Date()
     let (data, splitUsed) = try readCETData(for: bookModel, common: common, cet: cet)
@@ -147,10 +150,11 @@ public func runCETExperiment(
             batchSize: common.batchSize, days: data.record.values.count,
             validationWindows: targets.count),
         epochsRequested: common.resolvedEpochs, dataFingerprint: dataFingerprint, splitUsed: splitUsed)
-    let checkpoint = try CheckpointFile(
+    var checkpoint = try CheckpointFile(
         path: (common.outputFolder as NSString).appendingPathComponent(section + ".checkpoint"),
         seed: common.seed, settings: settings.training, dataFingerprint: dataFingerprint, resume: cet.resume,
         interruptAfterEpoch: cet.interruptAfterEpoch)
+    let reused = try takeOver(sameRunAs, into: &checkpoint, common: common, resuming: cet.resume)
 
     // snippet.cet-train
     let history = try common.train(trainer, on: data.split, label: section, checkpoint: checkpoint)
@@ -158,15 +162,34 @@ public func runCETExperiment(
     let mae = meanAbsoluteError(predictions, targets)
     let maeDegrees = mae * data.normalization.standardDeviation  // z-scores back to degrees
     // snippet.end
+    var runReport = try RunReport(
+        section: section, seed: common.seed, settings: settings,
+        parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
+        secondsTotal: Date().timeIntervalSince(started))
+    runReport.reusedFrom = reused
     let report = try publishReport(
-        RunReport(
-            section: section, seed: common.seed, settings: settings,
-            parameters: parameters, history: history, valMAE: mae, valMAEDenormalized: maeDegrees,
-            secondsTotal: Date().timeIntervalSince(started)),
+        runReport,
         mae: mae, maeDegrees: maeDegrees, predictions: predictions, trainer: trainer, data: data,
         folder: common.outputFolder)
     return CETOutcome(
         data: data, history: history, predictions: predictions, report: report, titleNote: cet.titleNote)
+}
+
+/// The section of `sameRunAs` when its finished run of these very settings is in the output folder,
+/// after making `checkpoint` continue from it; nil (and `checkpoint` untouched) when there is none, or
+/// when the run continues its own checkpoint (`--resume`).
+private func takeOver(
+    _ sameRunAs: String?, into checkpoint: inout CheckpointFile, common: CommonOptions<CETBook>,
+    resuming: Bool
+) throws -> String? {
+    guard let other = sameRunAs, !resuming else { return nil }
+    let path = (common.outputFolder as NSString).appendingPathComponent(other + ".checkpoint")
+    guard checkpoint.isSameRunFinished(at: path, epochs: common.resolvedEpochs) else { return nil }
+    print(
+        "Taking this model from \(other)'s finished run (\(path)): the same seed, settings and data, "
+            + "so it is not trained again (--no-reuse trains it anyway).")
+    checkpoint = try checkpoint.adopting(finishedRunAt: path)
+    return other
 }
 
 /// The record (all of it, or `--days`'s or `--quick`'s first days, with the split moved in proportion),

@@ -15,7 +15,7 @@ public struct CheckpointFile {
     public let fingerprint: String
     /// The data the run trains on (`DataFingerprint`); a checkpoint of other data is refused.
     public let dataFingerprint: String
-    public let resume: Bool
+    public internal(set) var resume: Bool
     /// For tests: behave as if Ctrl-C came right after this epoch's checkpoint was written.
     public var interruptAfterEpoch: Int?
 

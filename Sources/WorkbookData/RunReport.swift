@@ -83,6 +83,10 @@ public struct RunReport: Codable, Equatable, Sendable {
     /// What the matrix products ran on: a run reproduces this report's bits only on the same path
     /// (nil in a report written before reports recorded it).
     public var productPath: ProductPath?
+    /// The section whose finished run of the same seed, settings and data this run continued instead
+    /// of training (`CheckpointFile.adopting`); nil when it trained its own. Its losses and
+    /// `secondsPerEpoch` are that training's; `secondsTotal` is still this process's wall time.
+    public var reusedFrom: String?
 
     enum CodingKeys: String, CodingKey {
         case section, seed, epochs, settings, parameters
@@ -93,7 +97,7 @@ public struct RunReport: Codable, Equatable, Sendable {
         case lag, lagProblem = "lag_problem", extremesValMAE = "extremes_val_mae"
         case extremesValMAEDenormalized = "extremes_val_mae_denormalized", maeOn = "mae_on"
         case secondsTotal = "seconds_total", secondsPerEpoch = "seconds_per_epoch"
-        case productPath = "product_path"
+        case productPath = "product_path", reusedFrom = "reused_from"
     }
 
     /// A report of `settings`, the section's one settings value: its coding keys are the report's keys.

@@ -26,6 +26,12 @@ struct DropoutSection: ParsableCommand {
     @OptionGroup var cet: CETOptions
     @Flag(inversion: .prefixedNo, help: "Also train the same GRU with no dropout, for comparison.")
     var baseline = true
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Take the GRU with dropout from ch11-gru-lstm's finished GRU run in the output folder when it "
+                + "is the same run (seed, settings, data); it is then not trained twice."))
+    var reuse = true
     @Option(parsing: .unconditional, help: "Also train with this recurrent dropout probability (0: skip).")
     var recurrentDropout: Float = 0
 
@@ -88,8 +94,10 @@ struct DropoutSection: ParsableCommand {
                         .gru, section: "ch11-dropout-none" + cet.suffix, common: common, cet: none)
                 ))
         }
+        // 11.5's GRU is this very run: when ch11-gru-lstm has trained it, its checkpoint is taken over.
         let outcome = try runCETExperiment(
-            .gru, section: "ch11-dropout" + cet.suffix, common: common, cet: cet)
+            .gru, section: "ch11-dropout" + cet.suffix, common: common, cet: cet,
+            sameRunAs: reuse ? cet.gruLSTMSection(.gru) : nil)
         runs.append(("dropout \(cet.dropout)", outcome))
         if recurrentDropout > 0 {
             let recurrent = try runCETExperiment(

@@ -37,7 +37,7 @@ struct GRULSTMSection: ParsableCommand {
             try common.runStudy { options in
                 try models.map {
                     try runCETExperiment(
-                        $0, section: "ch11-gru-lstm-\($0.rawValue)" + cet.suffix, common: options, cet: cet
+                        $0, section: cet.gruLSTMSection($0), common: options, cet: cet
                     ).report
                 }
             }
@@ -48,7 +48,7 @@ struct GRULSTMSection: ParsableCommand {
             // snippet.train
             // 11.4's data, model and training, with the GRU's or the LSTM's layers (BookModels.swift)
             let outcome = try runCETExperiment(
-                bookModel, section: "ch11-gru-lstm-\(name)" + cet.suffix, common: common, cet: cet)
+                bookModel, section: cet.gruLSTMSection(bookModel), common: common, cet: cet)
             // snippet.end
             try common.publish(
                 outcome.predictionFigures(
