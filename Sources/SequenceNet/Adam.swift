@@ -14,6 +14,9 @@ public final class Adam {
     public private(set) var step = 0
     /// [N] each, in the arena's order.
     private let firstMoments: Tensor, secondMoments: Tensor
+    /// Per parameter, in the arena's order: whether both its moments are still all zero (see
+    /// `rangesToUpdate`).
+    var momentsAreZero: [Bool]
     /// Updates run as two halves of the arena, at once on this pair when there is one; each element
     /// is updated the same way either way.
     var pair: CorePair?
@@ -27,6 +30,7 @@ public final class Adam {
         (self.beta1, self.beta2, self.epsilon) = (beta1, beta2, epsilon)
         firstMoments = Tensor(shape: [arena.count])
         secondMoments = Tensor(shape: [arena.count])
+        momentsAreZero = Array(repeating: true, count: arena.parameters.count)
     }
 
     /// Adam over `parameters`, which it gathers into an arena of their own.
@@ -52,23 +56,28 @@ public final class Adam {
         self.step = step
         firstMoments.setBytes(first)
         secondMoments.setBytes(second)
+        momentsAreZero = zeroMoments(firstMoments, secondMoments)
     }
 
     /// Sets every gradient to zero, before the next backward pass.
     public func zeroGradients() { arena.gradients.zero() }
 
     /// One update of every parameter from its accumulated gradient.
-    public func update() { update(consuming: nil) }
+    public func update() {
+        update(consuming: nil, ranges: rangesToUpdate(untouched: nil))
+    }
 
     /// One update from the arena's gradients plus `extraGradients` ([N], a second worker's), summed in
     /// the update's own pass; both are left zero, ready for the next batch's backward pass. One sweep
-    /// over memory and one hand-off between the cores instead of three of each.
-    public func updateAndClear(adding extraGradients: Tensor) {
+    /// over memory and one hand-off between the cores instead of three of each. A parameter marked in
+    /// `untouched` (arena order) had no gradient written in either set and is passed over while its
+    /// moments are zero, which changes no bit (`rangesToUpdate`).
+    public func updateAndClear(adding extraGradients: Tensor, untouched: [Bool]? = nil) {
         precondition(extraGradients.count == arena.count, "Adam: \(extraGradients.count) extra gradients")
-        update(consuming: extraGradients.pointer)
+        update(consuming: extraGradients.pointer, ranges: rangesToUpdate(untouched: untouched))
     }
 
-    private func update(consuming extraGradients: UnsafeMutablePointer<Float>?) {
+    private func update(consuming extraGradients: UnsafeMutablePointer<Float>?, ranges: [Range<Int>]) {
         step += 1
         // PyTorch computes the bias corrections as Python floats (double precision).
         let correction1 = 1 - pow(beta1, Double(step))
@@ -79,19 +88,20 @@ public final class Adam {
         let (b2, eps) = (Float(beta2), Float(epsilon))
         let oneMinusBeta1 = Float(1 - beta1), oneMinusBeta2 = Float(1 - beta2)
         let p = arena.values.pointer, g = arena.gradients.pointer
-        let m = firstMoments.pointer, v = secondMoments.pointer, count = arena.count
+        let m = firstMoments.pointer, v = secondMoments.pointer
         let coefficients = AdamCoefficients(
             oneMinusBeta1: oneMinusBeta1, oneMinusBeta2: oneMinusBeta2, beta2: b2, stepSize: stepSize,
             rootCorrection: rootCorrection, epsilon: eps)
         Parallel.run(2, on: pair) { part in
-            let range = count * part / 2..<count * (part + 1) / 2
-            let (p, g, m, v) = (
-                p + range.lowerBound, g + range.lowerBound, m + range.lowerBound, v + range.lowerBound
-            )
-            if let extra = extraGradients {
-                addStepAndClear(p, g, extra + range.lowerBound, m, v, count: range.count, coefficients)
-            } else {
-                adamStep(p, g, m, v, count: range.count, coefficients)
+            for range in share(of: ranges, part: part, of: 2) {
+                let (p, g, m, v) = (
+                    p + range.lowerBound, g + range.lowerBound, m + range.lowerBound, v + range.lowerBound
+                )
+                if let extra = extraGradients {
+                    addStepAndClear(p, g, extra + range.lowerBound, m, v, count: range.count, coefficients)
+                } else {
+                    adamStep(p, g, m, v, count: range.count, coefficients)
+                }
             }
         }
     }

@@ -9,6 +9,10 @@ public final class Parameter {
     public let value: Tensor
     /// dLoss/dvalue, summed over every backward pass since the last `zeroGradient()`.
     public let gradient: Tensor
+    /// Set by a layer whose latest backward pass wrote nothing into `gradient` (a recurrent layer that
+    /// ran one step, whose state before it is zero, has no product for W_hh): the gradient is still
+    /// the zero the last update left, and Adam may pass over it (`Adam.updateAndClear`).
+    public var gradientUntouched = false
 
     public init(name: String, value: Tensor) {
         self.name = name

@@ -228,9 +228,10 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         // Steps processed after the last one with a nonzero output gradient pass nothing back and are
         // skipped: under `out[:, -1, :]` the reverse direction's only such step is its first. A reverse
         // layer that ran only its first step (`onlyLastOutput`) needs no search for it.
-        guard let last = onlyLastOutput && reverse ? 0 : lastStepWithGradient(dy) else {
-            return inputGradient
-        }
+        let lastStep = onlyLastOutput && reverse ? 0 : lastStepWithGradient(dy)
+        // W_hh's gradient is written only when a step after the first passes a gradient back.
+        weightHH.gradientUntouched = (lastStep ?? 0) == 0
+        guard let last = lastStep else { return inputGradient }
         inputGateGradient.resize(rows, gh)
         if separate { recurrentGateGradient.resize(rows, gh) }
         stateGradient.resize(batch, h)

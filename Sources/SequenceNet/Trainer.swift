@@ -196,10 +196,17 @@ public final class Trainer {
         // snippet.adam-step
         // optimizer.step(), then optimizer.zero_grad(): worker 0's gradients are the arena's own;
         // Adam adds worker 1's to them, updates every weight, and leaves both sets at zero.
-        optimizer.updateAndClear(adding: workers[1].gradients)
+        optimizer.updateAndClear(adding: workers[1].gradients, untouched: untouchedGradients())
         // snippet.end
         if stopRequested() { throw TrainingError.interrupted(epoch: run.epoch + 1) }
         return workers.reduce(0) { $0 + $1.lossValue }
+    }
+
+    /// Per parameter, in the arena's order: whether neither worker's backward pass wrote its gradient.
+    private func untouchedGradients() -> [Bool] {
+        zip(workers[0].model.parameters, workers[1].model.parameters).map {
+            $0.gradientUntouched && $1.gradientUntouched
+        }
     }
 
     /// Examples per forward pass when evaluating. Without dropout or batch statistics the batch size

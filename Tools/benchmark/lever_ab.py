@@ -1,0 +1,71 @@
+"""What one change to the workbook's code is worth: two builds (A and B, each a package's
+.build/debug folder) take turns on the same workloads in alternating rounds, and the medians of their
+seconds per epoch are compared. Used for the speed levers of issue 28, each of which must leave every
+number as it was (the section tests and the committed reports check that), so only time differs.
+
+    git worktree add --detach ../before <commit> && (cd ../before && swift build)
+    python3 Tools/benchmark/lever_ab.py ../before/.build/debug .build/debug [--rounds 4] \
+        [--only cnn,gru-book,...] [--save figures/bench-ab-NAME.json] [--label "what B changes"]
+
+Workloads: the CNN (ch11-cnn, 200 epochs) and recurrent-bench's book models in both layouts
+(`rnn-book`, `bigru-sequence`, ...; the sequence layout on a fifth of the CET windows, so a round stays
+short). Run on an otherwise idle machine.
+"""
+import argparse, datetime, json, os, statistics, subprocess, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def cnn(build):
+    out = tempfile.mkdtemp(prefix="lever-")
+    subprocess.run([build + "/ch11-cnn", "--epochs", "200", "--out", out, "--no-figures", "--no-progress"],
+                   cwd=ROOT, check=True, capture_output=True)
+    return json.load(open(out + "/ch11-cnn.metrics.json"))["seconds_per_epoch"]
+
+
+def recurrent(model, layout):
+    def time(build):
+        sizes = [] if layout == "book" else ["--train", "16000", "--validation", "2300"]
+        done = subprocess.run([build + "/recurrent-bench", "--model", model, "--layout", layout, "--epochs", "2"]
+                              + sizes, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+        seconds = [float(line.split()[2]) for line in done.splitlines() if line.startswith(model + " ")]
+        return seconds[-1]  # the second epoch: the first pays for allocation
+    return time
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("a"), parser.add_argument("b")
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--only", default="")
+    parser.add_argument("--save"), parser.add_argument("--label", default="")
+    args = parser.parse_args()
+    table = {"cnn": cnn}
+    for layout in ("book", "sequence"):
+        for model in ("rnn", "gru", "lstm", "bigru"):
+            table[f"{model}-{layout}"] = recurrent(model, layout)
+    names = [n for n in table if not args.only or n in args.only.split(",")]
+    builds = {"A": os.path.abspath(args.a), "B": os.path.abspath(args.b)}
+    results = {n: {"A": [], "B": []} for n in names}
+    for r in range(args.rounds):
+        for name in names:
+            for side in ("A", "B") if r % 2 == 0 else ("B", "A"):
+                results[name][side].append(table[name](builds[side]))
+            print(r, name, {s: round(v[-1], 4) for s, v in results[name].items()}, flush=True)
+    record = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+              "cpu": next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")),
+              "label": args.label, "builds": builds, "rounds": args.rounds, "unit": "seconds per epoch",
+              "workloads": {}}
+    for name, sides in results.items():
+        row = {s: {"rounds": v, "median": statistics.median(v)} for s, v in sides.items()}
+        row["b_over_a"] = row["B"]["median"] / row["A"]["median"]
+        record["workloads"][name] = row
+        print(f"{name:16} A {row['A']['median']:.4f}  B {row['B']['median']:.4f}  B/A {row['b_over_a']:.3f}")
+    if args.save:
+        with open(args.save, "w") as f:
+            json.dump(record, f, indent=1)
+            f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
