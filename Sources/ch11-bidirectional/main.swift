@@ -9,7 +9,8 @@ struct BidirectionalSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-bidirectional",
         abstract:
-            "Train the book's bidirectional GRU on the Central England daily temperatures (notebook: MAE 0.2782)."
+            "Train the book's bidirectional GRU on the Central England daily temperatures "
+            + "(notebook: MAE 0.2782)."
     )
 
     @OptionGroup var common: CommonOptions<CETBook>

@@ -10,9 +10,11 @@ struct CETSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-cet-rnn",
         abstract:
-            "Train the chapter's simple RNN on the Central England daily temperatures and report its validation MAE.",
+            "Train the chapter's simple RNN on the Central England daily temperatures "
+            + "and report its validation MAE.",
         discussion:
-            "Defaults are the book's notebook settings: window 60, split 80,000, hidden 100, dropout 0.1, Adam 5e-4, batch 128, 100 epochs."
+            "Defaults are the book's notebook settings: window 60, split 80,000, hidden 100, dropout 0.1, "
+            + "Adam 5e-4, batch 128, 100 epochs."
     )
 
     @OptionGroup var common: CommonOptions<CETBook>
