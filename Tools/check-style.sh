@@ -8,13 +8,6 @@ export LC_ALL=C.UTF-8  # columns are characters, not bytes
 max_columns=110
 max_lines=300
 
-# Files over the limit, each with the reason it is not split yet; nothing else may pass it.
-declare -A exempt=(
-    # One class whose forward and backward passes share private time-major buffers; splitting it
-    # would open those buffers to the whole module.
-    [Sources/SequenceNet/Recurrent.swift]=1
-)
-
 # Files that still hold lines over the column limit: one-line string literals that need splitting by
 # hand (a concatenation, or a multi-line literal where the type is not String). Issue 27, item 6: what is
 # left is ChapterSync with its command and tests, and ch11-dropout, each being changed elsewhere. Drop a
@@ -42,16 +35,9 @@ done < <(find Sources Tests Package.swift -type f \( -name '*.swift' -o -name '*
 
 while IFS= read -r file; do
     lines=$(wc -l < "$file")
-    if ((lines > max_lines)) && [[ -z "${exempt[$file]:-}" ]]; then
+    if ((lines > max_lines)); then
         echo "$file: $lines lines, over $max_lines (move whole declarations into files of their own)"
         failed=1
     fi
 done < <(find Sources -type f | sort)
-
-for file in "${!exempt[@]}"; do
-    if [[ ! -f "$file" ]] || (($(wc -l < "$file") <= max_lines)); then
-        echo "Tools/check-style.sh: $file is exempt but within $max_lines lines (or gone): drop the exemption"
-        failed=1
-    fi
-done
 exit $failed
