@@ -33,14 +33,10 @@ struct BidirectionalSection: ParsableCommand {
     func publish(_ outcome: CETOutcome) throws {
         print("The book's notebook reached a validation MAE of 0.2782 (normalised).")
         try common.publish(
-            outcome.predictionFigures(
+            outcome.figures(
                 allDays: "fig-11-17-bidirectional-predictions" + cet.suffix,
                 lastHundred: "fig-11-17b-bidirectional-last-100-days" + cet.suffix,
-                title: "Bidirectional GRU on CET") + [
-                    outcome.lossFigure(
-                        name: "fig-bidirectional-loss" + cet.suffix,
-                        title: "Bidirectional GRU on CET: loss per epoch")
-                ])
+                losses: "fig-bidirectional-loss" + cet.suffix, title: "Bidirectional GRU on CET"))
     }
 }
 

@@ -29,14 +29,11 @@ struct CETSection: ParsableCommand {
 
     func publish(_ outcome: CETOutcome) throws {
         try common.publish(
-            outcome.predictionFigures(
+            outcome.figures(
                 allDays: "fig-11-12-cet-predictions" + cet.suffix,
                 lastHundred: "fig-11-13-cet-last-100-days" + cet.suffix,
                 firstHundred: "fig-11-13-cet-first-100-days" + cet.suffix,
-                title: "Simple RNN on CET") + [
-                    outcome.lossFigure(
-                        name: "fig-11-14-cet-loss" + cet.suffix, title: "Simple RNN on CET: loss per epoch")
-                ])
+                losses: "fig-11-14-cet-loss" + cet.suffix, title: "Simple RNN on CET"))
     }
 }
 

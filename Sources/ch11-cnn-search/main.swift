@@ -272,14 +272,10 @@ struct CNNSearchSection: ParsableCommand {
     func drawFigures(_ report: SearchReport, predictions: [Float], data: BookSplit) throws {
         let winner = SearchSpace.book[report.ranked[0].index]
         try common.publish([
-            .predictions(
+            .seriesPredictions(
                 name: "fig-11-05-search-predictions",
                 title: "Best searched CNN: validation values and predictions",
-                series: PredictionSeries(
-                    time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
-                    predicted: predictions, yardstick: persistenceForecast(data.validation),
-                    yardstickName: "next step as this one"),
-                xLabel: "time step", yLabel: "value",
+                data: data, predictions: predictions,
                 caption: "the search winner's predictions for the validation windows (\(winner.summary))"),
             SearchFigures.ranking(report),
         ])
