@@ -29,7 +29,8 @@ public final class ResultsAppender: Sendable {
             throw ResultsFile.Failure(
                 file: path, line: 0,
                 problem: busy
-                    ? "another ch11-cnn-search run is writing this file; wait for it, or give this run another --out"
+                    ? "another ch11-cnn-search run is writing this file; wait for it, "
+                        + "or give this run another --out"
                     : "cannot lock the file: \(String(cString: strerror(errno)))")
         }
     }

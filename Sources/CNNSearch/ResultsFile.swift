@@ -144,7 +144,8 @@ public enum ResultsFile {
         guard let epochs = Int(fields[1]), epochs > 0, let best = Int(fields[2]), (1...epochs).contains(best)
         else {
             throw fail(
-                "epochs '\(fields[1])' and best epoch '\(fields[2])' must be whole numbers with 1 <= best <= epochs"
+                "epochs '\(fields[1])' and best epoch '\(fields[2])' must be whole numbers "
+                    + "with 1 <= best <= epochs"
             )
         }
         // A loss, an absolute error and a duration are finite and never negative.

@@ -15,7 +15,8 @@ public struct SearchConfiguration: Equatable, Hashable, Sendable {
 
     /// As the tables print it: `2 conv [64, 32], k5, dense [64, 32], lr 1e-4`.
     public var summary: String {
-        "\(convolutionLayers) conv \(channels), k\(kernelSize), dense \(denseSizes), lr \(SearchConfiguration.rate(learningRate))"
+        let rate = SearchConfiguration.rate(learningRate)
+        return "\(convolutionLayers) conv \(channels), k\(kernelSize), dense \(denseSizes), lr \(rate)"
     }
 
     static func rate(_ value: Double) -> String {

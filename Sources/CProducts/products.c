@@ -50,5 +50,6 @@ void products_onednn_sgemm(int transpose_a, int transpose_b, int m, int n, int k
     // Each calling thread is its own OpenMP initial thread, with its own team size: set it to one
     // every time (a thread-local store), since the trainer's workers are the parallelism.
     omp_set_num_threads(1);
-    dnnl_sgemm(transpose_a ? 'T' : 'N', transpose_b ? 'T' : 'N', m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    dnnl_sgemm(transpose_a ? 'T' : 'N', transpose_b ? 'T' : 'N', m, n, k, alpha, a, lda, b, ldb, beta, c,
+               ldc);
 }

@@ -13,7 +13,9 @@
 /// recurrent product is ever needed).
 ///
 /// Pointers into the buffers are taken after the buffers are sized for the pass and live only within
-/// `forward` or `backward`, which resize nothing once they hold them.
+/// `forward` or `backward`, which resize nothing once they hold them. The backward pass is
+/// `RecurrentBackward` (RecurrentBackward.swift), with buffers of its own; it reads this pass's buffers
+/// through the pointers `backward` hands it, and they stay private here.
 public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDirection {
     public let inputSize: Int
     public let hiddenSize: Int
@@ -56,13 +58,7 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     private let mask = Tensor(shape: [0])  // [B, H]: 0 or 1/(1-p)
     private let zeros = Tensor(shape: [0])  // [B, H]: the zero state before the first step
     private let output = Tensor(shape: [0])  // [B, T, H]
-    private let inputGateGradient = Tensor(shape: [0])  // [T*B, GH]: dL/d(gate pre-activations), input side
-    private let recurrentGateGradient = Tensor(shape: [0])  // separate [T*B, GH]: the same, recurrent side
-    private let stateGradient = Tensor(shape: [0])  // [B, H]: dL/dh, then dL/dh_prev
-    private let maskedGradient = Tensor(shape: [0])  // [B, H]: dL/d(masked h_prev) (mask only)
-    private let ones = Tensor(shape: [0])  // [T*B]: for the bias gradients' column sums
-    private let rowGradient = Tensor(shape: [0])  // [T*B, C]: dL/dx
-    private let inputGradient = Tensor(shape: [0])  // [B, T, C]
+    private let backwardPass = RecurrentBackward<Cell>()
 
     /// Every weight and bias drawn from U(-1/sqrt(H), 1/sqrt(H)), PyTorch's default.
     public init(
@@ -215,128 +211,16 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         return output
     }
 
-    // dy [B, T, H] -> dx [B, T, C]; gradients of all four parameters accumulate
+    // dy [B, T, H] -> dx [B, T, C]; gradients of all four parameters accumulate (RecurrentBackward.swift)
     public func backward(_ dy: Tensor) -> Tensor {
-        let (batch, steps, c, h) = (self.batch, self.steps, inputSize, hiddenSize)
         precondition(steps > 0, "\(Cell.name).backward before forward")
         precondition(
-            dy.shape == [batch, steps, h],
-            "\(Cell.name) backward expects [B, T, H] = \([batch, steps, h]), got \(dy.shape)")
-        let gh = Cell.gateCount * h, rows = batch * steps
-        inputGradient.resize(batch, steps, c)
-        inputGradient.zero()
-        // Steps processed after the last one with a nonzero output gradient pass nothing back and are
-        // skipped: under `out[:, -1, :]` the reverse direction's only such step is its first. A reverse
-        // layer that ran only its first step (`onlyLastOutput`) needs no search for it.
-        let lastStep = onlyLastOutput && reverse ? 0 : lastStepWithGradient(dy)
-        // W_hh's gradient is written only when a step after the first passes a gradient back.
-        weightHH.gradientUntouched = (lastStep ?? 0) == 0
-        guard let last = lastStep else { return inputGradient }
-        inputGateGradient.resize(rows, gh)
-        if separate { recurrentGateGradient.resize(rows, gh) }
-        stateGradient.resize(batch, h)
-        if usedMask { maskedGradient.resize(batch, h) }
-        cell.startBackward(batch: batch)
-
-        let incoming = dy.pointer, gates = gateValues.pointer, hidden = states.pointer
-        let dGates = inputGateGradient.pointer
-        let dRecurrent = separate ? recurrentGateGradient.pointer : inputGateGradient.pointer
-        let dh = stateGradient.pointer, whh = weightHH.value.pointer
-        let m = mask.pointer, maskedDh = maskedGradient.pointer
-        // dL/dh at a step is dy there plus what the later step sends back through W_hh (and for a cell
-        // with a direct path, straight from dh); dh starts as dy and the product is added onto it (beta 1).
-        let lastT = reverse ? steps - 1 - last : last
-        for r in 0..<batch { (dh + r * h).update(from: incoming + (r * steps + lastT) * h, count: h) }
-        for s in stride(from: last, through: 0, by: -1) {
-            let t = reverse ? steps - 1 - s : s, previous = reverse ? t + 1 : t - 1
-            let first = s == 0
-            cell.backward(
-                CellStepGradient(
-                    gates: gates + t * batch * gh,
-                    previousState: first
-                        ? UnsafePointer(zeros.pointer) : UnsafePointer(hidden + previous * batch * h),
-                    state: hidden + t * batch * h, stateGradient: dh, inputSide: dGates + t * batch * gh,
-                    recurrentSide: separate ? dRecurrent + t * batch * gh : nil,
-                    row: t * batch, previousRow: first ? nil : previous * batch, batch: batch))
-            guard !first else { continue }
-            // dL/dh_prev: dy at the previous step, the cell's direct part, and the gate gradients
-            // through W_hh (and the mask).
-            for r in 0..<batch {
-                let dhRow = dh + r * h, dyRow = incoming + (r * steps + previous) * h
-                if Cell.passesStateGradientDirectly {
-                    for j in 0..<h { dhRow[j] += dyRow[j] }
-                } else {
-                    dhRow.update(from: dyRow, count: h)
-                }
-            }
-            let block = dRecurrent + t * batch * gh
-            if usedMask {
-                products.gemm(block, whh, into: maskedDh, m: batch, n: h, k: gh)
-                for i in 0..<batch * h { dh[i] += maskedDh[i] * m[i] }
-            } else {
-                products.gemm(block, whh, into: dh, m: batch, n: h, k: gh, beta: 1)
-            }
-        }
-        accumulateParameterGradients(last: last)
-        return inputGradient
-    }
-
-    /// The products over every step the backward pass did, steps 0...last in processing order: the
-    /// bias and weight gradients, and dL/dx into `inputGradient`.
-    /// d(gates) [T*B, GH], x [T*B, C], h [T*B, H] -> dW_ih [GH, C], dW_hh [GH, H], db [GH], dx [B, T, C]
-    private func accumulateParameterGradients(last: Int) {
-        let (batch, steps, c, h) = (self.batch, self.steps, inputSize, hiddenSize)
-        let gh = Cell.gateCount * h, rows = batch * steps
-        let dGates = inputGateGradient.pointer
-        let dRecurrent = separate ? recurrentGateGradient.pointer : inputGateGradient.pointer
-        // The steps done are one block of rows; each product below covers all of them at once.
-        let firstRow = (reverse ? steps - 1 - last : 0) * batch, count = (last + 1) * batch
-        if ones.count != rows {
-            ones.resize([rows])
-            ones.pointer.update(repeating: 1, count: rows)
-        }
-        rowGradient.resize(rows, c)
-        let dInput = dGates + firstRow * gh, xs = inputRows.pointer + firstRow * c
-        let wih = weightIH.value.pointer, dx = rowGradient.pointer + firstRow * c
-        products.gemv(
-            dInput, transpose: true, m: count, n: gh, ones.pointer, into: biasIH.gradient.pointer, beta: 1)
-        products.gemv(
-            dRecurrent + firstRow * gh, transpose: true, m: count, n: gh, ones.pointer,
-            into: biasHH.gradient.pointer, beta: 1)
-        if c == 1 {
-            products.gemv(
-                dInput, transpose: true, m: count, n: gh, xs, into: weightIH.gradient.pointer, beta: 1)
-            products.gemv(dInput, m: count, n: gh, wih, into: dx)
-        } else {
-            products.gemm(
-                dInput, transposeA: true, xs, into: weightIH.gradient.pointer, m: gh, n: c, k: count, beta: 1)
-            products.gemm(dInput, wih, into: dx, m: count, n: c, k: gh)
-        }
-        transpose(
-            rowGradient.pointer, into: inputGradient.pointer, outer: steps, inner: batch, width: c,
-            outerRange: firstRow / batch..<firstRow / batch + last + 1)
-        // Recurrent side: steps 1...last, against the states they were given (the first step's is zero).
-        guard last > 0 else { return }
-        let recurrentRow = (reverse ? steps - 1 - last : 1) * batch
-        let hPrev =
-            usedMask
-            ? previousState.pointer + recurrentRow * h
-            : states.pointer + (reverse ? recurrentRow + batch : recurrentRow - batch) * h
-        products.gemm(
-            dRecurrent + recurrentRow * gh, transposeA: true, hPrev, into: weightHH.gradient.pointer,
-            m: gh, n: h, k: last * batch, beta: 1)
-    }
-
-    /// The last step in processing order whose slice of dy [B, T, H] is not all zero; nil if none is.
-    private func lastStepWithGradient(_ dy: Tensor) -> Int? {
-        let (batch, steps, h) = (self.batch, self.steps, hiddenSize), g = dy.pointer
-        for s in stride(from: steps - 1, through: 0, by: -1) {
-            let t = reverse ? steps - 1 - s : s
-            for b in 0..<batch
-            where UnsafeBufferPointer(start: g + (b * steps + t) * h, count: h).contains(where: { $0 != 0 }) {
-                return s
-            }
-        }
-        return nil
+            dy.shape == [batch, steps, hiddenSize],
+            "\(Cell.name) backward expects [B, T, H] = \([batch, steps, hiddenSize]), got \(dy.shape)")
+        let tape = RecurrentTape(
+            cell: cell, batch: batch, steps: steps, inputs: inputRows.pointer, gates: gateValues.pointer,
+            states: states.pointer, zeros: zeros.pointer,
+            dropout: usedMask ? (UnsafePointer(mask.pointer), UnsafePointer(previousState.pointer)) : nil)
+        return backwardPass.backward(dy, of: self, tape: tape)
     }
 }

@@ -62,8 +62,8 @@ public enum TrainingError: Error, CustomStringConvertible {
         switch self {
         case let .diverged(epoch, train, validation):
             return
-                "training diverged at epoch \(epoch) (training loss \(train), validation loss \(validation)); "
-                + "try a smaller learning rate"
+                "training diverged at epoch \(epoch) (training loss \(train), "
+                + "validation loss \(validation)); try a smaller learning rate"
         case let .exploded(epoch, train, limit):
             return "training diverged at epoch \(epoch): its loss \(train) is past \(limit), a thousand "
                 + "times the larger of the first epoch's loss and the targets' mean square plus 1; "

@@ -115,7 +115,8 @@ public enum BookModel: String, CaseIterable, Sendable {
         guard dropout > 0 else { return }
         printToStandardError(
             "note: dropout=\(dropout) on a one-layer \(cell.cellType.name) has no effect: PyTorch applies a "
-                + "recurrent module's dropout only between its stacked layers (the book's models pass it all the same).\n"
+                + "recurrent module's dropout only between its stacked layers "
+                + "(the book's models pass it all the same).\n"
         )
     }
 }

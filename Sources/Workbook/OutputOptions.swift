@@ -16,7 +16,8 @@ public struct OutputOptions: ParsableArguments {
         inversion: .prefixedNo,
         help: ArgumentHelp(
             "Draw the figures with gnuplot; with --figures a figure that cannot be drawn is an error, with "
-                + "--no-figures only their scripts and data are written (default: draw when gnuplot is installed)."
+                + "--no-figures only their scripts and data are written "
+                + "(default: draw when gnuplot is installed)."
         ))
     public var figures: Bool?
 

@@ -35,8 +35,8 @@ public struct SeedChoice: ExpressibleByArgument, Equatable, Sendable {
                 invalid = "--seeds \(argument): a study needs at least one seed; give \(expected)"
             } else if count > Self.maximum {
                 invalid =
-                    "--seeds \(argument) is more seeds than the \(Self.maximum) a study takes (each seed is a "
-                    + "whole training run); give \(expected)"
+                    "--seeds \(argument) is more seeds than the \(Self.maximum) a study takes "
+                    + "(each seed is a whole training run); give \(expected)"
             }
         } else {
             let tooLarge = argument.allSatisfy(\.isNumber) && !argument.isEmpty

@@ -37,6 +37,7 @@ public struct CETData {
 
     /// The first and last validation dates, for messages.
     public var validationSpan: String {
-        "\(record.days[split.validationTargetIndices.first!]) to \(record.days[split.validationTargetIndices.last!])"
+        let targets = split.validationTargetIndices
+        return "\(record.days[targets.first!]) to \(record.days[targets.last!])"
     }
 }

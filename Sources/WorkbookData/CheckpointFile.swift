@@ -75,7 +75,8 @@ public struct CheckpointFile {
         guard resume else {
             if exists {
                 printToStandardError(
-                    "Note: starting afresh; the checkpoint at \(path) will be overwritten (--resume continues it).\n"
+                    "Note: starting afresh; the checkpoint at \(path) will be overwritten "
+                        + "(--resume continues it).\n"
                 )
             }
             return nil
@@ -84,7 +85,8 @@ public struct CheckpointFile {
             // The usual cause: the run being continued wrote elsewhere (an unlisted command goes to runs/).
             printToStandardError(
                 "Note: no checkpoint at \(path); starting from the first epoch. A run keeps its checkpoint "
-                    + "in the folder it writes to (the chapter's own runs: figures/): give --out that folder to continue it.\n"
+                    + "in the folder it writes to (the chapter's own runs: figures/): "
+                    + "give --out that folder to continue it.\n"
             )
             return nil
         }

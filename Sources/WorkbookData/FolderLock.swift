@@ -20,8 +20,9 @@ public enum FolderLock {
             close(descriptor)
             throw WorkbookError.io(
                 busy
-                    ? "another run is writing into \(folder) (its reports, checkpoint and figures would mix with "
-                        + "this run's); wait for it to finish, or give this run another --out"
+                    ? "another run is writing into \(folder) "
+                        + "(its reports, checkpoint and figures would mix with this run's); "
+                        + "wait for it to finish, or give this run another --out"
                     : "cannot lock the output folder \(folder): \(String(cString: strerror(errno)))")
         }
     }

@@ -8,6 +8,7 @@ enum PlausibleTemperature {
     static func problem(with value: Double, named name: String) -> String? {
         range.contains(value)
             ? nil
-            : "\(name) \(value) is not a plausible temperature in °C (expected \(Int(range.lowerBound)) to \(Int(range.upperBound)))"
+            : "\(name) \(value) is not a plausible temperature in °C "
+                + "(expected \(Int(range.lowerBound)) to \(Int(range.upperBound)))"
     }
 }

@@ -9,7 +9,8 @@ struct BidirectionalSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-bidirectional",
         abstract:
-            "Train the book's bidirectional GRU on the Central England daily temperatures (notebook: MAE 0.2782)."
+            "Train the book's bidirectional GRU on the Central England daily temperatures "
+            + "(notebook: MAE 0.2782)."
     )
 
     @OptionGroup var common: CommonOptions<CETBook>
@@ -32,14 +33,10 @@ struct BidirectionalSection: ParsableCommand {
     func publish(_ outcome: CETOutcome) throws {
         print("The book's notebook reached a validation MAE of 0.2782 (normalised).")
         try common.publish(
-            outcome.predictionFigures(
+            outcome.figures(
                 allDays: "fig-11-17-bidirectional-predictions" + cet.suffix,
                 lastHundred: "fig-11-17b-bidirectional-last-100-days" + cet.suffix,
-                title: "Bidirectional GRU on CET") + [
-                    outcome.lossFigure(
-                        name: "fig-bidirectional-loss" + cet.suffix,
-                        title: "Bidirectional GRU on CET: loss per epoch")
-                ])
+                losses: "fig-bidirectional-loss" + cet.suffix, title: "Bidirectional GRU on CET"))
     }
 }
 

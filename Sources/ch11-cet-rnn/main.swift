@@ -10,9 +10,11 @@ struct CETSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-cet-rnn",
         abstract:
-            "Train the chapter's simple RNN on the Central England daily temperatures and report its validation MAE.",
+            "Train the chapter's simple RNN on the Central England daily temperatures "
+            + "and report its validation MAE.",
         discussion:
-            "Defaults are the book's notebook settings: window 60, split 80,000, hidden 100, dropout 0.1, Adam 5e-4, batch 128, 100 epochs."
+            "Defaults are the book's notebook settings: window 60, split 80,000, hidden 100, dropout 0.1, "
+            + "Adam 5e-4, batch 128, 100 epochs."
     )
 
     @OptionGroup var common: CommonOptions<CETBook>
@@ -27,14 +29,11 @@ struct CETSection: ParsableCommand {
 
     func publish(_ outcome: CETOutcome) throws {
         try common.publish(
-            outcome.predictionFigures(
+            outcome.figures(
                 allDays: "fig-11-12-cet-predictions" + cet.suffix,
                 lastHundred: "fig-11-13-cet-last-100-days" + cet.suffix,
                 firstHundred: "fig-11-13-cet-first-100-days" + cet.suffix,
-                title: "Simple RNN on CET") + [
-                    outcome.lossFigure(
-                        name: "fig-11-14-cet-loss" + cet.suffix, title: "Simple RNN on CET: loss per epoch")
-                ])
+                losses: "fig-11-14-cet-loss" + cet.suffix, title: "Simple RNN on CET"))
     }
 }
 

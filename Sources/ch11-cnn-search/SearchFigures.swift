@@ -41,8 +41,8 @@ enum SearchFigures {
         let colours = ["#2a9d8f", "#d1495b", "#6a4c93", "#e07a1f"]
         let points = layers.enumerated().flatMap { i, n in
             [(3, 7), (5, 5)].map { kernel, shape in
-                "\"\(data.fileName)\" using 1:($4 == \(n) && $3 == \(kernel) ? $2 : NaN) with points pt \(shape) "
-                    + "ps 1.6 lc rgb \"\(colours[i % colours.count])\" "
+                "\"\(data.fileName)\" using 1:($4 == \(n) && $3 == \(kernel) ? $2 : NaN) "
+                    + "with points pt \(shape) ps 1.6 lc rgb \"\(colours[i % colours.count])\" "
                     + "title \"\(n) conv layer\(n == 1 ? "" : "s"), kernel \(kernel)\""
             }
         }
@@ -55,7 +55,8 @@ enum SearchFigures {
                 set label 2 "the book's choice (rank \(book.rank)): \(book.configuration)" at \(x + 1), \
                 \(FigureData.format(below)) left front
                 set arrow 2 from \(x + 0.9), \(FigureData.format(below)) to \(x), \
-                \(FigureData.format(y - 0.01 * (high - low))) ls \(FigureStyle.Role.accent.rawValue) lw 1.5 front
+                \(FigureData.format(y - 0.01 * (high - low))) ls \(FigureStyle.Role.accent.rawValue) \
+                lw 1.5 front
 
                 """
         }

@@ -55,8 +55,8 @@ struct CNNSearchSection: ParsableCommand {
     @Option(
         parsing: .upToNextOption,
         help: ArgumentHelp(
-            "Rank the union of these results files (or of the results files in these folders) instead of training; "
-                + "the settings come from the files.", valueName: "files"))
+            "Rank the union of these results files (or of the results files in these folders) "
+                + "instead of training; the settings come from the files.", valueName: "files"))
     var merge: [String] = []
     @Flag(help: "With --merge: rank the shards given even when some are missing or incomplete.")
     var partial = false
@@ -161,13 +161,14 @@ struct CNNSearchSection: ParsableCommand {
         guard let winner = report.ranked.first else { throw SearchError("there are no results to rank") }
         let predictions = try retrainWinner(winner, runner: runner)
         print(
-            "\nWinner: \(winner.configuration), validation MAE \(fixed(winner.valMAE, 4)) after \(winner.epochs) epochs "
-                + "(best epoch \(winner.bestEpoch)).")
+            "\nWinner: \(winner.configuration), validation MAE \(fixed(winner.valMAE, 4)) "
+                + "after \(winner.epochs) epochs (best epoch \(winner.bestEpoch)).")
         let here = report.bookWinnerHere.map {
             "here MAE \(fixed($0.valMAE, 4)), rank \($0.rank) of \(results.count)"
         }
         print(
-            "Book's winner: \(SearchReport.bookWinner.summary) (the book's run: MAE \(SearchReport.bookWinner.mae); "
+            "Book's winner: \(SearchReport.bookWinner.summary) "
+                + "(the book's run: MAE \(SearchReport.bookWinner.mae); "
                 + "\(here ?? "not among the configurations searched here"))")
         print("Report: \(try report.write(toFolder: outputFolder))")
         print(
@@ -262,8 +263,8 @@ struct CNNSearchSection: ParsableCommand {
         guard again.validationMAE == winner.valMAE else {
             throw SearchError(
                 "retraining the winner (\(configuration.summary)) from its seed gave MAE "
-                    + "\(again.validationMAE), not the \(winner.valMAE) recorded: these results were not made by this "
-                    + "program as it is now; no report written")
+                    + "\(again.validationMAE), not the \(winner.valMAE) recorded: "
+                    + "these results were not made by this program as it is now; no report written")
         }
         return predictions
     }
@@ -271,14 +272,10 @@ struct CNNSearchSection: ParsableCommand {
     func drawFigures(_ report: SearchReport, predictions: [Float], data: BookSplit) throws {
         let winner = SearchSpace.book[report.ranked[0].index]
         try common.publish([
-            .predictions(
+            .seriesPredictions(
                 name: "fig-11-05-search-predictions",
                 title: "Best searched CNN: validation values and predictions",
-                series: PredictionSeries(
-                    time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
-                    predicted: predictions, yardstick: persistenceForecast(data.validation),
-                    yardstickName: "next step as this one"),
-                xLabel: "time step", yLabel: "value",
+                data: data, predictions: predictions,
                 caption: "the search winner's predictions for the validation windows (\(winner.summary))"),
             SearchFigures.ranking(report),
         ])

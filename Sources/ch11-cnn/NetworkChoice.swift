@@ -28,13 +28,9 @@ enum NetworkChoice: String, ExpressibleByArgument, CaseIterable {
     func figures(data: BookSplit, predictions: [Float], history: TrainingHistory) -> [Figure] {
         let (name, label) = self == .cnn ? ("fig-11-04-cnn", "CNN") : ("fig-dnn", "Chapter 10's DNN")
         return [
-            .predictions(
+            .seriesPredictions(
                 name: name + "-predictions", title: "\(label): validation values and predictions",
-                series: PredictionSeries(
-                    time: data.validationTargetIndices.map(Double.init), actual: data.validation.targets,
-                    predicted: predictions, yardstick: persistenceForecast(data.validation),
-                    yardstickName: "next step as this one"),
-                xLabel: "time step", yLabel: "value",
+                data: data, predictions: predictions,
                 caption: "the \(label)'s predictions for the validation windows against the actual values"),
             .losses(
                 name: self == .cnn ? "fig-11-04b-cnn-loss" : "fig-dnn-loss",

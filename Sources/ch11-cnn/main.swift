@@ -130,8 +130,9 @@ struct CNNSection: ParsableCommand {
             trainer = common.trainer(random: random, model: cnn)
             // snippet.end
             print(
-                "Model: Conv1d(1, \(filters), k=\(kernelSize)) -> Linear(\(filters)*\(convolvedLength), 28) -> "
-                    + "Linear(28, 10) -> Linear(10, 1): \(trainer.model.parameterCount) parameters")
+                "Model: Conv1d(1, \(filters), k=\(kernelSize)) -> "
+                    + "Linear(\(filters)*\(convolvedLength), 28) -> Linear(28, 10) -> Linear(10, 1): "
+                    + "\(trainer.model.parameterCount) parameters")
         case .dnn:
             trainer = common.trainer(random: random) { denseNetwork(inputs: windows.featureCount, $0) }
             print(

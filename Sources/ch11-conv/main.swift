@@ -60,9 +60,8 @@ struct HandConvolution: ParsableCommand {
 
         let byHand = slide(filter, over: input)
         let byHandPadded = slide(filter, over: [0] + input + [0])
-        print(
-            "Filter [\(filter.map(show).joined(separator: ", "))] over [\(input.map(show).joined(separator: ", "))]\n"
-        )
+        let shown = { (values: [Float]) in values.map(show).joined(separator: ", ") }
+        print("Filter [\(shown(filter))] over [\(shown(input))]\n")
         printTable(input: input, unpadded: filtered, padded: filteredPadded, half: filter.count / 2)
         let agree = filtered == byHand && filteredPadded == byHandPadded
         print("\nConv1d and the by-hand loop agree: \(agree ? "yes" : "NO")")

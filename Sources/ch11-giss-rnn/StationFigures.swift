@@ -35,7 +35,8 @@ enum StationFigures {
                 plot "\(values.fileName)" using 1:2 with lines ls \(FigureStyle.Role.actual.rawValue) lw 1 \
                 title "monthly mean", \\
                      "\(missing.fileName)" using \
-                1:(\(FigureData.format(low))):(0):(\(FigureData.format(high - low))) with vectors nohead lw 3 lc rgb "#d1495b" title "month missing from the file (999.9)"
+                1:(\(FigureData.format(low))):(0):(\(FigureData.format(high - low))) \
+                with vectors nohead lw 3 lc rgb "#d1495b" title "month missing from the file (999.9)"
                 """)
     }
 

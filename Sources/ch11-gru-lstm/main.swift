@@ -51,14 +51,10 @@ struct GRULSTMSection: ParsableCommand {
                 bookModel, section: cet.gruLSTMSection(bookModel), common: common, cet: cet)
             // snippet.end
             try common.publish(
-                outcome.predictionFigures(
+                outcome.figures(
                     allDays: "fig-cet-\(name)-predictions" + cet.suffix,
                     lastHundred: "fig-cet-\(name)-last-100-days" + cet.suffix,
-                    title: "\(name.uppercased()) on CET") + [
-                        outcome.lossFigure(
-                            name: "fig-cet-\(name)-loss" + cet.suffix,
-                            title: "\(name.uppercased()) on CET: loss per epoch")
-                    ])
+                    losses: "fig-cet-\(name)-loss" + cet.suffix, title: "\(name.uppercased()) on CET"))
         }
     }
 }

@@ -143,13 +143,15 @@ func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
     print(
         String(
             format:
-                "  matrix products: %.3f GFLOP per epoch, %.4f s inside them (both cores together) of an epoch of %.4f s",
+                "  matrix products: %.3f GFLOP per epoch, %.4f s inside them (both cores together) "
+                + "of an epoch of %.4f s",
             gigaflops, meter.seconds, epochSeconds))
     print(String(format: "  the product engine, both cores busy: %.0f GFLOP/s on 1024x1024x1024", large))
     print(
         String(
             format:
-                "  products alone, s/epoch: %.4f at that speed, %.4f each shape at its own speed, %.4f as this run did them",
+                "  products alone, s/epoch: %.4f at that speed, %.4f each shape at its own speed, "
+                + "%.4f as this run did them",
             gigaflops / large, atOwnSpeed, meter.seconds / 2))
     // One line for scripts: GFLOP, the three times above, and the metered epoch (enough digits for the
     // book layout's sub-millisecond products).

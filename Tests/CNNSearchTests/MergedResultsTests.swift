@@ -74,9 +74,9 @@ import Testing
         } catch {
             #expect(
                 "\(error)"
-                    == "\(other): made with products oneDNN 2.6.3, AVX512_CORE kernels, 1 thread per product, "
-                    + "but \(first) with products oneDNN 2.6.3, AVX2 kernels, 1 thread per product: only the "
-                    + "shards of one search can be merged")
+                    == "\(other): made with products oneDNN 2.6.3, AVX512_CORE kernels, "
+                    + "1 thread per product, but \(first) with products oneDNN 2.6.3, AVX2 kernels, "
+                    + "1 thread per product: only the shards of one search can be merged")
         }
     }
 

@@ -61,7 +61,8 @@ import Testing
         ),
         (
             "1\t5\t2\t3.5\t4.4\t1.0\t2 conv [64, 32], k5, dense [64, 32], lr 1e-4\n",
-            "r.tsv:9: configuration 1 is '1 conv [32], k3, dense [16], lr 1e-4', the file says '2 conv [64, 32], k5, dense [64, 32], lr 1e-4'"
+            "r.tsv:9: configuration 1 is '1 conv [32], k3, dense [16], lr 1e-4', "
+                + "the file says '2 conv [64, 32], k5, dense [64, 32], lr 1e-4'"
         ),
     ])
     func malformedLinesAreNamed(line: String, message: String) {
@@ -110,8 +111,10 @@ import Testing
 
     @Test(arguments: [
         (
-            "# ch11-cnn-search results\nindex\tepochs\tbest_epoch\tval_loss\tval_mae\tseconds\tconfiguration\n",
-            "r.tsv:2: the header does not record seed, epochs, space, shard, data, products: it was not written by this version of ch11-cnn-search"
+            "# ch11-cnn-search results\n"
+                + "index\tepochs\tbest_epoch\tval_loss\tval_mae\tseconds\tconfiguration\n",
+            "r.tsv:2: the header does not record seed, epochs, space, shard, data, products: "
+                + "it was not written by this version of ch11-cnn-search"
         ),
         (
             "index\tepochs\n",

@@ -53,7 +53,8 @@ import WorkbookFigures
     }
 }
 
-/// The other Central England sections, each in a quick run: they learn and write their reports and figure scripts.
+/// The other Central England sections, each in a quick run: they learn and write their reports and
+/// figure scripts.
 @Suite struct CETVariantSectionTests {
     func quick(_ section: String, _ arguments: [String]) throws -> String {
         let folder = SectionRun.temporaryFolder(section)

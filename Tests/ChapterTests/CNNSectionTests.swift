@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import WorkbookData
 
-/// `ch11-cnn --quick`: it learns, writes a well-formed report, repeats itself exactly, and refuses bad options.
+/// `ch11-cnn --quick`: it learns, writes a well-formed report, repeats itself exactly, and refuses bad
+/// options.
 @Suite struct CNNSectionTests {
     func quickRun(seed: Int = 42) throws -> (run: SectionRun, report: RunReport, folder: String) {
         let folder = SectionRun.temporaryFolder("ch11-cnn")

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import WorkbookData
 
-/// A long run's checkpoints: an interrupted quick run, resumed, writes the report an uninterrupted one writes.
+/// A long run's checkpoints: an interrupted quick run, resumed, writes the report an uninterrupted one
+/// writes.
 @Suite struct CheckpointResumeTests {
     @Test func resumeAfterInterruptionGivesTheSameReport() throws {
         let whole = SectionRun.temporaryFolder("cet-whole"), parts = SectionRun.temporaryFolder("cet-parts")
@@ -16,7 +17,8 @@ import WorkbookData
         #expect(interrupted.status == 130)
         #expect(
             interrupted.standardError.contains(
-                "Stopped by Ctrl-C during epoch 3. The checkpoint of epoch 2 is at \(parts)/ch11-cet-rnn.checkpoint"
+                "Stopped by Ctrl-C during epoch 3. "
+                    + "The checkpoint of epoch 2 is at \(parts)/ch11-cet-rnn.checkpoint"
             ))
         #expect(
             !FileManager.default.fileExists(atPath: "\(parts)/ch11-cet-rnn.metrics.json"),

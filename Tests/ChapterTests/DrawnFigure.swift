@@ -42,8 +42,12 @@ struct DrawnFigure {
     /// gnuplot's SVG draws each frame and each tick mark as a path in the border's colour; a major tick's
     /// label follows its mark.
     static func read(svg: String) -> DrawnFigure {
+        // (Extended regular expressions: white space is ignored, `\ ` is a space.)
         let frame =
-            #/d='M([0-9.]+),([0-9.]+) L([0-9.]+),([0-9.]+) L([0-9.]+),([0-9.]+) L([0-9.]+),([0-9.]+) L[0-9.]+,[0-9.]+ Z/#
+            #/
+            d='M([0-9.]+),([0-9.]+) \ L([0-9.]+),([0-9.]+) \ L([0-9.]+),([0-9.]+) \ L([0-9.]+),([0-9.]+)
+            \ L[0-9.]+,[0-9.]+ \ Z
+            /#
         var frames: [(left: Double, top: Double, right: Double, bottom: Double)] = []
         for match in svg.matches(of: frame) {
             let xs = [match.1, match.3, match.5, match.7].compactMap { Double($0) }
@@ -52,7 +56,11 @@ struct DrawnFigure {
             if !frames.contains(where: { $0 == box }) { frames.append(box) }
         }
         let tick =
-            #/<path stroke='rgb\( 68,  68,  68\)'\s+d='M([0-9.]+),([0-9.]+) L([0-9.]+),([0-9.]+)\s*'/>\s*<g transform="translate\([0-9.]+,[0-9.]+\)"[^>]*>\s*<text>(.*?)</text>/#
+            #/
+            <path \ stroke='rgb\(\ 68,\ \ 68,\ \ 68\)' \s+
+            d='M([0-9.]+),([0-9.]+) \ L([0-9.]+),([0-9.]+) \s* '/>
+            \s* <g \ transform="translate\([0-9.]+,[0-9.]+\)" [^>]*> \s* <text>(.*?)</text>
+            /#
         var panels = Array(repeating: [Tick](), count: frames.count)
         for match in svg.matches(of: tick) {
             guard let x = Double(match.1), let y = Double(match.2), let x2 = Double(match.3),

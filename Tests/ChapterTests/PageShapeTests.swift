@@ -64,7 +64,8 @@ import Testing
         let drifts = try scratch(pages).check("chapters/11-01-first.md")
         #expect(
             drifts.map(\.description) == [
-                "chapters/11-01-first.md:8: `figures/gone.metrics.json` names a file the repository does not hold"
+                "chapters/11-01-first.md:8: `figures/gone.metrics.json` "
+                    + "names a file the repository does not hold"
             ])
     }
 

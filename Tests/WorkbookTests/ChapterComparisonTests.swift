@@ -17,8 +17,8 @@ import Testing
         let line = ChapterComparison.line(Self.chapter, against: Self.chapter, chapterPath: path)
         #expect(
             line
-                == "The same as the chapter's run (\(path)) to the last bit: 1000 epochs of losses and the MAE "
-                + fixed(Self.chapter.valMAE, 4) + ".")
+                == "The same as the chapter's run (\(path)) to the last bit: "
+                + "1000 epochs of losses and the MAE " + fixed(Self.chapter.valMAE, 4) + ".")
     }
 
     @Test func aShorterRunIsComparedOverItsEpochs() throws {

@@ -3,7 +3,8 @@ import Testing
 @testable import Workbook
 @testable import WorkbookData
 
-/// Where runs write when not told, number lists on the command line, and output folders that cannot be written.
+/// Where runs write when not told, number lists on the command line, and output folders that cannot be
+/// written.
 @Suite struct RunOptionsTests {
     let list = """
         # comment
@@ -46,9 +47,10 @@ import Testing
         #expect(experiment.folder == "runs")
         #expect(
             experiment.note
-                == "Writing to runs/: figures/ keeps the chapter's own runs (`ch11-cnn`); --out figures would replace them."
-        )
-        // The notebook's 500 epochs are not the chapter's 1,500: the note shows the command that made the figures.
+                == "Writing to runs/: figures/ keeps the chapter's own runs (`ch11-cnn`); "
+                + "--out figures would replace them.")
+        // The notebook's 500 epochs are not the chapter's 1,500: the note shows the command that made the
+        // figures.
         let plain = ChapterRuns.folder(for: ["ch11-giss-rnn"], listed: list)
         #expect(plain.folder == "runs")
         #expect(plain.note?.contains("`ch11-giss-rnn --epochs 1500 --snapshot-epochs 100,500`") == true)

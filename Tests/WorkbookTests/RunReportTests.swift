@@ -57,7 +57,8 @@ import Testing
     @Test func checkpointFingerprintKeepsItsFormat() throws {
         #expect(
             try CheckpointFile.fingerprint(seed: 42, settings: Self.cet.training) == "seed 42 "
-                + #"{"batch_size":128,"days":91502,"dropout":0.10000000149011612,"hidden":100,"layout":"book","#
+                + #"{"batch_size":128,"days":91502,"dropout":0.10000000149011612,"#
+                + #""hidden":100,"layout":"book","#
                 + #""learning_rate":0.0005,"model":"rnn","recurrent_dropout":0,"split":80000,"#
                 + #""validation_windows":11502,"window":60}"#)
     }
@@ -70,7 +71,7 @@ import Testing
         let ours = try CheckpointFile.fingerprint(seed: 42, settings: other)
         #expect(
             CheckpointFile.differences(theirs, ours) == "\n  seed: 7 in the checkpoint, 42 now"
-                + "\n  dropout: 0.1 in the checkpoint, 0.2 now\n  layout: book in the checkpoint, sequence now"
-        )
+                + "\n  dropout: 0.1 in the checkpoint, 0.2 now"
+                + "\n  layout: book in the checkpoint, sequence now")
     }
 }

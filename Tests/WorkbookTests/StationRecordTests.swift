@@ -67,7 +67,8 @@ import Testing
         ),
         (
             "1951,1,419.0,3,4,5,6,7,8,9,10,11,12,1,2,3,4,5\n",
-            "s.csv:3: FEB value 419.0 is not a plausible temperature in °C (expected -90 to 60); 999.9 marks a missing month"
+            "s.csv:3: FEB value 419.0 is not a plausible temperature in °C (expected -90 to 60); "
+                + "999.9 marks a missing month"
         ),
     ])
     func brokenRows(row: String, message: String) {

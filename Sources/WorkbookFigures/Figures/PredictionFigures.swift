@@ -175,7 +175,8 @@ extension Figure {
         return (
             label,
             header
-                + "set format x \"%d %b\"\nset xtics \(FigureData.format(first)), \(14 * 86_400)\nunset mxtics\n"
+                + "set format x \"%d %b\"\n"
+                + "set xtics \(FigureData.format(first)), \(14 * 86_400)\nunset mxtics\n"
         )
     }
 
