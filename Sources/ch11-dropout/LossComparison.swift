@@ -25,8 +25,10 @@ enum LossComparison {
         let plots = runs.enumerated().flatMap { i, run in
             let style = i == 0 ? "lc rgb \"#555555\" lw 2" : "ls \(accents[(i - 1) % accents.count])"
             return [
-                "\"\(data.fileName)\" using 1:\(2 * i + 3) with lines \(style) title \"\(run.label): validation\"",
-                "\"\(data.fileName)\" using 1:\(2 * i + 2) with lines \(style) dt 2 title \"\(run.label): training\"",
+                "\"\(data.fileName)\" using 1:\(2 * i + 3) with lines \(style) "
+                    + "title \"\(run.label): validation\"",
+                "\"\(data.fileName)\" using 1:\(2 * i + 2) with lines \(style) dt 2 "
+                    + "title \"\(run.label): training\"",
             ]
         }
         // The first epochs' fall would squash the rest onto one level: the axis covers the epochs after

@@ -45,10 +45,12 @@ enum UnrolledDiagram {
             }
         }
         labels.append(
-            ##"set label "dropout: a new mask on the inputs x at every step" at -2.9, -3.05 left textcolor rgb "#d1495b""##
+            ##"set label "dropout: a new mask on the inputs x at every step" "##
+                + ##"at -2.9, -3.05 left textcolor rgb "#d1495b""##
         )
         labels.append(
-            ##"set label "recurrent dropout: one mask per sequence on r, the same at every step" at -2.9, -3.6 left textcolor rgb "#6a4c93""##
+            ##"set label "recurrent dropout: one mask per sequence on r, the same at every step" "##
+                + ##"at -2.9, -3.6 left textcolor rgb "#6a4c93""##
         )
 
         let cellData = FigureData(

@@ -10,7 +10,8 @@ struct DropoutSection: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ch11-dropout",
         abstract:
-            "Train the book's GRU with dropout on the Central England daily temperatures, beside the same GRU without dropout and optionally with recurrent dropout.",
+            "Train the book's GRU with dropout on the Central England daily temperatures, beside the "
+            + "same GRU without dropout and optionally with recurrent dropout.",
         discussion: """
             The book's GRU with dropout (report ch11-dropout) is the GRU of section 11.5: its one Dropout \
             layer, before the output layer, is the only dropout that acts. --baseline (the default) also \
