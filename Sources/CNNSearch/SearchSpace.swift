@@ -29,10 +29,9 @@ public struct SearchConfiguration: Equatable, Hashable, Sendable {
         // snippet.model
         var layers: [Layer] = []
         var inChannels = 1
-        for (position, outChannels) in channels.enumerated() {
+        for outChannels in channels {
             let convolution = Conv1d(
                 inChannels, outChannels, kernelSize: kernelSize, padding: .same, random: random)
-            convolution.computesInputGradient = position > 0
             layers += [convolution, ReLU()]
             inChannels = outChannels
         }

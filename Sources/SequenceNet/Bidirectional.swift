@@ -15,6 +15,13 @@ public final class Bidirectional<Cell: RecurrentCell>: RecurrentLayer {
             backwardLayer.onlyLastOutput = newValue
         }
     }
+    public var computesInputGradient: Bool {
+        get { forwardLayer.computesInputGradient }
+        set {
+            forwardLayer.computesInputGradient = newValue
+            backwardLayer.computesInputGradient = newValue
+        }
+    }
     public var products: ProductEngine {
         get { forwardLayer.products }
         set {
@@ -66,6 +73,10 @@ public final class Bidirectional<Cell: RecurrentCell>: RecurrentLayer {
             (backwardGradient.pointer + r * h).update(from: dy.pointer + r * 2 * h + h, count: h)
         }
         let fromForward = forwardLayer.backward(forwardGradient)
+        guard computesInputGradient else {
+            _ = backwardLayer.backward(backwardGradient)
+            return fromForward
+        }
         inputGradient.copy(from: fromForward)
         let fromBackward = backwardLayer.backward(backwardGradient)
         let dx = inputGradient.pointer, other = fromBackward.pointer

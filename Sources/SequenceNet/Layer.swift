@@ -39,6 +39,10 @@ public protocol Layer: AnyObject {
     var randomSources: [RandomSource] { get }
     /// The engine that runs the layer's matrix products (layers without any ignore it).
     var products: ProductEngine { get set }
+    /// Whether `backward` works out dL/dx. A model's first layers read data, whose gradient nobody
+    /// uses: the trainer turns it off there (`Sequential`), and `backward` then adds the parameter
+    /// gradients only, returning a tensor that is not dL/dx. Layers that never skip it ignore this.
+    var computesInputGradient: Bool { get set }
 }
 
 extension Layer {
@@ -46,6 +50,10 @@ extension Layer {
     public var randomSources: [RandomSource] { [] }
     public var products: ProductEngine {
         get { ProductEngine() }
+        set {}
+    }
+    public var computesInputGradient: Bool {
+        get { true }
         set {}
     }
 }

@@ -8,6 +8,7 @@ public final class Linear: Layer {
     public let bias: Parameter
     public var parameters: [Parameter] { [weight, bias] }
     public var products = ProductEngine()
+    public var computesInputGradient = true
 
     private var input: Tensor?
     private let output = Tensor(shape: [0])
@@ -53,6 +54,7 @@ public final class Linear: Layer {
             for j in 0..<outFeatures { db[j] += g[j] }
         }
         inputGradient.resize(x.shape)
+        guard computesInputGradient else { return inputGradient }
         inputGradient.zero()  // the product adds onto zeros (beta 1), as the chapter's runs did
         products.gemm(
             dy.pointer, weight.value.pointer, into: inputGradient.pointer,

@@ -36,6 +36,7 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     public var onlyLastOutput = false
     public var reusesMask = false
     public var products = ProductEngine()
+    public var computesInputGradient = true
     public var randomSources: [RandomSource] { [random] }
 
     private let cell: Cell

@@ -117,16 +117,18 @@ final class RecurrentBackward<Cell: RecurrentCell> {
         if c == 1 {
             products.gemv(
                 dInput, transpose: true, m: count, n: gh, xs, into: layer.weightIH.gradient.pointer, beta: 1)
-            products.gemv(dInput, m: count, n: gh, wih, into: dx)
+            if layer.computesInputGradient { products.gemv(dInput, m: count, n: gh, wih, into: dx) }
         } else {
             products.gemm(
                 dInput, transposeA: true, xs, into: layer.weightIH.gradient.pointer, m: gh, n: c, k: count,
                 beta: 1)
-            products.gemm(dInput, wih, into: dx, m: count, n: c, k: gh)
+            if layer.computesInputGradient { products.gemm(dInput, wih, into: dx, m: count, n: c, k: gh) }
         }
-        transpose(
-            rowGradient.pointer, into: inputGradient.pointer, outer: steps, inner: batch, width: c,
-            outerRange: firstRow / batch..<firstRow / batch + last + 1)
+        if layer.computesInputGradient {
+            transpose(
+                rowGradient.pointer, into: inputGradient.pointer, outer: steps, inner: batch, width: c,
+                outerRange: firstRow / batch..<firstRow / batch + last + 1)
+        }
         // Recurrent side: steps 1...last, against the states they were given (the first step's is zero).
         guard last > 0 else { return }
         let recurrentRow = (reverse ? steps - 1 - last : 1) * batch

@@ -9,7 +9,18 @@ public final class Sequential: Layer {
     }
 
     public func backward(_ dy: Tensor) -> Tensor {
-        layers.reversed().reduce(dy) { $1.backward($0) }
+        // Without dL/dx, the layers before the first one with parameters need no backward pass at all.
+        let first = computesInputGradient ? 0 : layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
+        return layers[first...].reversed().reduce(dy) { $1.backward($0) }
+    }
+
+    /// Off: the layers up to the first one with parameters are told their input gradient is not
+    /// needed, and the ones before it are not run backward (see `Layer.computesInputGradient`).
+    public var computesInputGradient = true {
+        didSet {
+            let first = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count - 1
+            for layer in layers[...first] { layer.computesInputGradient = computesInputGradient }
+        }
     }
 
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }

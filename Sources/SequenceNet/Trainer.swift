@@ -108,6 +108,8 @@ public final class Trainer {
         ]
         optimizer = Adam(arena: arena, learningRate: learningRate)
         // snippet.end
+        // The models read data, whose gradient nobody uses: the first layers skip working it out.
+        for copy in [model, second] { copy.computesInputGradient = false }
         concurrent = ProcessInfo.processInfo.activeProcessorCount > 1
         usePair(concurrent)
     }

@@ -111,7 +111,6 @@ struct CNNSection: ParsableCommand {
         func cnn(_ random: RandomSource) -> Sequential {
             let convolution = Conv1d(
                 1, filters, kernelSize: kernelSize, padding: .zeros(kernelSize / 2), random: random)
-            convolution.computesInputGradient = false  // its input is data
             return Sequential([
                 convolution, ReLU(),  // [B, 1, 29] -> [B, 128, 29]
                 Flatten(),  // -> [B, 128 * 29]
