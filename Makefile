@@ -42,7 +42,7 @@ studies: packages
 sync:
 	$(SWIFT) run chapter-sync
 
-# Every section against the book's PyTorch code, in alternating rounds (needs a venv with torch; see
-# Tools/benchmark/README.md); records figures/bench-paired.json.
+# Every section against the book's PyTorch code and a JAX version of it, in alternating rounds (needs a
+# venv with torch, jax and optax; see Tools/benchmark/README.md); records figures/bench-paired.json.
 bench: packages
 	python3 Tools/benchmark/paired.py --save figures/bench-paired.json

@@ -13,24 +13,16 @@ import json
 import platform
 import time
 
-import numpy as np
 import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
+
+from bench_data import synthetic_series
 
 WINDOW = 30
 SPLIT = 1000
 BATCH = 32
 LR = 1e-4
-
-
-def synthetic_series():
-    t = np.arange(4 * 365 + 1, dtype="float32")
-    phase = (t % 365) / 365
-    shape = np.where(phase < 0.4, np.cos(phase * 2 * np.pi), 1 / np.exp(3 * phase))
-    values = 10 + 0.09 * t + 20 * shape
-    values += np.random.RandomState(42).randn(len(t)) * 5
-    return values.astype("float32")
 
 
 class ChapterCNN(nn.Module):

@@ -7,22 +7,13 @@ import argparse
 import time
 import warnings
 
-import numpy as np
 import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
+from bench_data import station_series
+
 WINDOW, SPLIT, BATCH, LR, HIDDEN, DROPOUT = 48, 800, 64, 1e-4, 100, 0.3
-
-
-def station_series(path):
-    months = []
-    with open(path) as handle:
-        for line in handle.read().splitlines()[1:]:
-            months += [float(v) for v in line.split(",")[1:13]]
-    data = np.array(months, dtype=np.float64)
-    data = data[data != 999.9]
-    return ((data - data.mean()) / data.std()).astype(np.float32)
 
 
 class SimpleRNN(nn.Module):

@@ -1,14 +1,18 @@
-"""Paired speed comparison of every section with the book's PyTorch code on this machine.
+"""Paired speed comparison of every section with two peers on this machine: the book's code in PyTorch
+and the project's own JAX version of it.
 
-For each workload the Swift command and its PyTorch twin take turns ROUNDS times, so that both see the
-machine in the same moods; the medians and their ratio are the result. For the recurrent workloads it
-then asks `recurrent-bench --floor` how long the epoch's matrix products take at the engine's own speed
-for each shape, both cores busy (oneDNN, the one product library; OpenBLAS is no longer linked): that time over the Swift epoch is the share of the epoch the products
-would be at the machine's limit, and the products' own time over it is how close they come.
+For each workload the Swift command and its twins take turns ROUNDS times, the order rotated every round,
+so that all see the machine in the same moods; the medians and their ratios are the result, above all
+the ratio against the faster peer. For the recurrent workloads it then asks `recurrent-bench --floor` how
+long the epoch's matrix products take at the engine's own speed for each shape, both cores busy (oneDNN,
+the one product library): that time over the Swift epoch is the share of the epoch the products would be
+at the machine's limit, and the products' own time over it is how close they come.
 
-    python3 Tools/benchmark/paired.py [--rounds 3] [--only cnn,giss-book,...] [--save figures/bench-paired.json]
+    python3 Tools/benchmark/paired.py [--rounds 3] [--only cnn,giss-book,...] [--peers torch,jax]
+                                      [--save figures/bench-paired.json]
 
-Run on an otherwise idle machine (`make bench`). Needs `.venv-bench` with torch (Tools/benchmark/README.md).
+Run on an otherwise idle machine (`make bench`). Needs `.venv-bench` with torch, jax and optax
+(Tools/benchmark/README.md).
 """
 import argparse
 import datetime
@@ -19,12 +23,11 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BUILD = os.path.join(ROOT, ".build", "debug")
-BENCH = os.path.join(ROOT, "Tools", "benchmark")
+from paired_workloads import BUILD, PEER_NAMES, PEERS, ROOT, workloads
+
+INSTALL = "python3 -m venv .venv-bench && .venv-bench/bin/pip install torch numpy jax optax"
 
 
 def run(command):
@@ -44,46 +47,20 @@ def number(pattern, text, what):
     return float(found.group(1))
 
 
-def workloads(args):
-    """name -> (swift command, parse, torch command, parse, unit, recurrent-bench shape arguments or None)."""
-    out = tempfile.mkdtemp(prefix="paired-")
-    py, threads = args.python, str(args.threads)
-    epoch = (r"^Training: ([0-9.]+) s per epoch", "s/epoch")
-    table = {
-        "cnn": ([f"{BUILD}/ch11-cnn", "--epochs", str(args.cnn_epochs), "--no-figures", "--no-progress", "--out", out],
-                epoch, [py, f"{BENCH}/cnn_pytorch.py", "--epochs", str(args.cnn_epochs), "--threads", threads],
-                (r"\(([0-9.]+) s/epoch\)", "s/epoch"), "s/epoch", None),
-        "search": ([f"{BUILD}/ch11-cnn-search", "--no-figures", "--out", out + "/search"], "wall",
-                   [py, f"{BENCH}/search_pytorch.py", "--threads", threads], (r"search took ([0-9.]+) s", "seconds"),
-                   "s", None),
-    }
-    for layout in ("book", "sequence"):
-        table[f"giss-{layout}"] = (
-            [f"{BUILD}/ch11-giss-rnn", "--layout", layout, "--epochs", str(args.giss_epochs), "--no-figures",
-             "--no-progress", "--out", out], epoch,
-            [py, f"{BENCH}/giss_pytorch.py", "--layout", layout, "--epochs", str(args.giss_epochs), "--threads", threads],
-            (r" ([0-9.]+) s/epoch", "s/epoch"), "s/epoch",
-            ["--model", "rnn", "--layout", layout, "--features", "47", "--train", "753", "--validation", "97",
-             "--batch", "64", "--dropout", "0.3"])
-        for model in ("rnn", "gru", "lstm", "bigru"):
-            line = rf"^{model}\s+{layout}\s+([0-9.]+)"
-            table[f"cet-{model}-{layout}"] = (
-                [f"{BUILD}/recurrent-bench", "--model", model, "--layout", layout], (line, "s/epoch"),
-                [py, f"{BENCH}/recurrent_pytorch.py", "--model", model, "--layout", layout, "--threads", threads],
-                (line, "s/epoch"), "s/epoch", ["--model", model, "--layout", layout])
-    return table
-
-
-def measure(name, spec, rounds):
-    swift_command, swift_parse, torch_command, torch_parse, unit, _ = spec
-    swift, torch = [], []
-    for round_ in range(1, rounds + 1):
-        text, wall = run(swift_command)
-        swift.append(wall if swift_parse == "wall" else number(swift_parse[0], text, swift_parse[1]))
-        text, _ = run(torch_command)
-        torch.append(number(torch_parse[0], text, torch_parse[1]))
-        print(f"  {name} round {round_}: swift {swift[-1]:.4f}, pytorch {torch[-1]:.4f} {unit}", flush=True)
-    return swift, torch
+def measure(name, workload, sides, rounds):
+    """Runs every side once per round, round r starting at side r (mod the sides); returns side -> times
+    and the order of each round."""
+    times, orders = {side: [] for side in sides}, []
+    for round_ in range(rounds):
+        order = sides[round_ % len(sides):] + sides[:round_ % len(sides)]
+        for side in order:
+            command, parse = workload.commands[side]
+            text, wall = run(command)
+            times[side].append(wall if parse == "wall" else number(parse[0], text, parse[1]))
+        orders.append(order)
+        shown = ", ".join(f"{side} {times[side][-1]:.4f}" for side in sides)
+        print(f"  {name} round {round_ + 1}: {shown} {workload.unit}", flush=True)
+    return times, orders
 
 
 def products_floor(bench_arguments):
@@ -98,9 +75,20 @@ def products_floor(bench_arguments):
 
 
 def derive(result):
-    """The fields computed from a row's measurements: the shares of its metered epoch, and the ratio
-    it would reach if its epoch were nothing but its products at the fastest library's speed, which
-    no change outside the products can pass."""
+    """The fields computed from a row's medians: Swift's lead over each peer (`ratio` is the old name of
+    `ratio_pytorch`, kept for the pages that quote it) and over the faster one; for the recurrent rows the
+    shares of the metered epoch, and the ratio the row would reach if its epoch were nothing but its
+    products at the engine's speed for each shape, which no change outside the products can pass
+    (`ratio_bound` against the faster peer; `ratio_bound_pytorch` against PyTorch, what `ratio_bound`
+    meant before JAX joined)."""
+    peers = [peer for peer in PEERS if f"{peer}_median" in result]
+    for peer in peers:
+        result[f"ratio_{peer}"] = result[f"{peer}_median"] / result["swift_median"]
+    if "pytorch" in peers:
+        result["ratio"] = result["ratio_pytorch"]
+    faster = min(peers, key=lambda peer: result[f"{peer}_median"])
+    result["faster_peer"] = faster
+    result["ratio_vs_faster_peer"] = result[f"ratio_{faster}"]
     floor = result.get("products")
     if floor is None:
         return result
@@ -108,13 +96,15 @@ def derive(result):
     result["products_share"] = floor["products_in_run_seconds"] / epoch
     result["limit_share"] = floor["products_fastest_seconds"] / epoch
     result["products_at_limit"] = floor["products_fastest_seconds"] / floor["products_in_run_seconds"]
-    result["ratio_bound"] = result["pytorch_median"] / floor["products_fastest_seconds"]
+    result["ratio_bound"] = result[f"{faster}_median"] / floor["products_fastest_seconds"]
+    if "pytorch" in peers:
+        result["ratio_bound_pytorch"] = result["pytorch_median"] / floor["products_fastest_seconds"]
     return result
 
 
 def save(path, record):
-    """Merges `record` into the file at `path` (a partial run keeps the other rows), written whole
-    under a temporary name and renamed."""
+    """Merges `record` into the file at `path` (a partial run keeps the other rows whole), written under a
+    temporary name and renamed."""
     old = json.load(open(path)) if os.path.exists(path) else {}
     results = {**old.get("results", {}), **record.get("results", {})}
     record = {**old, **record, "results": {name: derive(r) for name, r in results.items()}}
@@ -126,73 +116,112 @@ def save(path, record):
     print(f"saved {path}")
 
 
-def main():
+def arguments():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--only", default="", help="comma-separated workload names (default: all)")
+    ap.add_argument("--peers", default="torch,jax", help="comma-separated peers: torch, jax (default: both)")
     ap.add_argument("--python", default=os.path.join(ROOT, ".venv-bench", "bin", "python"))
-    ap.add_argument("--threads", type=int, default=2, help="PyTorch's threads")
+    ap.add_argument("--threads", type=int, default=2,
+                    help="each peer's threads (PyTorch's intra-op threads; the CPUs the JAX process may use)")
     ap.add_argument("--cnn-epochs", type=int, default=200)
     ap.add_argument("--giss-epochs", type=int, default=100)
+    ap.add_argument("--cet-train", type=int, default=79_941,
+                    help="training windows of the CET rows (fewer only for quick checks)")
+    ap.add_argument("--cet-validation", type=int, default=11_502, help="validation windows of the CET rows")
     ap.add_argument("--save", help="write the results as JSON here")
     ap.add_argument("--derive-only", action="store_true",
                     help="measure nothing: recompute the derived fields of every row in --save")
     args = ap.parse_args()
+    unknown = [name for name in args.peers.split(",") if name not in PEER_NAMES]
+    if unknown or not args.peers:
+        sys.exit(f"unknown peer(s) {unknown}; known: torch, jax")
+    args.peers = [peer for peer in PEERS if peer in {PEER_NAMES[name] for name in args.peers.split(",")}]
+    return args
+
+
+def versions(python, peers):
+    """The peers' library versions, read from the Python that runs them; exits if one is missing."""
+    modules = {"pytorch": ["torch"], "jax": ["jax", "jaxlib", "optax"]}
+    wanted = [module for peer in peers for module in modules[peer]]
+    if not os.path.exists(python):
+        sys.exit(f"no Python at {python} (--python): {INSTALL}")
+    probe = "import importlib, json, sys; print(json.dumps({m: importlib.import_module(m).__version__ " \
+            "for m in sys.argv[1:]}))"
+    done = subprocess.run([python, "-c", probe, *wanted], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(wanted)} not all importable by {python}: {INSTALL}\n{done.stderr[-500:]}")
+    return json.loads(done.stdout)
+
+
+def main():
+    args = arguments()
     if args.derive_only:
         if not args.save:
             sys.exit("--derive-only needs --save FILE")
         return save(args.save, {})
-    if subprocess.run([args.python, "-c", "import torch"], capture_output=True).returncode != 0:
-        sys.exit(f"No PyTorch at {args.python}: python3 -m venv .venv-bench && .venv-bench/bin/pip install torch numpy")
+    found = versions(args.python, args.peers)
     subprocess.run(["swift", "build"], cwd=ROOT, check=True, capture_output=True)
     table = workloads(args)
     names = [n for n in args.only.split(",") if n] or list(table)
     unknown = [n for n in names if n not in table]
     if unknown:
         sys.exit(f"unknown workload(s) {unknown}; known: {', '.join(table)}")
-    torch_version = subprocess.run([args.python, "-c", "import torch; print(torch.__version__)"],
-                                   capture_output=True, text=True).stdout.strip()
-    paths = product_paths(args.python)
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                if line.startswith("model name")), "")
+    paths = product_paths(args.python, args.peers)
     results = []
     for name in names:
-        swift, torch = measure(name, table[name], args.rounds)
-        result = {"workload": name, "unit": table[name][4], "swift": swift, "pytorch": torch,
+        workload = table[name]
+        times, orders = measure(name, workload, ["swift", *args.peers], args.rounds)
+        result = {"workload": name, "unit": workload.unit, "settings": workload.settings,
                   "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-                  "swift_median": statistics.median(swift), "pytorch_median": statistics.median(torch)}
-        result["ratio"] = result["pytorch_median"] / result["swift_median"]
-        if table[name][5] is not None:
-            floor = products_floor(table[name][5])
-            result["products"] = floor
+                  "cpu": cpu, "versions": found, "threads": args.threads, "orders": orders}
+        for side, values in times.items():
+            result[side], result[f"{side}_median"] = values, statistics.median(values)
+        if workload.floor is not None:
+            result["products"] = products_floor(workload.floor)
         results.append(derive(result))
-    print(f"\n{'workload':22}{'Swift':>10}{'PyTorch':>10}{'ratio':>8}{'products':>10}{'at limit':>10}")
-    for r in results:
-        extra = (f"{r['products_share']:9.0%} {r['products_at_limit']:9.0%}" if "products" in r else "")
-        print(f"{r['workload']:22}{r['swift_median']:10.4f}{r['pytorch_median']:10.4f}{r['ratio']:7.1f}x {extra}")
-    print("(medians of the rounds; products: share of a metered epoch spent in matrix products; at limit: the\n"
-          " fastest library per shape's time for those products over the time they took)")
+    print_table(results, args.peers)
     if args.save:
-        cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "")
         record = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-                  "cpu": cpu, "cores": os.cpu_count(), "machine": platform.platform(), "torch": torch_version,
-                  "torch_threads": args.threads, "rounds": args.rounds, "cnn_epochs": args.cnn_epochs,
-                  "giss_epochs": args.giss_epochs,
+                  "cpu": cpu, "cores": os.cpu_count(), "machine": platform.platform(), **found,
+                  "peers": args.peers, "threads": args.threads, "torch_threads": args.threads,
+                  "rounds": args.rounds, "cnn_epochs": args.cnn_epochs, "giss_epochs": args.giss_epochs,
                   "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", ""), **paths,
                   # Keyed by workload, so that pages can name what they quote.
                   "results": {r["workload"]: r for r in results}}
         save(args.save, record)
 
 
-def product_paths(python):
+def print_table(results, peers):
+    heads = {"pytorch": "PyTorch", "jax": "JAX"}
+    print(f"\n{'workload':20}{'Swift':>9}" + "".join(f"{heads[p]:>9}" for p in peers)
+          + f"{'vs faster':>11}{'products':>10}{'at limit':>10}")
+    for r in results:
+        extra = f"{r['products_share']:9.0%} {r['products_at_limit']:9.0%}" if "products" in r else ""
+        medians = "".join(f"{r[p + '_median']:9.4f}" for p in peers)
+        print(f"{r['workload']:20}{r['swift_median']:9.4f}{medians}"
+              f"{r['ratio_vs_faster_peer']:6.1f}x {heads[r['faster_peer']]:>4}{extra}")
+    print("(medians of the rounds; vs faster: the faster peer's median over Swift's; products: share of a\n"
+          " metered epoch spent in matrix products; at limit: the engine's own speed per shape's time for\n"
+          " those products over the time they took)")
+
+
+def product_paths(python, peers):
     """What each side's matrix products ran on: the Swift engine's pinned oneDNN path (library,
     version, ISA, threads per product), and the ISA PyTorch's own oneDNN reports on its first
     primitive (its verbose mode's `isa:` line)."""
     swift = subprocess.run(["swift", "run", "product-digests", "--path"], cwd=ROOT, capture_output=True,
                            text=True, check=True).stdout.strip().splitlines()[-1]
-    probe = "import torch; torch.nn.Conv1d(1, 8, 3)(torch.randn(4, 1, 29))"
-    verbose = subprocess.run([python, "-c", probe], capture_output=True, text=True,
-                             env={**os.environ, "ONEDNN_VERBOSE": "1", "DNNL_VERBOSE": "1"}).stdout
-    isa = next((line.split("isa:", 1)[1].strip() for line in verbose.splitlines() if ",isa:" in line), "")
-    return {"swift_product_path": json.loads(swift), "pytorch_onednn_isa": isa}
+    found = {"swift_product_path": json.loads(swift)}
+    if "pytorch" in peers:
+        probe = "import torch; torch.nn.Conv1d(1, 8, 3)(torch.randn(4, 1, 29))"
+        verbose = subprocess.run([python, "-c", probe], capture_output=True, text=True,
+                                 env={**os.environ, "ONEDNN_VERBOSE": "1", "DNNL_VERBOSE": "1"}).stdout
+        found["pytorch_onednn_isa"] = next((line.split("isa:", 1)[1].strip() for line in verbose.splitlines()
+                                            if ",isa:" in line), "")
+    return found
 
 
 if __name__ == "__main__":

@@ -5,40 +5,15 @@
 
 Prints each configuration as it finishes, the winner, and the wall time of the whole search.
 """
-import argparse
 import copy
 import json
-import time
 
-import numpy as np
 import torch
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-WINDOW, SPLIT, BATCH, MAX_EPOCHS, PATIENCE = 30, 1000, 32, 100, 10
-
-
-def synthetic_series():
-    """Chapter 10's series in float32, as the book builds it."""
-    t = np.arange(4 * 365 + 1, dtype="float32")
-    phase = (t % 365) / 365
-    shape = np.where(phase < 0.4, np.cos(phase * 2 * np.pi), 1 / np.exp(3 * phase))
-    values = 10 + 0.09 * t + 20 * shape
-    values += np.random.RandomState(42).randn(len(t)) * 5
-    return values
-
-
-def configurations():
-    found = []
-    for layers in [1, 2]:
-        for channels in [[32], [64], [32, 16], [64, 32]]:
-            if len(channels) != layers:
-                continue
-            for kernel in [3, 5]:
-                for dense in [[16], [32, 16], [64, 32]]:
-                    for lr in [1e-3, 1e-4]:
-                        found.append(dict(channels=channels, kernel=kernel, dense=dense, lr=lr))
-    return found
+from bench_data import synthetic_series
+from search_space import BATCH, MAX_EPOCHS, PATIENCE, SPLIT, WINDOW, arguments, configurations, search
 
 
 def build(config, features=WINDOW - 1):
@@ -91,10 +66,7 @@ def train(config, train_loader, val_loader):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--seed", type=int, default=42)
-    args = ap.parse_args()
+    args = arguments(__doc__.splitlines()[0])
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     windows = torch.from_numpy(synthetic_series()).unfold(0, WINDOW, 1)
@@ -103,14 +75,8 @@ def main():
     train_loader = DataLoader(TensorDataset(inputs[:n_train], targets[:n_train]), batch_size=BATCH, shuffle=True)
     val_loader = DataLoader(TensorDataset(inputs[n_train:], targets[n_train:]), batch_size=BATCH, shuffle=False)
 
-    start = time.perf_counter()
-    results = []
-    for index, config in enumerate(configurations()):
-        mae, epochs = train(config, train_loader, val_loader)
-        results.append((mae, index, config, epochs))
-        print(f"[{index + 1:2d}/48] {config}: {epochs} epochs, MAE {mae:.4f}", flush=True)
-    seconds = time.perf_counter() - start
-    mae, index, config, epochs = min(results, key=lambda r: (r[0], r[1]))
+    seconds, (mae, index, config, epochs) = search(configurations()[:args.configs],
+                                                   lambda _, config: train(config, train_loader, val_loader))
     print(f"winner {config}: MAE {mae:.4f} after {epochs} epochs; search took {seconds:.1f} s "
           f"(torch {torch.__version__}, {torch.get_num_threads()} threads)")
     print(json.dumps({"seconds": round(seconds, 2), "winner": config, "winner_mae": mae, "torch": torch.__version__}))
