@@ -53,7 +53,7 @@ struct SeedStudyMerge: ParsableCommand {
         let merged = try SeedStudyParts.read(parts, expected: seeds?.seeds(from: givenSeed ?? 42))
         for study in merged.studies {
             for run in merged.runs[study.section]! {
-                let copy = (CommonOptions<CETBook>.seedFolder(run.report.seed, in: folder) as NSString)
+                let copy = (SeedStudyReport.seedFolder(run.report.seed, in: folder) as NSString)
                     .appendingPathComponent((run.file as NSString).lastPathComponent)
                 if Self.samePath(copy, run.file) { continue }
                 try AtomicFile.write(run.bytes, to: copy)

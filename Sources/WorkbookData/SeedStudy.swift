@@ -160,6 +160,11 @@ public struct SeedStudyReport: Codable, Equatable, Sendable {
 
     public static func fileName(section: String) -> String { "\(section).study.json" }
 
+    /// Where seed `seed` of a study in `folder` keeps its own run: reports, checkpoints.
+    public static func seedFolder(_ seed: UInt64, in folder: String) -> String {
+        (folder as NSString).appendingPathComponent("seeds/seed-\(seed)")
+    }
+
     /// Writes the study as sorted, indented JSON, atomically.
     public func write(toFolder folder: String) throws -> String {
         try ReportFile.write(self, named: Self.fileName(section: section), inFolder: folder)

@@ -81,7 +81,7 @@ public struct SeedStudyParts {
 
     /// Seed `seed`'s run report of `section` in `part`, checked to be what its name says.
     static func run(_ seed: UInt64, section: String, in part: String) throws -> Run {
-        let file = ((part as NSString).appendingPathComponent("seeds/seed-\(seed)") as NSString)
+        let file = (SeedStudyReport.seedFolder(seed, in: part) as NSString)
             .appendingPathComponent(RunReport.fileName(section: section))
         guard let bytes = FileManager.default.contents(atPath: file) else {
             throw WorkbookError.io(
