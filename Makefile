@@ -33,9 +33,13 @@ figures: packages
 	$(SWIFT) run chapter-sync --write
 
 # The seed studies behind chapters/claims.md (figures/chapter-studies.txt): *.study.json, each seed's
-# run under figures/seeds/, the wall times in figures/study-timings.json.
+# run under figures/seeds/, the wall times in figures/study-timings.json. JOBS=N runs N at once through
+# GNU parallel (when installed); PARTS=K splits each study's seeds into K parts, merged afterwards with
+# --merge-seeds; ONLY="name ..." runs those studies alone (Tools/studies.py).
+JOBS ?= 1
+PARTS ?= 1
 studies: packages
-	python3 Tools/chapter_runs.py --swift "$(SWIFT)" --list figures/chapter-studies.txt --record figures/study-timings.json
+	python3 Tools/studies.py --swift "$(SWIFT)" --jobs $(JOBS) --parts $(PARTS) $(if $(ONLY),--only $(ONLY))
 	$(SWIFT) run chapter-sync --write
 
 # Check that the chapters' listings and numbers match Sources/ and the run reports.

@@ -98,7 +98,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ChapterTests",
-            dependencies: ["WorkbookFigures", "WorkbookData", "ChapterSync", "CNNSearch"]
+            dependencies: ["WorkbookFigures", "WorkbookData", "ChapterSync", "CNNSearch"],
+            exclude: ["Fixtures"]  // read from the source tree (SeedComparisonTests)
         ),
     ]
         + sections.map {

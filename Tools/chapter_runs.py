@@ -45,6 +45,14 @@ def entries(path):
     return result
 
 
+def write_record(path, record):
+    """Writes `record` as indented JSON under a temporary name, then renames it onto `path`."""
+    with open(path + ".tmp", "w") as f:
+        json.dump(record, f, indent=1)
+        f.write("\n")
+    os.replace(path + ".tmp", path)
+
+
 def is_chapter_run(command):
     """A run the pages' own figures come from, not a "Try this" run kept under figures/try/."""
     return "--out figures/try/" not in command
@@ -90,10 +98,7 @@ def main():
               "runs": runs, "book_layout_seconds": round(book, 1),
               "total_seconds": round(sum(run["seconds"] for run in chapter), 1),
               "longest_run_seconds": max((run["seconds"] for run in chapter), default=0)}
-    with open(path + ".tmp", "w") as f:
-        json.dump(record, f, indent=1)
-        f.write("\n")
-    os.replace(path + ".tmp", path)
+    write_record(path, record)
     print(f"book layout: {book:.0f} s; all the chapter's runs: {record['total_seconds']:.0f} s ({args.record})")
 
 

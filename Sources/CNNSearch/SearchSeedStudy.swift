@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SequenceNet
 import WorkbookData
 
 /// The search's seed study: the top configurations and the book's winner, each retrained under several
@@ -27,9 +28,26 @@ public struct SearchSeedStudy: Codable, Equatable, Sendable {
     public var seeds: [UInt64]
     public var entries: [Entry]
     public var secondsTotal: Double
+    /// What the study's numbers rest on, for a merge of its parts to compare (nil in studies made
+    /// before they were recorded): the search ranked (its seed, epochs, space and data) and the
+    /// product path the study's runs took.
+    public var searchSeed: UInt64?
+    public var maxEpochs: Int?
+    public var space: String?
+    public var data: String?
+    public var products: String?
 
     enum CodingKeys: String, CodingKey {
         case section, seeds, entries, secondsTotal = "seconds_total"
+        case searchSeed = "search_seed", maxEpochs = "max_epochs", space, data, products
+    }
+
+    public init(seeds: [UInt64], entries: [Entry], secondsTotal: Double, report: SearchReport?) {
+        self.seeds = seeds
+        self.entries = entries
+        self.secondsTotal = secondsTotal
+        (searchSeed, maxEpochs, space, data) = (report?.seed, report?.maxEpochs, report?.space, report?.data)
+        products = ProductPath.current.description
     }
 
     public static let fileName = "ch11-cnn-search.study.json"
@@ -74,7 +92,7 @@ public struct SearchSeedStudy: Codable, Equatable, Sendable {
                 ])
         }
         return SearchSeedStudy(
-            seeds: seeds, entries: entries, secondsTotal: Date().timeIntervalSince(started))
+            seeds: seeds, entries: entries, secondsTotal: Date().timeIntervalSince(started), report: report)
     }
 
     public func write(toFolder folder: String) throws -> String {

@@ -15,9 +15,11 @@ import Foundation
 ///
 ///     the CNN reached <!-- value: figures/ch11-cnn.metrics.json#val_mae decimals=2 -->4.68<!-- /value -->
 ///
-/// A claim's verdict is computed the same way from two study measures (see `Verdicts`):
+/// A claim's verdict, and a table row of the numbers behind it, are computed from two study measures
+/// (see `Verdicts`), `A` and `B` standing for `PATH#KEY`s such as
+/// `figures/ch11-cnn.study.json#measures.val_mae`:
 ///
-///     <!-- verdict: figures/a.study.json#measures.val_mae < figures/b.study.json#measures.val_mae -->*holds*<!-- /verdict -->
+///     <!-- verdict: A < B -->*holds*<!-- /verdict -->
 ///
 /// Each page is also held to its shape (`PageShape`): links resolve, listings have a visible caption
 /// naming their source, a section page links its neighbours.
@@ -178,7 +180,8 @@ public struct ChapterSync {
         for pair in pairs {
             let expected =
                 pair.kind == "value"
-                ? expectedValue(pair.spec, reports: &reports) : expectedVerdict(pair.spec, reports: &reports)
+                ? expectedValue(pair.spec, reports: &reports)
+                : expectedClaim(kind: pair.kind, pair.spec, reports: &reports)
             result += line[done..<pair.text.lowerBound]
             switch expected {
             case .success(let text) where text != pair.written:
@@ -202,7 +205,7 @@ public struct ChapterSync {
         guard pair.kind == "value" else {
             return Drift(
                 file: file, line: line,
-                problem: "the verdict on \(pair.spec) is \(text), the text says \(pair.written)",
+                problem: "the \(pair.kind) on \(pair.spec) is \(text), the text says \(pair.written)",
                 fixable: true, report: pair.spec.split(separator: "#").first.map(String.init))
         }
         let target =
@@ -219,30 +222,8 @@ public struct ChapterSync {
         return drift
     }
 
-    /// The verdict a verdict comment's comparison (see `Verdicts`) comes to.
-    private func expectedVerdict(_ spec: String, reports: inout [String: Any]) -> Expected {
-        guard let comparison = Verdicts.Comparison(spec) else {
-            return .failure("verdict comment must compare two sides with < or >, got \(spec)")
-        }
-        var unreadable: String? = nil
-        let lookup = { (path: String, key: String) -> Any? in
-            guard let json = self.report(path, reports: &reports) else {
-                unreadable = "cannot read the run report \(path)"
-                return nil
-            }
-            return try? ReportValues.value(at: key, in: json)
-        }
-        guard let left = Verdicts.range(of: comparison.left, lookup: lookup),
-            let right = Verdicts.range(of: comparison.right, lookup: lookup)
-        else {
-            return .failure(unreadable ?? "a side of \(spec) names no number or study measure")
-        }
-        return .success(
-            Verdicts.verdict(left: left, right: right, claimsLower: comparison.claimsLower).rawValue)
-    }
-
     /// The parsed JSON of a report, read once per page.
-    private func report(_ path: String, reports: inout [String: Any]) -> Any? {
+    func report(_ path: String, reports: inout [String: Any]) -> Any? {
         if let json = reports[path] { return json }
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
             let json = try? JSONSerialization.jsonObject(with: data)
@@ -253,7 +234,7 @@ public struct ChapterSync {
         return json
     }
 
-    private enum Expected { case success(String), failure(String) }
+    enum Expected { case success(String), failure(String) }
 
     /// " (report made on …)": the product path a report records (`ProductPath` in the model library),
     /// or that it records none.
@@ -288,6 +269,8 @@ public struct ChapterSync {
         }
         let parts = target.split(separator: "#", maxSplits: 1).map(String.init)
         guard let json = report(parts[0], reports: &reports) else {
+            // A study listed but not run yet (see `PendingStudies`) has no numbers to show yet.
+            if PendingStudies(root: root).contains(parts[0]) { return .success(Verdicts.missing) }
             return .failure("cannot read the run report \(parts[0])")
         }
         guard

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Values read out of run reports (`*.metrics.json`) by a path such as `val_mae`, `settings.window`
-/// or `val_loss[-1]` (negative indexes count from the end).
+/// or `val_loss[-1]` (negative indexes count from the end); `seeds.count` is the length of a list.
 enum ReportValues {
     enum Failure: Error, Equatable { case unreadable, unknownKey }
 
@@ -25,6 +25,10 @@ enum ReportValues {
                 index = Int(name[name.index(after: open)..<name.index(before: name.endIndex)])
                 guard index != nil else { throw Failure.unknownKey }
                 name = name[..<open]
+            }
+            if name == "count", index == nil, let array = current as? [Any] {
+                current = array.count
+                continue
             }
             guard let object = current as? [String: Any], let value = object[String(name)] else {
                 throw Failure.unknownKey

@@ -4,7 +4,7 @@
 /// prose in between with one number.
 enum Tags {
     /// The kinds of tag whose text `chapter-sync` writes.
-    static let kinds = ["value", "verdict"]
+    static let kinds = ["value", "verdict", "comparison"]
 
     /// One well-formed pair: its kind, its spec, and where its text lies in the line.
     struct Pair {

@@ -37,7 +37,9 @@ public struct CommonOptions<Book: BookSettings>: ParsableArguments {
             "A seed study: the same settings trained under N seeds (counting up from --seed) or under "
                 + "the seeds listed (a,b,c). Writes <report>.study.json with each measure per seed and its "
                 + "mean, spread and range, a loss figure with the band over seeds, and each seed's own "
-                + "run under seeds/seed-<s>/.", valueName: "N|list"))
+                + "run under seeds/seed-<s>/. Parts of a study run anywhere (--seeds 42,43 --out A, "
+                + "--seeds 44,45 --out B) are assembled by --merge-seeds A B [--out DIR] (see "
+                + "--merge-seeds --help).", valueName: "N|list"))
     public var seeds: SeedChoice?
 
     public init() {}

@@ -2,7 +2,8 @@ import ArgumentParser
 import WorkbookData
 import WorkbookFigures
 
-/// `--seeds`: a number of seeds (that many, counting up from `--seed`) or a comma-separated list.
+/// `--seeds`: a number of seeds (that many, counting up from `--seed`) or a comma-separated list
+/// (`44,` is a list of one).
 ///
 /// A value that parses but cannot make a study (0, a count past `maximum`, a list with a repeat) is
 /// kept with its reason, for `problem` to refuse with words rather than ArgumentParser's bare "invalid".
@@ -18,8 +19,10 @@ public struct SeedChoice: ExpressibleByArgument, Equatable, Sendable {
     public init?(argument: String) {
         let expected = "a count from 1 to \(Self.maximum) or a comma-separated list of seeds (0, 1, 2, ...)"
         if argument.contains(",") {
-            let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
+            var parts = argument.split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
+            // "44," is a list of one seed (a part of a study), where "44" would count 44 seeds.
+            if parts.count == 2 && parts[1].isEmpty { parts.removeLast() }
             guard let bad = parts.first(where: { UInt64($0) == nil }) else {
                 list = parts.map { UInt64($0)! }
                 if parts.count > Self.maximum {

@@ -8,7 +8,7 @@ extension CommonOptions {
 
     /// Where seed `seed` of a study in `folder` writes its own run: reports, checkpoints.
     public static func seedFolder(_ seed: UInt64, in folder: String) -> String {
-        (folder as NSString).appendingPathComponent("seeds/seed-\(seed)")
+        SeedStudyReport.seedFolder(seed, in: folder)
     }
 
     /// These options for one seed of a study: that seed, the seed's own folder, no further study.

@@ -64,6 +64,12 @@ public struct SeedStudyReport: Codable, Equatable, Sendable {
     /// Epochs averaged for the smoothed validation curve (`smoothed_best_epoch`).
     public static let smoothingEpochs = 10
 
+    /// The keys among `keys` that a run measures and records beside its settings (GISS's MAE at its
+    /// snapshot epochs, `val_mae_at_epoch_<n>`): they differ from seed to seed and are no setting.
+    public static func measuredSettings(in keys: some Sequence<String>) -> Set<String> {
+        Set(keys.filter { $0.hasPrefix("val_mae_at_epoch_") })
+    }
+
     /// The study of `reports`, one per seed, in the order of their seeds.
     public init(reports: [RunReport]) {
         precondition(!reports.isEmpty && Set(reports.map(\.section)).count == 1)
@@ -153,6 +159,11 @@ public struct SeedStudyReport: Codable, Equatable, Sendable {
     }
 
     public static func fileName(section: String) -> String { "\(section).study.json" }
+
+    /// Where seed `seed` of a study in `folder` keeps its own run: reports, checkpoints.
+    public static func seedFolder(_ seed: UInt64, in folder: String) -> String {
+        (folder as NSString).appendingPathComponent("seeds/seed-\(seed)")
+    }
 
     /// Writes the study as sorted, indented JSON, atomically.
     public func write(toFolder folder: String) throws -> String {

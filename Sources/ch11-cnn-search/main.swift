@@ -61,6 +61,12 @@ struct CNNSearchSection: ParsableCommand {
     @Flag(help: "With --merge: rank the shards given even when some are missing or incomplete.")
     var partial = false
     @Option(
+        name: .customLong("merge-seeds"), parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Assemble the seed study from its parts' folders, each made by --seeds LIST --out PART.",
+            valueName: "parts"))
+    var mergeSeeds: [String] = []
+    @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
             "After ranking, retrain the top five configurations and the book's winner under N search "
@@ -71,6 +77,7 @@ struct CNNSearchSection: ParsableCommand {
 
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
+        try validateMergeSeeds()
         let searchOnly = [
             ("--resume", resume), ("--shard", shard != nil),
             ("--seed", common.givenSeed != nil), ("--epochs", common.epochs != nil),
@@ -133,6 +140,7 @@ struct CNNSearchSection: ParsableCommand {
     }
 
     func run() throws {
+        if !mergeSeeds.isEmpty { return try mergeSeedStudy() }
         let started = Date()
         // Shards may share a folder: each locks its own results file (ResultsAppender), not the folder.
         try common.prepareOutput(lock: false)

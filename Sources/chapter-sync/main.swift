@@ -91,9 +91,9 @@ struct ChapterSyncCommand: ParsableCommand {
                 "\(problems) problem(s)"
                     + (write
                         ? " left that --write cannot mend"
-                        : "; `swift run chapter-sync --write` "
-                            + "mends the ones that drifted, after a deliberate rerun of the chapter's runs (if an experiment wrote "
-                            + "into figures/, `git checkout figures/` restores them instead)"))
+                        : "; `swift run chapter-sync --write` mends the ones that drifted, after a "
+                            + "deliberate rerun of the chapter's runs (if an experiment wrote into figures/, "
+                            + "`git checkout figures/` restores them instead)"))
             throw ExitCode.failure
         }
         print(write ? "chapters are in sync" : "chapters match the sources and run reports")

@@ -73,7 +73,8 @@ import Testing
                     + "(figures/demo.metrics.json records no product path)"))
         let report = sync.root.appendingPathComponent("figures/demo.metrics.json")
         try
-            #"{"val_mae": 4.6789, "product_path": {"library": "oneDNN", "version": "2.6.3", "isa": "avx512_core"}}"#
+            (#"{"val_mae": 4.6789, "product_path": "#
+            + #"{"library": "oneDNN", "version": "2.6.3", "isa": "avx512_core"}}"#)
             .write(to: report, atomically: true, encoding: .utf8)
         #expect(
             try sync.check("chapters/demo.md").map(\.problem).contains(
@@ -114,8 +115,15 @@ import Testing
         let x = 1
         return x
         ```
-        MAE <!-- value: figures/demo.metrics.json#val_mae -->4.68<!-- /value -->, window <!-- value: figures/demo.metrics.json#settings.window decimals=0 -->30<!-- /value -->, last loss <!-- value: figures/demo.metrics.json#val_loss[-1] decimals=1 -->12,345.5<!-- /value -->.
+        \(Self.valueLine)
         """
+
+    /// The good chapter's line of values, one line of the page.
+    static let valueLine =
+        "MAE <!-- value: figures/demo.metrics.json#val_mae -->4.68<!-- /value -->, "
+        + "window <!-- value: figures/demo.metrics.json#settings.window decimals=0 -->30<!-- /value -->, "
+        + "last loss <!-- value: figures/demo.metrics.json#val_loss[-1] decimals=1 -->"
+        + "12,345.5<!-- /value -->."
 
     @Test func inSyncChapterPasses() throws {
         #expect(try scratch(chapter: goodChapter).check("chapters/demo.md").isEmpty)
@@ -176,7 +184,8 @@ import Testing
     /// block opens with "```" + `info`.
     func longerChapter(info: String) -> String {
         goodChapter
-            + "\n\nSome prose.\nMore prose, from `Sources/demo/main.swift`:\n\n<!-- snippet: Sources/demo/main.swift#body -->\n```\(info)\n"
+            + "\n\nSome prose.\nMore prose, from `Sources/demo/main.swift`:\n\n"
+            + "<!-- snippet: Sources/demo/main.swift#body -->\n```\(info)\n"
             + "let x = 1\nreturn x\n```\n"
     }
 
@@ -416,7 +425,8 @@ import Testing
             + "0.030<!-- /value --> s.\n"
         let sync = try scratch(chapter: chapter)
         try
-            #"{"val_mae": 4.6789, "settings": {"window": 30}, "val_loss": [3, 2, 12345.5], "seconds_per_epoch": 0.0212}"#
+            (#"{"val_mae": 4.6789, "settings": {"window": 30}, "val_loss": [3, 2, 12345.5], "#
+            + #""seconds_per_epoch": 0.0212}"#)
             .write(
                 to: sync.root.appendingPathComponent("figures/demo.metrics.json"), atomically: true,
                 encoding: .utf8)

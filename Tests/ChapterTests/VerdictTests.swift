@@ -2,46 +2,11 @@
 import Foundation
 import Testing
 
-/// A claim's verdict is computed from the ranges over the seeds, and a typed verdict that the
-/// studies no longer support is found and mended.
+/// Verdict and comparison tags: computed from the study reports with the interval rule, a typed text
+/// that the studies no longer support is found and mended, and a study listed but not yet run waits.
 @Suite struct VerdictTests {
-    typealias Range = Verdicts.Range
-
-    @Test func rangesApartInTheClaimsDirectionHold() {
-        let low = Range(low: 0.20, high: 0.21), high = Range(low: 0.22, high: 0.25)
-        #expect(Verdicts.verdict(left: low, right: high, claimsLower: true) == .holds)
-        #expect(Verdicts.verdict(left: high, right: low, claimsLower: false) == .holds)
-    }
-
-    @Test func rangesApartTheOtherWayDoNotHold() {
-        let low = Range(low: 0.20, high: 0.21), high = Range(low: 0.22, high: 0.25)
-        #expect(Verdicts.verdict(left: high, right: low, claimsLower: true) == .doesNotHold)
-        #expect(Verdicts.verdict(left: low, right: high, claimsLower: false) == .doesNotHold)
-    }
-
-    /// Overlapping ranges are a tie whichever way the means point; touching ones too.
-    @Test func overlappingOrTouchingRangesAreWithinTheSpread() {
-        let a = Range(low: 0.20, high: 0.23), b = Range(low: 0.22, high: 0.25)
-        #expect(Verdicts.verdict(left: a, right: b, claimsLower: true) == .withinSpread)
-        #expect(Verdicts.verdict(left: a, right: b, claimsLower: false) == .withinSpread)
-        let touching = Range(low: 0.23, high: 0.30)
-        #expect(Verdicts.verdict(left: a, right: touching, claimsLower: true) == .withinSpread)
-    }
-
-    @Test func aSideIsAMeasureANumberOrALiteral() {
-        let json: [String: Any] = [
-            "measures": ["val_mae": ["min": 0.2, "max": 0.3, "mean": 0.25]], "epoch": 500,
-        ]
-        let lookup = { (_: String, key: String) -> Any? in try? ReportValues.value(at: key, in: json) }
-        #expect(Verdicts.range(of: "f.json#measures.val_mae", lookup: lookup) == Range(low: 0.2, high: 0.3))
-        #expect(Verdicts.range(of: "f.json#epoch", lookup: lookup) == Range(low: 500, high: 500))
-        #expect(Verdicts.range(of: "17.5", lookup: lookup) == Range(low: 17.5, high: 17.5))
-        #expect(Verdicts.range(of: "f.json#measures", lookup: lookup) == nil)
-        #expect(Verdicts.range(of: "f.json#nothing", lookup: lookup) == nil)
-    }
-
-    /// A page with two studies: `a` clearly below `b`, `c` overlapping `b`.
-    func scratch(page: String) throws -> ChapterSync {
+    /// A study `demo` of three seeds: `a` well below `b`, `c` among `b`'s values, and a run's number.
+    func scratch(page: String, list: String = "", files: [String: String] = [:]) throws -> ChapterSync {
         let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
             "verdict-\(UUID().uuidString)")
         for folder in ["figures", "chapters"] {
@@ -49,47 +14,151 @@ import Testing
                 at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         let study = #"""
-            {"seeds": [1, 2], "measures": {
-              "a": {"values": [0.20, 0.21], "min": 0.20, "max": 0.21},
-              "b": {"values": [0.22, 0.25], "min": 0.22, "max": 0.25},
-              "c": {"values": [0.24, 0.30], "min": 0.24, "max": 0.30}}}
+            {"seeds": [42, 43, 44], "measures": {
+              "a": {"values": [0.20, 0.21, 0.22], "min": 0.20, "max": 0.22},
+              "b": {"values": [0.30, 0.31, 0.32], "min": 0.30, "max": 0.32},
+              "c": {"values": [0.29, 0.31, 0.34], "min": 0.29, "max": 0.34}}}
             """#
-        try study.write(
-            to: root.appendingPathComponent("figures/demo.study.json"), atomically: true, encoding: .utf8)
-        try page.write(to: root.appendingPathComponent("chapters/demo.md"), atomically: true, encoding: .utf8)
+        var all = files
+        all["figures/demo.study.json"] = study
+        all["figures/chapter-studies.txt"] = list
+        all["figures/demo.metrics.json"] = #"{"val_mae": 0.25}"#
+        all["chapters/demo.md"] = page
+        for (path, text) in all {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
         return ChapterSync(root: root)
     }
 
-    let page = """
-        a is lower: <!-- verdict: figures/demo.study.json#measures.a < figures/demo.study.json#measures.b -->*holds*<!-- /verdict -->;
-        c is lower: <!-- verdict: figures/demo.study.json#measures.c < figures/demo.study.json#measures.b -->*within the seed spread*<!-- /verdict -->;
-        a is above 0.3: <!-- verdict: figures/demo.study.json#measures.a > 0.3 -->*does not hold*<!-- /verdict -->.
-        """
+    let a = "figures/demo.study.json#measures.a", b = "figures/demo.study.json#measures.b"
+    let c = "figures/demo.study.json#measures.c"
+
+    func verdict(_ claim: String, _ text: String) -> String {
+        "<!-- verdict: \(claim) -->\(text)<!-- /verdict -->"
+    }
+
+    func comparison(_ claim: String, _ text: String) -> String {
+        "<!-- comparison: \(claim) -->\(text)<!-- /comparison -->"
+    }
+
+    /// a and b are measures of the same three runs: their difference is paired, -0.10 in every seed,
+    /// with no spread, so the interval is the difference itself.
+    @Test func twoMeasuresOfTheSameRunsArePaired() throws {
+        let page = "x " + comparison("\(a) < \(b) show=difference", "?") + " y"
+        let (text, _) = try scratch(page: page).rewrite("chapters/demo.md")
+        #expect(
+            text == "x " + comparison("\(a) < \(b) show=difference", "-0.1000 (-0.1000 to -0.1000)") + " y")
+    }
+
+    /// The same values in two studies are different runs: Welch's interval. By hand: means 0.21 and
+    /// 0.31, standard error √(2 × 0.0001 / 3) = 0.0081650, 4 degrees of freedom, t₀.₉₇₅ = 2.7764,
+    /// t₀.₈₀ = 0.9410: 0.10 ± 0.02267, detectable 0.03035.
+    @Test func aRowShowsEveryNumberOfTheClaim() throws {
+        let other = "figures/other.study.json#measures.b"
+        let files = [
+            "figures/other.study.json":
+                #"{"seeds": [42, 43, 44], "measures": {"b": {"values": [0.30, 0.31, 0.32]}}}"#
+        ]
+        let page = "| a below b " + comparison("\(a) < \(other)", "") + " |"
+        let (text, drifts) = try scratch(page: page, files: files).rewrite("chapters/demo.md")
+        let row =
+            " 0.2100 | 0.3100 | -0.1000 (-0.1227 to -0.0773) | 1.00 (1.00 to 1.00) | 3 of 3 seeds"
+            + " | *holds* | 0.0304"
+        #expect(text == "| a below b " + comparison("\(a) < \(other)", row) + " |")
+        #expect(drifts.count == 1 && drifts[0].fixable)
+        #expect(drifts[0].problem.hasPrefix("the comparison on \(a) < \(other) is"))
+    }
+
+    /// Where the interval rule and the range rule part ways, the row names the old verdict: a against
+    /// another study whose lowest seed lies under a's highest (means 0.21 and 0.233, Welch's interval
+    /// -0.043 to -0.003). c against b is no difference by either rule, named in the interval's words.
+    @Test func aRowNamesTheRangeRuleWhereItDiffers() throws {
+        let other = "figures/other.study.json#measures.b"
+        let files = [
+            "figures/other.study.json":
+                #"{"seeds": [1, 2, 3, 4, 5], "measures": {"#
+                + #""b": {"values": [0.215, 0.23, 0.24, 0.235, 0.245]}}}"#
+        ]
+        let page = comparison("\(a) < \(other) show=row", "") + "\n" + comparison("\(c) > \(b)", "")
+        let (text, _) = try scratch(page: page, files: files).rewrite("chapters/demo.md")
+        let lines = text.components(separatedBy: "\n")
+        #expect(lines[0].contains("| *holds* (range rule: *within the seed spread*) |"), "\(lines[0])")
+        #expect(lines[0].contains("| 14 of 15 pairs of runs |"), "studies of other seeds count pairs of runs")
+        #expect(lines[1].contains("| *not shown* |"), "\(lines[1])")
+    }
 
     @Test func verdictsThatMatchTheStudiesPass() throws {
+        let page = [
+            "a is lower: " + verdict("\(a) < \(b)", "*holds*"),
+            "c is lower: " + verdict("\(c) < \(b)", "*not shown*"),
+            "a is above 0.3: " + verdict("\(a) > 0.3", "*does not hold*"),
+        ].joined(separator: "\n")
         #expect(try scratch(page: page).check("chapters/demo.md").isEmpty)
     }
 
     @Test func aTypedVerdictTheStudiesContradictIsFoundAndMended() throws {
-        let stale = page.replacingOccurrences(
-            of: "#measures.b -->*holds*", with: "#measures.b -->*within the seed spread*")
-        let sync = try scratch(page: stale)
-        let (text, drifts) = try sync.rewrite("chapters/demo.md")
-        #expect(drifts.count == 1)
-        #expect(drifts.first?.line == 1)
+        let page = "a is lower: " + verdict("\(a) < \(b)", "*holds*")
+        let stale = "a is lower: " + verdict("\(a) < \(b)", "*within the seed spread*")
+        let (text, drifts) = try scratch(page: stale).rewrite("chapters/demo.md")
+        #expect(drifts.count == 1 && drifts.first?.line == 1 && drifts.first?.fixable == true)
         #expect(drifts.first?.problem.contains("is *holds*, the text says *within the seed spread*") == true)
-        #expect(drifts.first?.fixable == true)
         #expect(text == page)
     }
 
-    @Test func aMalformedOrUnknownComparisonIsReportedNotMended() throws {
-        let malformed = page.replacingOccurrences(of: "#measures.a > 0.3", with: "#measures.a about 0.3")
-        let unknown = page.replacingOccurrences(of: "#measures.c <", with: "#measures.z <")
-        let first = try scratch(page: malformed).check("chapters/demo.md")
-        #expect(first.map(\.line) == [3])
-        #expect(first.allSatisfy { !$0.fixable && $0.problem.contains("< or >") })
-        let second = try scratch(page: unknown).check("chapters/demo.md")
-        #expect(second.map(\.line) == [2])
-        #expect(second.allSatisfy { !$0.fixable && $0.problem.contains("names no number") })
+    @Test(arguments: [
+        ("verdict", "figures/demo.study.json#measures.a about 0.3", "< or >"),
+        ("verdict", "figures/demo.study.json#measures.a < 0.3 decimals=2", "takes no options"),
+        ("comparison", "figures/demo.study.json#measures.a < 0.3 show=everything", "show=row|mean-a"),
+        ("comparison", "figures/demo.study.json#measures.z < 0.3", "has nothing at measures.z"),
+        ("verdict", "figures/demo.metrics.json#val_mae < 0.3", "not a study measure"),
+        ("verdict", "figures/gone.study.json#measures.a < 0.3", "cannot read the run report"),
+        ("verdict", "0.2 < 0.3", "a study on at least one side"),
+    ])
+    func aBadClaimIsReportedNotMended(kind: String, claim: String, problem: String) throws {
+        let page = "x <!-- \(kind): \(claim) -->*holds*<!-- /\(kind) -->"
+        let drifts = try scratch(page: page).check("chapters/demo.md")
+        #expect(drifts.count == 1 && drifts.allSatisfy { !$0.fixable && $0.line == 1 })
+        #expect(drifts.first?.problem.contains(problem) == true, "\(drifts)")
+    }
+
+    /// A study listed with a folder of its own waits until it has run; then a name still missing fails.
+    @Test func aListedStudyNotYetRunWaits() throws {
+        let list = "new: ch11-cet-rnn --layout sequence --seeds 5 --out figures/studies/new\n"
+        let pending = "figures/studies/new/ch11-cet-rnn-sequence.study.json#measures.val_mae"
+        let page = verdict("\(pending) < \(b)", "?") + "\n" + comparison("\(pending) < \(b)", "?")
+        let (text, drifts) = try scratch(page: page, list: list).rewrite("chapters/demo.md")
+        #expect(drifts.allSatisfy { $0.fixable })
+        #expect(text.components(separatedBy: "\n")[0] == verdict("\(pending) < \(b)", "*awaits its study*"))
+        #expect(text.contains("— | — | — | — | — | *awaits its study* | —"))
+        // Once the folder holds the study's report, a misspelt name is an error like any other.
+        let ran = try scratch(
+            page: verdict("\(pending.replacingOccurrences(of: "rnn-", with: "rn-")) < \(b)", "?"), list: list,
+            files: ["figures/studies/new/ch11-cet-rnn-sequence.study.json": "{}"])
+        #expect(try ran.check("chapters/demo.md").first?.problem.contains("cannot read") == true)
+        // Neither an unlisted folder nor another program's name waits.
+        for path in [
+            "figures/studies/other/ch11-cet-rnn.study.json", "figures/studies/new/ch11-gru-lstm.study.json",
+        ] {
+            let sync = try scratch(page: verdict("\(path)#measures.val_mae < \(b)", "?"), list: list)
+            #expect(try sync.check("chapters/demo.md").first?.fixable == false)
+        }
+    }
+
+    /// Prose that says how many seeds a study has reads it from the study.
+    @Test func aValueCountsAList() throws {
+        let page = "over <!-- value: figures/demo.study.json#seeds.count decimals=0 -->5<!-- /value --> seeds"
+        let (text, _) = try scratch(page: page).rewrite("chapters/demo.md")
+        #expect(text == page.replacingOccurrences(of: "-->5<", with: "-->3<"))
+    }
+
+    @Test func claimsParseStrictly() {
+        let parsed = try? Verdicts.Claim.parse("x#k > 3 show=difference decimals=2", options: true).get()
+        #expect(parsed?.left == "x#k" && parsed?.right == "3" && parsed?.claimsLower == false)
+        #expect(parsed?.field == .difference && parsed?.decimals == 2)
+        #expect((try? Verdicts.Claim.parse("x#k > 3 decimals=13", options: true).get()) == nil)
+        #expect((try? Verdicts.Claim.parse("x#k >= 3", options: true).get()) == nil)
     }
 }
