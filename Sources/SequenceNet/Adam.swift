@@ -17,6 +17,9 @@ public final class Adam {
     /// Per parameter, in the arena's order: whether both its moments are still all zero (see
     /// `rangesToUpdate`).
     var momentsAreZero: [Bool]
+    /// Per parameter, whether the last step passed over it, and that step's two halves of the ranges
+    /// it updated (`sharesToUpdate`).
+    var skippedLastStep: [Bool], cachedShares: [[Range<Int>]] = []
     /// Updates run as two halves of the arena, at once on this pair when there is one; each element
     /// is updated the same way either way.
     var pair: CorePair?
@@ -31,6 +34,7 @@ public final class Adam {
         firstMoments = Tensor(shape: [arena.count])
         secondMoments = Tensor(shape: [arena.count])
         momentsAreZero = Array(repeating: true, count: arena.parameters.count)
+        skippedLastStep = Array(repeating: false, count: arena.parameters.count)
     }
 
     /// Adam over `parameters`, which it gathers into an arena of their own.
@@ -64,20 +68,20 @@ public final class Adam {
 
     /// One update of every parameter from its accumulated gradient.
     public func update() {
-        update(consuming: nil, ranges: rangesToUpdate(untouched: nil))
+        update(consuming: nil, shares: sharesToUpdate(untouched: nil))
     }
 
     /// One update from the arena's gradients plus `extraGradients` ([N], a second worker's), summed in
     /// the update's own pass; both are left zero, ready for the next batch's backward pass. One sweep
     /// over memory and one hand-off between the cores instead of three of each. A parameter marked in
     /// `untouched` (arena order) had no gradient written in either set and is passed over while its
-    /// moments are zero, which changes no bit (`rangesToUpdate`).
+    /// moments are zero, which changes no bit (`sharesToUpdate`).
     public func updateAndClear(adding extraGradients: Tensor, untouched: [Bool]? = nil) {
         precondition(extraGradients.count == arena.count, "Adam: \(extraGradients.count) extra gradients")
-        update(consuming: extraGradients.pointer, ranges: rangesToUpdate(untouched: untouched))
+        update(consuming: extraGradients.pointer, shares: sharesToUpdate(untouched: untouched))
     }
 
-    private func update(consuming extraGradients: UnsafeMutablePointer<Float>?, ranges: [Range<Int>]) {
+    private func update(consuming extraGradients: UnsafeMutablePointer<Float>?, shares: [[Range<Int>]]) {
         step += 1
         // PyTorch computes the bias corrections as Python floats (double precision).
         let correction1 = 1 - pow(beta1, Double(step))
@@ -93,7 +97,7 @@ public final class Adam {
             oneMinusBeta1: oneMinusBeta1, oneMinusBeta2: oneMinusBeta2, beta2: b2, stepSize: stepSize,
             rootCorrection: rootCorrection, epsilon: eps)
         Parallel.run(2, on: pair) { part in
-            for range in share(of: ranges, part: part, of: 2) {
+            for range in shares[part] {
                 let (p, g, m, v) = (
                     p + range.lowerBound, g + range.lowerBound, m + range.lowerBound, v + range.lowerBound
                 )

@@ -4,6 +4,24 @@
 /// In the book's one-step layout this is every W_hh (the state before the only step is zero): a third
 /// to a half of a recurrent model's parameters.
 extension Adam {
+    /// The two halves of the element ranges to update this step (`rangesToUpdate`). They depend only
+    /// on which parameters are passed over, so they are worked out again only when that set changes,
+    /// and a training step allocates nothing here.
+    func sharesToUpdate(untouched: [Bool]?) -> [[Range<Int>]] {
+        var changed = cachedShares.isEmpty
+        for index in momentsAreZero.indices {
+            let skip = untouched?[index] == true && momentsAreZero[index]
+            if skip != skippedLastStep[index] {
+                skippedLastStep[index] = skip
+                changed = true
+            }
+        }
+        guard changed else { return cachedShares }
+        let ranges = rangesToUpdate(untouched: untouched)
+        cachedShares = (0..<2).map { share(of: ranges, part: $0, of: 2) }
+        return cachedShares
+    }
+
     /// The arena's element ranges to update this step: every parameter's but those that may be
     /// passed over (none without `untouched`), adjacent ranges joined. Marks the updated parameters'
     /// moments as no longer zero.

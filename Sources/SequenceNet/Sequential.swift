@@ -2,7 +2,13 @@
 public final class Sequential: Layer {
     public let layers: [Layer]
 
-    public init(_ layers: [Layer]) { self.layers = layers }
+    /// The first layer with parameters (`layers.count` if none has any).
+    private let firstWithParameters: Int
+
+    public init(_ layers: [Layer]) {
+        self.layers = layers
+        firstWithParameters = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
+    }
 
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         layers.reduce(x) { $1.forward($0, training: training) }
@@ -10,7 +16,7 @@ public final class Sequential: Layer {
 
     public func backward(_ dy: Tensor) -> Tensor {
         // Without dL/dx, the layers before the first one with parameters need no backward pass at all.
-        let first = computesInputGradient ? 0 : layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
+        let first = computesInputGradient ? 0 : firstWithParameters
         return layers[first...].reversed().reduce(dy) { $1.backward($0) }
     }
 
@@ -18,8 +24,9 @@ public final class Sequential: Layer {
     /// needed, and the ones before it are not run backward (see `Layer.computesInputGradient`).
     public var computesInputGradient = true {
         didSet {
-            let first = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count - 1
-            for layer in layers[...first] { layer.computesInputGradient = computesInputGradient }
+            for layer in layers[..<min(firstWithParameters + 1, layers.count)] {
+                layer.computesInputGradient = computesInputGradient
+            }
         }
     }
 

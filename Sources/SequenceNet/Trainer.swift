@@ -17,6 +17,10 @@ public final class Trainer {
     public let optimizer: Adam
     private let random: RandomSource
     private let workers: [Worker]
+    /// Each parameter of the first worker's copy with the same one of the second's, in the arena's
+    /// order, and whether neither backward pass wrote its gradient (refilled every step).
+    private let parameterPairs: [(first: Parameter, second: Parameter)]
+    private var untouched: [Bool]
     /// Run the two halves of every batch at once (the default when the machine has more than one core).
     /// The numbers are the same either way.
     public var concurrent: Bool {
@@ -108,6 +112,8 @@ public final class Trainer {
         ]
         optimizer = Adam(arena: arena, learningRate: learningRate)
         // snippet.end
+        parameterPairs = Array(zip(model.parameters, second.parameters))
+        untouched = Array(repeating: false, count: parameterPairs.count)
         // The models read data, whose gradient nobody uses: the first layers skip working it out.
         for copy in [model, second] { copy.computesInputGradient = false }
         concurrent = ProcessInfo.processInfo.activeProcessorCount > 1
@@ -206,9 +212,10 @@ public final class Trainer {
 
     /// Per parameter, in the arena's order: whether neither worker's backward pass wrote its gradient.
     private func untouchedGradients() -> [Bool] {
-        zip(workers[0].model.parameters, workers[1].model.parameters).map {
-            $0.gradientUntouched && $1.gradientUntouched
+        for (index, pair) in parameterPairs.enumerated() {
+            untouched[index] = pair.first.gradientUntouched && pair.second.gradientUntouched
         }
+        return untouched
     }
 
     /// Examples per forward pass when evaluating. Without dropout or batch statistics the batch size
