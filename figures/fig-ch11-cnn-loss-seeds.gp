@@ -1,16 +1,15 @@
-# fig-ch11-cnn-loss-seeds: training and validation MSE per epoch: the mean over 5 seeds, and the range from the lowest to the highest seed
+# fig-ch11-cnn-loss-seeds: training and validation MSE per epoch: the mean over 10 seeds, and the range from the lowest to the highest seed
 # Data: fig-ch11-cnn-loss-seeds.dat. Redraw: gnuplot fig-ch11-cnn-loss-seeds.gp
 load "style.gp"
 if (!exists("outfile")) outfile = "fig-ch11-cnn-loss-seeds.png"
 set terminal pngcairo size 1200,600 enhanced font style_font linewidth 1.5
 set output outfile
-set title "ch11-cnn: loss per epoch over 5 seeds"
+set title "ch11-cnn: loss per epoch over 10 seeds"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
-set ytics (20, 50, 100, 200, 500, 1000, 2000)
+set yrange [9.318304:16497.81]
+set ytics (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
 set key top right
 set xrange [1:*] noextend
 set style fill transparent solid 0.25 noborder

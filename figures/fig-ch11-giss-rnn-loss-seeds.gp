@@ -1,15 +1,14 @@
-# fig-ch11-giss-rnn-loss-seeds: training and validation MSE per epoch: the mean over 5 seeds, and the range from the lowest to the highest seed
+# fig-ch11-giss-rnn-loss-seeds: training and validation MSE per epoch: the mean over 10 seeds, and the range from the lowest to the highest seed
 # Data: fig-ch11-giss-rnn-loss-seeds.dat. Redraw: gnuplot fig-ch11-giss-rnn-loss-seeds.gp
 load "style.gp"
 if (!exists("outfile")) outfile = "fig-ch11-giss-rnn-loss-seeds.png"
 set terminal pngcairo size 1200,600 enhanced font style_font linewidth 1.5
 set output outfile
-set title "ch11-giss-rnn: loss per epoch over 5 seeds"
+set title "ch11-giss-rnn: loss per epoch over 10 seeds"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
+set yrange [0.037593085:1.0999846]
 set ytics (0.05, 0.1, 0.2, 0.5)
 set key top right
 set xrange [1:*] noextend

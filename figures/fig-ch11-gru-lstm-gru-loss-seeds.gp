@@ -1,16 +1,15 @@
-# fig-ch11-gru-lstm-gru-loss-seeds: training and validation MSE per epoch: the mean over 5 seeds, and the range from the lowest to the highest seed
+# fig-ch11-gru-lstm-gru-loss-seeds: training and validation MSE per epoch: the mean over 10 seeds, and the range from the lowest to the highest seed
 # Data: fig-ch11-gru-lstm-gru-loss-seeds.dat. Redraw: gnuplot fig-ch11-gru-lstm-gru-loss-seeds.gp
 load "style.gp"
 if (!exists("outfile")) outfile = "fig-ch11-gru-lstm-gru-loss-seeds.png"
 set terminal pngcairo size 1200,600 enhanced font style_font linewidth 1.5
 set output outfile
-set title "ch11-gru-lstm-gru: loss per epoch over 5 seeds"
+set title "ch11-gru-lstm-gru: loss per epoch over 10 seeds"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
-set autoscale yfix
-set offsets 0, 0, graph 0.05, graph 0.05
-set ytics (0.1, 0.12, 0.14, 0.16)
+set yrange [0.089012:0.16777737]
+set ytics (0.09, 0.1, 0.12, 0.14, 0.16)
 set key top right
 set xrange [1:*] noextend
 set style fill transparent solid 0.25 noborder
