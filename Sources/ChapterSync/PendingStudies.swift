@@ -55,9 +55,10 @@ extension ChapterSync {
         let pending = PendingStudies(root: root)
         var cache = reports
         defer { reports = cache }
+        let earlier = EarlierVerdicts(document: report(EarlierVerdicts.path, reports: &cache))
         let result = Verdicts.text(
             kind: kind, spec: spec, document: { path in self.report(path, reports: &cache) },
-            pending: pending.contains)
+            pending: pending.contains, earlier: earlier)
         switch result {
         case .success(let text): return .success(text)
         case .failure(let problem): return .failure(problem.message)

@@ -13,21 +13,17 @@ import Foundation
 ///
 /// writes a table row's cells after the first (`show=row`, the default): mean A, mean B, A − B with
 /// its 95% interval, the probability of improvement with its interval, in how many seeds A wins, the
-/// verdict (with the range rule's, where it differs) and the difference the study could detect.
+/// verdict (with the five seeds' verdict, where it differs: `EarlierVerdicts`) and the difference the
+/// study could detect.
 /// `show=FIELD` writes one of them alone, for prose (`Field`). A side whose study
 /// `figures/chapter-studies.txt` lists but no one has run yet writes `pending` (see `PendingStudies`).
 enum Verdicts {
-    /// The verdict of the rule the pages used before the interval: *holds* only when the two ranges
-    /// over the seeds are apart (touching counts as overlap).
+    /// The words of the rule the pages used before the interval, on five seeds: *holds* only when the
+    /// two ranges over the seeds were apart (`EarlierVerdicts`).
     enum RangeRule: String {
         case holds = "*holds*"
         case doesNotHold = "*does not hold*"
         case withinSpread = "*within the seed spread*"
-
-        init(_ a: SeedSample, _ b: SeedSample, claimsLower: Bool) {
-            let below = a.values.max()! < b.values.min()!, above = a.values.min()! > b.values.max()!
-            self = !below && !above ? .withinSpread : below == claimsLower ? .holds : .doesNotHold
-        }
     }
 
     static let pending = "*awaits its study*", missing = "—"
@@ -122,7 +118,8 @@ enum Verdicts {
 
     /// The text a tag of `kind` ("verdict" or "comparison") with `spec` asks for, or why there is none.
     static func text(
-        kind: String, spec: String, document: (String) -> Any?, pending: (String) -> Bool
+        kind: String, spec: String, document: (String) -> Any?, pending: (String) -> Bool,
+        earlier: EarlierVerdicts = EarlierVerdicts(document: nil)
     ) -> Result<String, Problem> {
         let claim: Claim
         switch Claim.parse(spec, options: kind == "comparison") {
@@ -141,8 +138,8 @@ enum Verdicts {
         do {
             let result = try SeedComparison(samples[0], samples[1], claimsLower: claim.claimsLower)
             if kind == "verdict" { return .success(result.verdict.rawValue) }
-            let rule = RangeRule(samples[0], samples[1], claimsLower: claim.claimsLower)
-            return .success(Cells(result, rangeRule: rule, decimals: claim.decimals).text(claim.field))
+            return .success(
+                Cells(result, earlier: earlier.verdict(on: claim), decimals: claim.decimals).text(claim.field))
         } catch let refusal as SeedComparison.Refusal {
             return .failure(Problem("\(spec): \(refusal.reason)"))
         } catch {

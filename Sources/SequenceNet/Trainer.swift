@@ -63,7 +63,8 @@ public final class Trainer {
         }
 
         // snippet.step
-        /// One worker's share of a training step, on its half `x`, `y` of a batch of `batchSize`.
+        /// Forward, loss and backward of one training step on `x`, `y`: the examples this core takes of a
+        /// batch of `batchSize` (the loss is divided by the whole batch's size).
         func learn(_ x: Tensor, _ y: Tensor, batchSize: Int) -> Float {
             // optimizer.zero_grad(): already done, the last optimizer step left the gradients zero
             let prediction = model.forward(x, training: true)  // model(x)

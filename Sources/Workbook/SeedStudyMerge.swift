@@ -22,8 +22,8 @@ struct SeedStudyMerge: ParsableCommand {
             """)
 
     @Option(
-        name: .customLong("merge-seeds"), parsing: .upToNextOption,
-        help: ArgumentHelp("The parts' folders.", valueName: "part"))
+        name: [.customLong("merge-seeds"), .customLong("merge")], parsing: .upToNextOption,
+        help: ArgumentHelp("The parts' folders (--merge is the same option).", valueName: "part"))
     var parts: [String] = []
 
     @Option(
@@ -69,9 +69,13 @@ struct SeedStudyMerge: ParsableCommand {
             == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    /// Whether `arguments` ask for a merge: `--merge-seeds` or `--merge-seeds=PART`.
+    /// Whether `arguments` ask for a merge: `--merge-seeds` or `--merge`, alone or as `--merge=PART`. (The
+    /// search's own `--merge` ranks the shards of one search: it merges its seed studies with
+    /// `--merge-seeds` only, and never comes here.)
     static func isAsked(in arguments: [String]) -> Bool {
-        arguments.contains { $0 == "--merge-seeds" || $0.hasPrefix("--merge-seeds=") }
+        arguments.contains { word in
+            ["--merge-seeds", "--merge"].contains { word == $0 || word.hasPrefix($0 + "=") }
+        }
     }
 }
 

@@ -62,10 +62,28 @@ extension CommonOptions {
 }
 
 extension SeedStudyReport {
+    /// The model a section trains, as the titles of its own figures name it; a study's figure is
+    /// titled with it rather than with the program's name. "-sequence" adds the layout.
+    static func modelName(of section: String) -> String {
+        let layout = " (sequence layout)", sequence = section.hasSuffix("-sequence")
+        let base = sequence ? String(section.dropLast("-sequence".count)) : section
+        let names = [
+            "ch11-cnn": "CNN", "ch11-cnn-dnn": "Chapter 10's DNN", "ch11-giss-rnn": "Simple RNN on GISS",
+            "ch11-cet-rnn": "Simple RNN on CET", "ch11-gru-lstm-gru": "GRU on CET",
+            "ch11-gru-lstm-lstm": "LSTM on CET", "ch11-dropout": "GRU with dropout on CET",
+            "ch11-dropout-none": "GRU without dropout on CET",
+            "ch11-dropout-recurrent": "GRU with recurrent dropout on CET",
+            "ch11-bidirectional": "Bidirectional GRU on CET",
+        ]
+        guard let name = names[base] else { return section }
+        return name + (sequence ? layout : "")
+    }
+
     /// The study's loss curves: the mean over seeds, with the band from the lowest to the highest.
     public var lossFigure: Figure {
         .lossBands(
-            name: "fig-\(section)-loss-seeds", title: "\(section): loss per epoch over \(seeds.count) seeds",
+            name: "fig-\(section)-loss-seeds",
+            title: "\(Self.modelName(of: section)): loss per epoch over \(seeds.count) seeds",
             training: trainLoss, validation: valLoss,
             caption: "training and validation MSE per epoch: the mean over \(seeds.count) seeds, and the "
                 + "range from the lowest to the highest seed")

@@ -46,13 +46,14 @@ enum SearchFigures {
                     + "title \"\(n) conv layer\(n == 1 ? "" : "s"), kernel \(kernel)\""
             }
         }
-        // The book's choice, where this search ranked it: labelled below its point, with an arrow up to it.
+        // The book's choice, where this search ranked it: labelled below its point, with an arrow up to it;
+        // the configuration on a line of its own, so that the label ends inside the frame.
         var bookLabel = ""
         if let book = report.bookWinnerHere {
             let (x, y) = (Double(book.rank), book.valMAE)
             let below = max(low + 0.04 * (high - low), y - 0.2 * (high - low))
             bookLabel = """
-                set label 2 "the book's choice (rank \(book.rank)): \(book.configuration)" at \(x + 1), \
+                set label 2 "the book's choice (rank \(book.rank)):\\n\(book.configuration)" at \(x + 1), \
                 \(FigureData.format(below)) left front
                 set arrow 2 from \(x + 0.9), \(FigureData.format(below)) to \(x), \
                 \(FigureData.format(y - 0.01 * (high - low))) ls \(FigureStyle.Role.accent.rawValue) \

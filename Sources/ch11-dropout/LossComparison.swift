@@ -22,13 +22,13 @@ enum LossComparison {
         let data = FigureData(fileName: name + ".dat", columns: columns, rows: rows)
         // Grey for the first run (the baseline), then the style's accent colours.
         let accents = [2, 5, 3]
+        // One key entry per run, under its validation line; the key's title says which line is which
+        // (two entries per run made a key too wide for the width and it fell over the x axis).
         let plots = runs.enumerated().flatMap { i, run in
             let style = i == 0 ? "lc rgb \"#555555\" lw 2" : "ls \(accents[(i - 1) % accents.count])"
             return [
-                "\"\(data.fileName)\" using 1:\(2 * i + 3) with lines \(style) "
-                    + "title \"\(run.label): validation\"",
-                "\"\(data.fileName)\" using 1:\(2 * i + 2) with lines \(style) dt 2 "
-                    + "title \"\(run.label): training\"",
+                "\"\(data.fileName)\" using 1:\(2 * i + 3) with lines \(style) title \"\(run.label)\"",
+                "\"\(data.fileName)\" using 1:\(2 * i + 2) with lines \(style) dt 2 notitle",
             ]
         }
         // The first epochs' fall would squash the rest onto one level: the axis covers the epochs after
@@ -50,8 +50,8 @@ enum LossComparison {
                 set xlabel "epoch\(note)"
                 set ylabel "MSE loss (log scale)"
                 \(Figure.logScaleAxis(late.isEmpty ? runs.flatMap { $0.history.trainLoss } : late))
-                set key bmargin center horizontal maxrows 2 nobox
-                set bmargin 7
+                set key bmargin center vertical nobox title "solid: validation, dashed: training"
+                set bmargin \(6 + runs.count)
                 \(Figure.epochAxis(epochs))
                 plot \(plots.joined(separator: ", \\\n     "))
                 """)

@@ -5,7 +5,8 @@ import WorkbookFigures
 /// Figure 11-15: a recurrent layer unrolled over four time steps, t-2 to t+1. Each step's cell takes
 /// an input x and the recurrent value r the step before it passed on, gives an output y and passes r
 /// on. The marks show where the two kinds of dropout act: dropout on the inputs x, with a fresh mask at
-/// every step; recurrent dropout on the r arrows, with one mask per sequence reused at every step.
+/// every step; recurrent dropout on the r arrows, with one mask per sequence reused at every step; and
+/// the one dropout the book's models apply, `nn.Dropout` on the last step's output before the Linear.
 enum UnrolledDiagram {
     static let steps = ["t-2", "t-1", "t", "t+1"]
     static let spacing = 3.2, cellHalfWidth = 0.75, cellHalfHeight = 0.45
@@ -27,12 +28,14 @@ enum UnrolledDiagram {
         // The r coming in from before t-2 and going on after t+1, dashed.
         arrows.append([-spacing + cellHalfWidth + 0.6, 0, spacing - 2 * cellHalfWidth - 0.6, 0, 4])
         arrows.append([cells.last![0] + cellHalfWidth, 0, spacing - 2 * cellHalfWidth - 0.6, 0, 4])
-        // Dropout marks: on each input arrow, and on each recurrent arrow between cells.
+        // Dropout marks: on each input arrow, on each recurrent arrow between cells, and on the last
+        // output, which the book's models pass through nn.Dropout to their Linear layer.
         var marks: [[Double]] = []
         for (i, cell) in cells.enumerated() {
             marks.append([cell[0], (inputY + 0.35 - cellHalfHeight) / 2, 1])
             if i + 1 < cells.count { marks.append([cell[0] + spacing / 2, 0, 2]) }
         }
+        marks.append([cells.last![0], (cellHalfHeight + outputY - 0.35) / 2, 3])
 
         var labels: [String] = []
         for (i, step) in steps.enumerated() {
@@ -51,6 +54,10 @@ enum UnrolledDiagram {
         labels.append(
             ##"set label "recurrent dropout: one mask per sequence on r, the same at every step" "##
                 + ##"at -2.9, -3.6 left textcolor rgb "#6a4c93""##
+        )
+        labels.append(
+            ##"set label "the book's models: nn.Dropout on the last output only, before the Linear layer" "##
+                + ##"at -2.9, -4.15 left textcolor rgb "#e07a1f""##
         )
 
         let cellData = FigureData(
@@ -72,7 +79,7 @@ enum UnrolledDiagram {
                 unset key
                 set size ratio -1
                 set xrange [-3.0:\(Double(steps.count) * spacing - 0.2)]
-                set yrange [-3.9:2.4]
+                set yrange [-4.45:2.4]
                 set tmargin 2
                 \(labels.joined(separator: "\n"))
                 plot "\(cellData.fileName)" using 1:2:(\(cellHalfWidth)):(\(cellHalfHeight)) with \
@@ -81,8 +88,8 @@ enum UnrolledDiagram {
                 0.15,25 lw 2 lc rgb "#444444", \\
                      "" using 1:2:3:($5 == 4 ? $4 : NaN) with vectors filled head size 0.15,25 lw 2 lc rgb \
                 "#444444" dt 2, \\
-                     "\(markData.fileName)" using 1:2:($3 == 1 ? 0xd1495b : 0x6a4c93) with points pt 2 ps 3 \
-                lw 3 lc rgb variable
-                """, width: 1200, height: 640)
+                     "\(markData.fileName)" using 1:2:($3 == 1 ? 0xd1495b : $3 == 2 ? 0x6a4c93 : 0xe07a1f) with points \
+                pt 2 ps 3 lw 3 lc rgb variable
+                """, width: 1200, height: 680)
     }
 }

@@ -80,6 +80,12 @@ import WorkbookFigures
         #expect(checked >= 10)
     }
 
+    /// A title names the model, as the pages do ("GRU on CET"), never the program that drew it.
+    @Test func noTitleIsAProgramsName() throws {
+        let titled = try Self.scripts().filter { try Self.text($0).contains("set title \"ch11-") }
+        #expect(titled.isEmpty, "titled with a program's name: \(titled.joined(separator: ", "))")
+    }
+
     /// Each committed figure drawn once, as SVG, for the checks that need gnuplot's own ticks.
     static func drawn() throws -> [(script: String, text: String, figure: DrawnFigure)] {
         try scripts().map { script in

@@ -36,13 +36,15 @@ import WorkbookData
 
     func text(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
-    /// Two sections per run (the GRU with and without dropout), split 2 + 1 and merged in either order.
+    /// Two sections per run (the GRU with and without dropout), split 2 + 1 and merged in either order,
+    /// once as `--merge-seeds` and once as its other name, `--merge`.
     @Test(arguments: [false, true])
     func partsMergeIntoTheWholeStudy(reversed: Bool) throws {
         let whole = try run("ch11-dropout", ["--seeds", "42,43,44"], name: "whole")
         let a = try run("ch11-dropout", ["--seeds", "42,43"], name: "part-a")
         let b = try run("ch11-dropout", ["--seeds", "44,"], name: "part-b")
-        let (merged, folder) = try merge("ch11-dropout", ["--merge-seeds"] + (reversed ? [b, a] : [a, b]))
+        let option = reversed ? "--merge" : "--merge-seeds"
+        let (merged, folder) = try merge("ch11-dropout", [option] + (reversed ? [b, a] : [a, b]))
         #expect(merged.status == 0, "\(merged.standardError)")
         for section in ["ch11-dropout", "ch11-dropout-none"] {
             #expect(

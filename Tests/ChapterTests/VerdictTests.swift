@@ -72,22 +72,42 @@ import Testing
         #expect(drifts[0].problem.hasPrefix("the comparison on \(a) < \(other) is"))
     }
 
-    /// Where the interval rule and the range rule part ways, the row names the old verdict: a against
-    /// another study whose lowest seed lies under a's highest (means 0.21 and 0.233, Welch's interval
-    /// -0.043 to -0.003). c against b is no difference by either rule, named in the interval's words.
-    @Test func aRowNamesTheRangeRuleWhereItDiffers() throws {
+    /// Where the five seeds' verdict (figures/five-seed-verdicts.json) differs from the study's, the row
+    /// names it: a against another study (Welch's interval -0.043 to -0.003, *holds*) was within the
+    /// seed spread before. c against b was so too, which the interval calls *not shown*: the same
+    /// verdict in other words, so no note; and a claim the file does not hold has none either.
+    @Test func aRowNamesTheFiveSeedVerdictWhereItDiffers() throws {
         let other = "figures/other.study.json#measures.b"
+        let earlier = #"{"commit": "x", "claims": {"# + #""\#(a) < \#(other)": "#
+            + #"{"range_rule": "*within the seed spread*"}, "\#(c) > \#(b)": "#
+            + #"{"range_rule": "*within the seed spread*"}}}"#
         let files = [
             "figures/other.study.json":
                 #"{"seeds": [1, 2, 3, 4, 5], "measures": {"#
-                + #""b": {"values": [0.215, 0.23, 0.24, 0.235, 0.245]}}}"#
+                + #""b": {"values": [0.215, 0.23, 0.24, 0.235, 0.245]}}}"#,
+            EarlierVerdicts.path: earlier,
         ]
-        let page = comparison("\(a) < \(other) show=row", "") + "\n" + comparison("\(c) > \(b)", "")
+        let page = [
+            comparison("\(a) < \(other) show=row", ""), comparison("\(c) > \(b)", ""),
+            comparison("\(a) < \(b)", ""),
+        ].joined(separator: "\n")
         let (text, _) = try scratch(page: page, files: files).rewrite("chapters/demo.md")
         let lines = text.components(separatedBy: "\n")
-        #expect(lines[0].contains("| *holds* (range rule: *within the seed spread*) |"), "\(lines[0])")
+        #expect(lines[0].contains("| *holds* (five seeds: *within the seed spread*) |"), "\(lines[0])")
         #expect(lines[0].contains("| 14 of 15 pairs of runs |"), "studies of other seeds count pairs of runs")
         #expect(lines[1].contains("| *not shown* |"), "\(lines[1])")
+        #expect(lines[2].contains("| *holds* |"), "\(lines[2])")
+    }
+
+    /// An interval's end that the row's decimals would round to zero gets the decimals it needs: a
+    /// (0.20, 0.21, 0.22) against 0.23486 is -0.02486 ± 4.3027 × 0.0057735 = -0.0497 to -0.0000186,
+    /// which *holds*, and must not read "-0.05 to 0.00".
+    @Test func anIntervalEndNearZeroKeepsItsSign() throws {
+        let page = comparison("\(a) < 0.23486 show=difference decimals=2", "")
+        let (text, _) = try scratch(page: page).rewrite("chapters/demo.md")
+        #expect(text == comparison("\(a) < 0.23486 show=difference decimals=2", "-0.02 (-0.05 to -0.00002)"))
+        let verdictPage = verdict("\(a) < 0.23486", "")
+        #expect(try scratch(page: verdictPage).rewrite("chapters/demo.md").0 == verdict("\(a) < 0.23486", "*holds*"))
     }
 
     @Test func verdictsThatMatchTheStudiesPass() throws {
