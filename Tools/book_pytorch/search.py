@@ -13,10 +13,14 @@ from common import options, plot_predictions, synthetic_series, train_epoch, val
 from common import window_loaders
 
 WINDOW, SPLIT = 30, 1000
+# snippet.space
+# The book's conv_channels_options, kernel_sizes, dense_sizes_options and learning_rates. Its
+# num_conv_layers_options, [1, 2], is the length of each channel list here.
 CHANNELS = [[32], [64], [32, 16], [64, 32]]  # one or two convolution layers
 KERNEL_SIZES = [3, 5]
 DENSE_SIZES = [[16], [32, 16], [64, 32]]
 LEARNING_RATES = [1e-3, 1e-4]
+# snippet.end
 
 
 # snippet.model
