@@ -10,13 +10,13 @@ set ylabel "MSE loss (log scale)"
 set logscale y
 set yrange [0.114395745:0.1206252]
 set ytics (0.115, 0.116, 0.117, 0.118, 0.119, 0.12)
-set key bmargin center horizontal maxrows 2 nobox
-set bmargin 7
+set key bmargin center vertical nobox title "solid: validation, dashed: training"
+set bmargin 9
 set xrange [1:*] noextend
-plot "fig-11-16c-dropout-comparison-sequence.dat" using 1:3 with lines lc rgb "#555555" lw 2 title "no dropout: validation", \
-     "fig-11-16c-dropout-comparison-sequence.dat" using 1:2 with lines lc rgb "#555555" lw 2 dt 2 title "no dropout: training", \
-     "fig-11-16c-dropout-comparison-sequence.dat" using 1:5 with lines ls 2 title "dropout 0.1: validation", \
-     "fig-11-16c-dropout-comparison-sequence.dat" using 1:4 with lines ls 2 dt 2 title "dropout 0.1: training", \
-     "fig-11-16c-dropout-comparison-sequence.dat" using 1:7 with lines ls 5 title "recurrent dropout 0.2, dropout 0.1: validation", \
-     "fig-11-16c-dropout-comparison-sequence.dat" using 1:6 with lines ls 5 dt 2 title "recurrent dropout 0.2, dropout 0.1: training"
+plot "fig-11-16c-dropout-comparison-sequence.dat" using 1:3 with lines lc rgb "#555555" lw 2 title "no dropout", \
+     "fig-11-16c-dropout-comparison-sequence.dat" using 1:2 with lines lc rgb "#555555" lw 2 dt 2 notitle, \
+     "fig-11-16c-dropout-comparison-sequence.dat" using 1:5 with lines ls 2 title "dropout 0.1", \
+     "fig-11-16c-dropout-comparison-sequence.dat" using 1:4 with lines ls 2 dt 2 notitle, \
+     "fig-11-16c-dropout-comparison-sequence.dat" using 1:7 with lines ls 5 title "recurrent dropout 0.2, dropout 0.1", \
+     "fig-11-16c-dropout-comparison-sequence.dat" using 1:6 with lines ls 5 dt 2 notitle
 unset output

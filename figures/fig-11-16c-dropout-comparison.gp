@@ -10,11 +10,11 @@ set ylabel "MSE loss (log scale)"
 set logscale y
 set yrange [0.09095525:0.11059941]
 set ytics (0.092, 0.094, 0.096, 0.098, 0.1, 0.102, 0.104, 0.106, 0.108)
-set key bmargin center horizontal maxrows 2 nobox
-set bmargin 7
+set key bmargin center vertical nobox title "solid: validation, dashed: training"
+set bmargin 8
 set xrange [1:*] noextend
-plot "fig-11-16c-dropout-comparison.dat" using 1:3 with lines lc rgb "#555555" lw 2 title "no dropout: validation", \
-     "fig-11-16c-dropout-comparison.dat" using 1:2 with lines lc rgb "#555555" lw 2 dt 2 title "no dropout: training", \
-     "fig-11-16c-dropout-comparison.dat" using 1:5 with lines ls 2 title "dropout 0.1: validation", \
-     "fig-11-16c-dropout-comparison.dat" using 1:4 with lines ls 2 dt 2 title "dropout 0.1: training"
+plot "fig-11-16c-dropout-comparison.dat" using 1:3 with lines lc rgb "#555555" lw 2 title "no dropout", \
+     "fig-11-16c-dropout-comparison.dat" using 1:2 with lines lc rgb "#555555" lw 2 dt 2 notitle, \
+     "fig-11-16c-dropout-comparison.dat" using 1:5 with lines ls 2 title "dropout 0.1", \
+     "fig-11-16c-dropout-comparison.dat" using 1:4 with lines ls 2 dt 2 notitle
 unset output

@@ -4,7 +4,7 @@ load "style.gp"
 if (!exists("outfile")) outfile = "fig-ch11-cet-rnn-loss-seeds.png"
 set terminal pngcairo size 1200,600 enhanced font style_font linewidth 1.5
 set output outfile
-set title "ch11-cet-rnn: loss per epoch over 10 seeds"
+set title "Simple RNN on CET: loss per epoch over 10 seeds"
 set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y

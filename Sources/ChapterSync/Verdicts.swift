@@ -139,7 +139,8 @@ enum Verdicts {
             let result = try SeedComparison(samples[0], samples[1], claimsLower: claim.claimsLower)
             if kind == "verdict" { return .success(result.verdict.rawValue) }
             return .success(
-                Cells(result, earlier: earlier.verdict(on: claim), decimals: claim.decimals).text(claim.field))
+                Cells(result, earlier: earlier.verdict(on: claim), decimals: claim.decimals).text(claim.field)
+            )
         } catch let refusal as SeedComparison.Refusal {
             return .failure(Problem("\(spec): \(refusal.reason)"))
         } catch {

@@ -88,8 +88,8 @@ enum UnrolledDiagram {
                 0.15,25 lw 2 lc rgb "#444444", \\
                      "" using 1:2:3:($5 == 4 ? $4 : NaN) with vectors filled head size 0.15,25 lw 2 lc rgb \
                 "#444444" dt 2, \\
-                     "\(markData.fileName)" using 1:2:($3 == 1 ? 0xd1495b : $3 == 2 ? 0x6a4c93 : 0xe07a1f) with points \
-                pt 2 ps 3 lw 3 lc rgb variable
+                     "\(markData.fileName)" using 1:2:($3 == 1 ? 0xd1495b : $3 == 2 ? 0x6a4c93 : 0xe07a1f) \
+                with points pt 2 ps 3 lw 3 lc rgb variable
                 """, width: 1200, height: 680)
     }
 }

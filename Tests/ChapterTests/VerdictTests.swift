@@ -78,7 +78,8 @@ import Testing
     /// verdict in other words, so no note; and a claim the file does not hold has none either.
     @Test func aRowNamesTheFiveSeedVerdictWhereItDiffers() throws {
         let other = "figures/other.study.json#measures.b"
-        let earlier = #"{"commit": "x", "claims": {"# + #""\#(a) < \#(other)": "#
+        let earlier =
+            #"{"commit": "x", "claims": {"# + #""\#(a) < \#(other)": "#
             + #"{"range_rule": "*within the seed spread*"}, "\#(c) > \#(b)": "#
             + #"{"range_rule": "*within the seed spread*"}}}"#
         let files = [
@@ -107,7 +108,9 @@ import Testing
         let (text, _) = try scratch(page: page).rewrite("chapters/demo.md")
         #expect(text == comparison("\(a) < 0.23486 show=difference decimals=2", "-0.02 (-0.05 to -0.00002)"))
         let verdictPage = verdict("\(a) < 0.23486", "")
-        #expect(try scratch(page: verdictPage).rewrite("chapters/demo.md").0 == verdict("\(a) < 0.23486", "*holds*"))
+        #expect(
+            try scratch(page: verdictPage).rewrite("chapters/demo.md").0
+                == verdict("\(a) < 0.23486", "*holds*"))
     }
 
     @Test func verdictsThatMatchTheStudiesPass() throws {
