@@ -30,8 +30,9 @@ public final class Dropout: Layer {
         mask.resize(x.shape)
         let keep = 1 / (1 - probability)
         let m = mask.pointer, xs = x.pointer, y = output.pointer
+        random.fillUnitFloats(m, count: x.count)  // torch.rand_like(x): one uniform draw per value
         for i in 0..<x.count {
-            m[i] = random.unitFloat() < probability ? 0 : keep
+            m[i] = m[i] < probability ? 0 : keep
             y[i] = xs[i] * m[i]
         }
         // snippet.end

@@ -159,7 +159,9 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         if usedMask && !(reusesMask && mask.shape == [batch, h]) {
             mask.resize(batch, h)
             let keep = 1 / (1 - recurrentDropout)
-            for i in 0..<mask.count { mask[i] = random.unitFloat() < recurrentDropout ? 0 : keep }
+            let draws = mask.pointer
+            random.fillUnitFloats(draws, count: mask.count)
+            for i in 0..<mask.count { draws[i] = draws[i] < recurrentDropout ? 0 : keep }
         }
         // snippet.end
         if usedMask { previousState.resize(rows, h) }
