@@ -5,6 +5,18 @@ import WorkbookData
 import WorkbookFigures
 
 enum SearchFigures {
+    /// The seed study of this very search (the same seed, epochs, space and data) when `folder` holds
+    /// one, else nil: a rerun of the search redraws its ranking with the study's bars, not without them.
+    static func study(of report: SearchReport, in folder: String) -> SearchSeedStudy? {
+        let path = (folder as NSString).appendingPathComponent(SearchSeedStudy.fileName)
+        guard FileManager.default.fileExists(atPath: path),
+            let study = try? ReportFile.read(SearchSeedStudy.self, from: path, what: "a seed study"),
+            study.searchSeed == report.seed, study.maxEpochs == report.maxEpochs,
+            study.space == report.space, study.data == report.data
+        else { return nil }
+        return study
+    }
+
     /// Every configuration's validation MAE, best first, coloured by its number of convolution layers
     /// (what sets the ranking apart), shaped by kernel width, with the book's best result as a line.
     /// With a seed study, each retrained configuration also gets its range over the study's seeds: a

@@ -285,7 +285,7 @@ struct CNNSearchSection: ParsableCommand {
                 title: "Best searched CNN: validation values and predictions",
                 data: data, predictions: predictions,
                 caption: "the search winner's predictions for the validation windows (\(winner.summary))"),
-            SearchFigures.ranking(report),
+            SearchFigures.ranking(report, study: SearchFigures.study(of: report, in: outputFolder)),
         ])
     }
 }

@@ -28,4 +28,18 @@ import WorkbookData
         }
         #expect(run.standardOutput.contains("over 2 seeds"))
     }
+
+    /// `make figures` reruns the search into a folder that holds its seed study: the ranking it redraws
+    /// keeps the study's bars, as the page's caption describes them.
+    @Test func aRerunOfTheSearchKeepsItsStudysBars() throws {
+        let folder = SectionRun.temporaryFolder("search-rerun")
+        let arguments = ["--quick", "--no-figures", "--no-progress", "--out", folder]
+        let study = try SectionRun.run("ch11-cnn-search", arguments + ["--seeds", "2"])
+        #expect(study.status == 0, "\(study.standardError)")
+        let rerun = try SectionRun.run("ch11-cnn-search", arguments)
+        #expect(rerun.status == 0, "\(rerun.standardError)")
+        let script = try String(contentsOfFile: folder + "/fig-11-05b-search-ranking.gp", encoding: .utf8)
+        #expect(script.contains("with yerrorbars"), "the rerun drew the ranking without the study's bars")
+        #expect(script.contains("over 2 seeds"))
+    }
 }
