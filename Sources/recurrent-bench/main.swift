@@ -1,8 +1,8 @@
 // Seconds per training epoch of the book's recurrent models at the CET settings (79,941 training and
 // 11,502 validation windows of 59 values, batch 128, Adam 5e-4), on random data of the same shapes:
 // the time an epoch takes does not depend on the values. Tools/benchmark/recurrent_pytorch.py does
-// the same in PyTorch; Tools/benchmark/paired.py runs both. Other shapes through --features,
-// --train, --validation, --batch and --dropout (paired.py passes the GISS ones).
+// the same in PyTorch and recurrent_jax.py in JAX; Tools/benchmark/paired.py runs all three. Other
+// shapes through --features, --train, --validation, --batch and --dropout (paired.py passes GISS's).
 //
 // --floor adds what the epoch's matrix products alone take: the time the second epoch spent inside
 // them (so it runs at least two), their operations at the speed the product engine (oneDNN) reaches on
