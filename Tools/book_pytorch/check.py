@@ -1,5 +1,7 @@
 """Runs every section's script in --quick mode and checks that each learns: in every training run
 its training loss falls from the first epoch to the last, and a finite validation MAE is printed.
+Then runs `cells.py`, whose written-out RNN, GRU and LSTM steps (the pages' listings of what the
+modules do inside) must equal `nn.RNN`, `nn.GRU` and `nn.LSTM`.
 
     /path/to/venv/bin/python Tools/book_pytorch/check.py
 
@@ -64,7 +66,12 @@ def main():
             print(f"     {problem}")
         failed += bool(found)
     print(f"{len(RUNS) - failed} of {len(RUNS)} scripts learn")
-    sys.exit(1 if failed else 0)
+    cells = subprocess.run([sys.executable, str(HERE / "cells.py")], capture_output=True, text=True,
+                           env=environment, cwd=HERE)
+    print(f"{'ok  ' if cells.returncode == 0 else 'FAIL'} cells.py: the written-out steps against the modules")
+    if cells.returncode != 0:
+        print("     " + (cells.stdout + cells.stderr).strip()[-300:])
+    sys.exit(1 if failed or cells.returncode != 0 else 0)
 
 
 if __name__ == "__main__":
