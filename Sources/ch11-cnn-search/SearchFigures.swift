@@ -7,14 +7,19 @@ import WorkbookFigures
 enum SearchFigures {
     /// The seed study of this very search (the same seed, epochs, space and data) when `folder` holds
     /// one, else nil: a rerun of the search redraws its ranking with the study's bars, not without them.
+    /// A study file that cannot be read is named on standard error, and the ranking drawn without it.
     static func study(of report: SearchReport, in folder: String) -> SearchSeedStudy? {
         let path = (folder as NSString).appendingPathComponent(SearchSeedStudy.fileName)
-        guard FileManager.default.fileExists(atPath: path),
-            let study = try? ReportFile.read(SearchSeedStudy.self, from: path, what: "a seed study"),
-            study.searchSeed == report.seed, study.maxEpochs == report.maxEpochs,
-            study.space == report.space, study.data == report.data
-        else { return nil }
-        return study
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let study: SearchSeedStudy
+        do { study = try ReportFile.read(SearchSeedStudy.self, from: path, what: "a seed study") } catch {
+            printToStandardError("Note: \(error); the ranking is drawn without the study's ranges.\n")
+            return nil
+        }
+        let same =
+            study.searchSeed == report.seed && study.maxEpochs == report.maxEpochs
+            && study.space == report.space && study.data == report.data
+        return same ? study : nil
     }
 
     /// Every configuration's validation MAE, best first, coloured by its number of convolution layers

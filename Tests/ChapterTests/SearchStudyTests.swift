@@ -30,7 +30,7 @@ import WorkbookData
     }
 
     /// `make figures` reruns the search into a folder that holds its seed study: the ranking it redraws
-    /// keeps the study's bars, as the page's caption describes them.
+    /// keeps the study's bars, as the page's caption describes them; an unreadable study is named.
     @Test func aRerunOfTheSearchKeepsItsStudysBars() throws {
         let folder = SectionRun.temporaryFolder("search-rerun")
         let arguments = ["--quick", "--no-figures", "--no-progress", "--out", folder]
@@ -41,5 +41,13 @@ import WorkbookData
         let script = try String(contentsOfFile: folder + "/fig-11-05b-search-ranking.gp", encoding: .utf8)
         #expect(script.contains("with yerrorbars"), "the rerun drew the ranking without the study's bars")
         #expect(script.contains("over 2 seeds"))
+        // A study file that is not one is named, and the ranking drawn without its bars.
+        let studyFile = folder + "/" + SearchSeedStudy.fileName
+        try "{ not json".write(toFile: studyFile, atomically: true, encoding: .utf8)
+        let broken = try SectionRun.run("ch11-cnn-search", arguments)
+        #expect(broken.status == 0, "\(broken.standardError)")
+        #expect(broken.standardError.contains(studyFile), "\(broken.standardError)")
+        let plain = try String(contentsOfFile: folder + "/fig-11-05b-search-ranking.gp", encoding: .utf8)
+        #expect(!plain.contains("yerrorbars"))
     }
 }

@@ -6,7 +6,8 @@
 Runs `recurrent-bench` of each build (a package's .build/debug folder; default the package's own)
 under `perf record` (sampling both cores' threads at 999 Hz) and sorts every sample by the function it
 landed in: the matrix products (oneDNN's JIT kernels), the cells' element-wise work, the two-core
-hand-off and its waits, copies, Adam, the dropout masks, the Swift runtime, allocation and the rest.
+hand-off and its waits, copies, Adam, the dropout masks, the kernel, the Swift runtime, allocation and
+the rest.
 Samples under the random data's set-up are left out, so the shares are of the epochs alone. Shares
 are of processor time, which the two cores' waits count too; they hold up better than a timing on a
 shared machine, because another tenant slows every kind of work alike. Needs `perf` (linux-perf).
@@ -28,7 +29,8 @@ KINDS = [
     ("copies_and_fills", ("memmove", "memset", "memcpy")),
     ("adam", ("Adam",)),
     ("cell_elementwise", ("applySigmoid", "applyTanh", "GRUCell", "LSTMCell", "RNNCell")),
-    ("two_core_handoff_and_waits", ("CorePair", "futex", "[kernel")),
+    ("two_core_handoff_and_waits", ("CorePair",)),
+    ("kernel", ("[kernel",)),  # page faults, futexes, scheduling
     ("dropout_masks", ("RandomSource", "Dropout")),
     ("allocation", ("malloc", "free", "_int_")),
     ("swift_runtime", ("libswiftCore", "swift_", "swift::")),
@@ -59,6 +61,8 @@ def profile(build, model, layout, epochs):
             counts[name] += 1
     total = sum(counts.values())
     seconds = [float(line.split()[2]) for line in run.stdout.splitlines() if line.startswith(model + " ")]
+    if not total or not seconds:
+        sys.exit(f"{build}: recurrent-bench printed no epoch time, or perf recorded no samples")
     return {name: round(count / total, 4) for name, count in counts.most_common()}, total, seconds[-1]
 
 
