@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "recurrent-bench",
             dependencies: [
-                "Workbook", "WorkbookData", "SequenceNet",
+                "Workbook", "WorkbookData", "SequenceNet", "CProducts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(

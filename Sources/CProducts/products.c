@@ -1,6 +1,7 @@
 #include "products.h"
 #include <oneapi/dnnl/dnnl.h>
 #include <pthread.h>
+#include <pmmintrin.h>
 
 // From libgomp (oneDNN's threading here); its header belongs to gcc, not on every compiler's path.
 extern void omp_set_num_threads(int count);
@@ -50,6 +51,15 @@ void products_onednn_sgemm(int transpose_a, int transpose_b, int m, int n, int k
     // Each calling thread is its own OpenMP initial thread, with its own team size: set it to one
     // every time (a thread-local store), since the trainer's workers are the parallelism.
     omp_set_num_threads(1);
+    // Subnormal floats cost a microcode assist each in the kernels' multiply-adds: the GRU with recurrent
+    // dropout meets them in its late gate gradients, and its products ran twice as long. Inside a product
+    // they count as zero (DAZ) and results below the normal range become zero (FTZ); such values are
+    // under 2^-126 and lost in rounding next to any term of ordinary size. The caller's mode is put back
+    // after the call (oneDNN is held to this one thread, so the mode covers the whole product), and the
+    // library's own arithmetic still keeps subnormals. Both modes are defined alike on every x86-64 CPU.
+    const unsigned caller_mode = _mm_getcsr();
+    _mm_setcsr(caller_mode | _MM_FLUSH_ZERO_ON | _MM_DENORMALS_ZERO_ON);
     dnnl_sgemm(transpose_a ? 'T' : 'N', transpose_b ? 'T' : 'N', m, n, k, alpha, a, lda, b, ldb, beta, c,
                ldc);
+    _mm_setcsr(caller_mode);
 }

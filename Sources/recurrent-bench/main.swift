@@ -7,7 +7,11 @@
 // --floor adds what the epoch's matrix products alone take: the time the second epoch spent inside
 // them (so it runs at least two), their operations at the speed the product engine (oneDNN) reaches on
 // a large product with both cores busy, and the same products at the speed it reaches for each shape.
+//
+// --peak times only the processor's own 8-wide multiply-adds on both cores at once: the most any
+// arrangement of the products could reach on the pinned AVX2 path.
 import ArgumentParser
+import CProducts
 import Foundation
 import SequenceNet
 import Workbook
@@ -66,6 +70,8 @@ struct RecurrentBench: ParsableCommand {
     @Option(help: "Epochs to time (at least 2 with --floor).") var epochs = 1
     @Flag(help: "Also time the epoch's matrix products alone (see the comment at the top of main.swift).")
     var floor = false
+    @Flag(help: "Only time the processor's multiply-add peak on both cores (AVX2), and print it.")
+    var peak = false
 
     func validate() throws {
         for (name, value) in [
@@ -80,6 +86,10 @@ struct RecurrentBench: ParsableCommand {
     }
 
     func run() throws {
+        if peak {
+            print(String(format: "peak\t%.1f", multiplyAddPeak()))
+            return
+        }
         let epochs = max(self.epochs, floor ? 2 : 1)
         let random = RandomSource(seed: 42)
         func randomSet(_ count: Int, shape: [Int]) -> Dataset {
@@ -159,6 +169,23 @@ func printFloor(_ meter: ProductMeter, epochSeconds: Double) {
         String(
             format: "floors\t%.3f\t%.6f\t%.6f\t%.6f\t%.6f", gigaflops, gigaflops / large, atOwnSpeed,
             meter.seconds / 2, epochSeconds))
+}
+
+/// GFLOP/s of both cores' own 8-wide multiply-adds, run at once, each on chains of registers with no
+/// memory to wait for: the best of ten trials of a fifth of a second per core (a shared machine only
+/// ever slows a trial down). Each core writes only its own slot.
+func multiplyAddPeak() -> Double {
+    final class Rates: @unchecked Sendable {
+        let perCore = UnsafeMutablePointer<Double>.allocate(capacity: 2)
+        deinit { perCore.deallocate() }
+    }
+    var best = 0.0
+    for _ in 0..<10 {
+        let rates = Rates()
+        DispatchQueue.concurrentPerform(iterations: 2) { rates.perCore[$0] = products_fma_peak_gflops(0.2) }
+        best = max(best, rates.perCore[0] + rates.perCore[1])
+    }
+    return best
 }
 
 /// GFLOP/s of one product shape (onto its output, beta 1) computed over and over on both cores at

@@ -9,9 +9,12 @@ number as it was (the section tests and the committed reports check that), so on
 
 Workloads: the CNN (ch11-cnn, 200 epochs) and recurrent-bench's book models in both layouts
 (`rnn-book`, `bigru-sequence`, ...; the sequence layout on a fifth of the CET windows, so a round stays
-short). Run on an otherwise idle machine.
+short), and `recurrent-dropout-late`: one more epoch of the chapter's GRU with recurrent dropout, resumed
+from the checkpoint its chapter run left after epoch 20 (the state where its gate gradients have grown
+subnormal; `make figures` writes it).
+Run on an otherwise idle machine.
 """
-import argparse, datetime, json, os, statistics, subprocess, tempfile
+import argparse, datetime, glob, json, os, re, shutil, statistics, subprocess, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -33,6 +36,29 @@ def recurrent(model, layout):
     return time
 
 
+def recurrent_dropout_late(build):
+    """Seconds of epoch 21 of figures/ch11-dropout-recurrent-sequence, resumed from the checkpoint its
+    chapter run left (`make figures` writes it; git keeps no checkpoints). The GRU with dropout alone
+    beside it resumes too, so nothing trains from the start. Epoch 21 is the process's first, so it
+    includes the warm-up, alike for both builds."""
+    checkpoint = os.path.join(ROOT, "figures", "ch11-dropout-recurrent-sequence.checkpoint")
+    if not os.path.exists(checkpoint):
+        raise SystemExit(f"recurrent-dropout-late needs {checkpoint}: run `make figures` (or the "
+                         "dropout-sequence line of figures/chapter-runs.txt) first")
+    out = tempfile.mkdtemp(prefix="lever-")
+    try:
+        for path in glob.glob(os.path.join(ROOT, "figures", "ch11-dropout*-sequence.*")):
+            shutil.copy(path, out)
+        done = subprocess.run([build + "/ch11-dropout", "--layout", "sequence", "--days", "20000", "--epochs",
+                               "21", "--recurrent-dropout", "0.2", "--no-baseline", "--resume", "--out", out,
+                               "--no-figures"], cwd=ROOT, check=True, capture_output=True, text=True)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    line = re.search(r"ch11-dropout-recurrent-sequence epoch 21/21 .* ([0-9.]+) s/epoch",
+                     done.stdout + done.stderr)
+    return float(line.group(1))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("a"), parser.add_argument("b")
@@ -44,6 +70,7 @@ def main():
     for layout in ("book", "sequence"):
         for model in ("rnn", "gru", "lstm", "bigru"):
             table[f"{model}-{layout}"] = recurrent(model, layout)
+    table["recurrent-dropout-late"] = recurrent_dropout_late
     names = [n for n in table if not args.only or n in args.only.split(",")]
     builds = {"A": os.path.abspath(args.a), "B": os.path.abspath(args.b)}
     results = {n: {"A": [], "B": []} for n in names}

@@ -6,7 +6,9 @@ so that all see the machine in the same moods; the medians and their ratios are 
 the ratio against the faster peer. For the recurrent workloads it then asks `recurrent-bench --floor` how
 long the epoch's matrix products take at the engine's own speed for each shape, both cores busy (oneDNN,
 the one product library): that time over the Swift epoch is the share of the epoch the products would be
-at the machine's limit, and the products' own time over it is how close they come.
+at the machine's limit, and the products' own time over it is how close they come. `recurrent-bench --peak`
+adds the processor's own multiply-add peak on both cores at the pinned AVX2 width: the epoch's products at
+that speed bound what any arrangement of the same products could reach.
 
     python3 Tools/benchmark/paired.py [--rounds 3] [--only cnn,giss-book,...] [--peers torch,jax]
                                       [--save figures/bench-paired.json]
@@ -74,13 +76,29 @@ def products_floor(bench_arguments):
             "products_fastest_seconds": fastest}
 
 
+def multiply_add_peak():
+    """GFLOP/s of both cores' 8-wide multiply-adds at once (recurrent-bench --peak)."""
+    text, _ = run([f"{BUILD}/recurrent-bench", "--peak"])
+    return float(re.search(r"^peak\t(\S+)$", text, re.M).group(1))
+
+
+def with_peak(result, peak):
+    """A recurrent row's products at the processor's multiply-add peak, `peak` GFLOP/s."""
+    if "products" in result:
+        result["products"]["peak_gflops"] = peak
+        result["products"]["products_at_peak_seconds"] = result["products"]["gflop_per_epoch"] / peak
+    return result
+
+
 def derive(result):
     """The fields computed from a row's medians: Swift's lead over each peer (`ratio` is the old name of
     `ratio_pytorch`, kept for the pages that quote it) and over the faster one; for the recurrent rows the
     shares of the metered epoch, and the ratio the row would reach if its epoch were nothing but its
     products at the engine's speed for each shape, which no change outside the products can pass
     (`ratio_bound` against the faster peer; `ratio_bound_pytorch` against PyTorch, what `ratio_bound`
-    meant before JAX joined)."""
+    meant before JAX joined). `ratio_bound_peak` is the same with the products at the processor's
+    multiply-add peak, which no arrangement of them can pass; `products_of_peak` how near the run's
+    products came to it."""
     peers = [peer for peer in PEERS if f"{peer}_median" in result]
     for peer in peers:
         result[f"ratio_{peer}"] = result[f"{peer}_median"] / result["swift_median"]
@@ -99,6 +117,9 @@ def derive(result):
     result["ratio_bound"] = result[f"{faster}_median"] / floor["products_fastest_seconds"]
     if "pytorch" in peers:
         result["ratio_bound_pytorch"] = result["pytorch_median"] / floor["products_fastest_seconds"]
+    if "products_at_peak_seconds" in floor:
+        result["ratio_bound_peak"] = result[f"{faster}_median"] / floor["products_at_peak_seconds"]
+        result["products_of_peak"] = floor["products_at_peak_seconds"] / floor["products_in_run_seconds"]
     return result
 
 
@@ -132,6 +153,9 @@ def arguments():
     ap.add_argument("--save", help="write the results as JSON here")
     ap.add_argument("--derive-only", action="store_true",
                     help="measure nothing: recompute the derived fields of every row in --save")
+    ap.add_argument("--peak-only", action="store_true",
+                    help="measure only the multiply-add peak and give it to every row in --save (rows of "
+                         "this machine)")
     args = ap.parse_args()
     unknown = [name for name in args.peers.split(",") if name not in PEER_NAMES]
     if unknown or not args.peers:
@@ -160,6 +184,21 @@ def main():
         if not args.save:
             sys.exit("--derive-only needs --save FILE")
         return save(args.save, {})
+    if args.peak_only:
+        if not args.save:
+            sys.exit("--peak-only needs --save FILE")
+        subprocess.run(["swift", "build"], cwd=ROOT, check=True, capture_output=True)
+        old = json.load(open(args.save))
+        cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                    if line.startswith("model name")), "")
+        if old.get("cpu") != cpu:
+            sys.exit(f"{args.save} was measured on {old.get('cpu')!r}, this is {cpu!r}: its rows need their "
+                     "own machine's peak")
+        peak = multiply_add_peak()
+        rows = {name: with_peak(row, peak) for name, row in old.get("results", {}).items()}
+        when = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        return save(args.save, {"multiply_add_peak_gflops": peak, "multiply_add_peak_date": when,
+                                "results": rows})
     found = versions(args.python, args.peers)
     subprocess.run(["swift", "build"], cwd=ROOT, check=True, capture_output=True)
     table = workloads(args)
@@ -170,6 +209,7 @@ def main():
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
                 if line.startswith("model name")), "")
     paths = product_paths(args.python, args.peers)
+    peak = multiply_add_peak()
     results = []
     for name in names:
         workload = table[name]
@@ -181,13 +221,15 @@ def main():
             result[side], result[f"{side}_median"] = values, statistics.median(values)
         if workload.floor is not None:
             result["products"] = products_floor(workload.floor)
-        results.append(derive(result))
+        results.append(derive(with_peak(result, peak)))
     print_table(results, args.peers)
     if args.save:
         record = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                   "cpu": cpu, "cores": os.cpu_count(), "machine": platform.platform(), **found,
                   "peers": args.peers, "threads": args.threads, "torch_threads": args.threads,
-                  "rounds": args.rounds, "cnn_epochs": args.cnn_epochs, "giss_epochs": args.giss_epochs,
+                  "rounds": args.rounds, "multiply_add_peak_gflops": peak,
+                  "multiply_add_peak_date": datetime.datetime.now(datetime.timezone.utc).isoformat(
+                      timespec="seconds"), "cnn_epochs": args.cnn_epochs, "giss_epochs": args.giss_epochs,
                   "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", ""), **paths,
                   # Keyed by workload, so that pages can name what they quote.
                   "results": {r["workload"]: r for r in results}}

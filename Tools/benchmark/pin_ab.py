@@ -8,7 +8,7 @@ epoch. Make the second build first, in a scratch worktree:
 
 then from the package root: python3 Tools/benchmark/pin_ab.py ../unpinned/.build/debug [ROUNDS] --save figures/bench-ab-pin.json
 """
-import json, subprocess, statistics, re, sys, datetime, tempfile, os
+import json, subprocess, statistics, sys, datetime, tempfile, os
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 builds = {"pinned": os.path.join(ROOT, ".build", "debug"), "unpinned": os.path.abspath(sys.argv[1])}
 def cnn(bin):

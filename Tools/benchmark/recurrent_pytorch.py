@@ -16,7 +16,6 @@ the chapter's prose describes ([B, 59, 1], input_size 1, 59 time steps). Example
 """
 import argparse
 import json
-import platform
 import time
 import warnings
 

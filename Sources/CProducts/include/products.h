@@ -22,4 +22,8 @@ typedef struct {
 // Pins oneDNN to AVX2 if nothing has yet, and says what the products run on.
 products_path products_path_in_use(void);
 
+// GFLOP/s of the calling core's own 8-wide multiply-adds (AVX2 and FMA), run for about `seconds`: the
+// most any product on the pinned path could reach on it (benchmarks only).
+double products_fma_peak_gflops(double seconds);
+
 #endif
