@@ -179,9 +179,9 @@ func multiplyAddPeak() -> Double {
         let perCore = UnsafeMutablePointer<Double>.allocate(capacity: 2)
         deinit { perCore.deallocate() }
     }
+    let rates = Rates()
     var best = 0.0
     for _ in 0..<10 {
-        let rates = Rates()
         DispatchQueue.concurrentPerform(iterations: 2) { rates.perCore[$0] = products_fma_peak_gflops(0.2) }
         best = max(best, rates.perCore[0] + rates.perCore[1])
     }

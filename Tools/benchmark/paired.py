@@ -76,6 +76,12 @@ def products_floor(bench_arguments):
             "products_fastest_seconds": fastest}
 
 
+def this_cpu():
+    """The processor's model name, as /proc/cpuinfo gives it."""
+    return next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                 if line.startswith("model name")), "")
+
+
 def multiply_add_peak():
     """GFLOP/s of both cores' 8-wide multiply-adds at once (recurrent-bench --peak)."""
     text, _ = run([f"{BUILD}/recurrent-bench", "--peak"])
@@ -187,13 +193,12 @@ def main():
     if args.peak_only:
         if not args.save:
             sys.exit("--peak-only needs --save FILE")
-        subprocess.run(["swift", "build"], cwd=ROOT, check=True, capture_output=True)
         old = json.load(open(args.save))
-        cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
-                    if line.startswith("model name")), "")
+        cpu = this_cpu()
         if old.get("cpu") != cpu:
             sys.exit(f"{args.save} was measured on {old.get('cpu')!r}, this is {cpu!r}: its rows need their "
                      "own machine's peak")
+        subprocess.run(["swift", "build"], cwd=ROOT, check=True, capture_output=True)
         peak = multiply_add_peak()
         rows = {name: with_peak(row, peak) for name, row in old.get("results", {}).items()}
         when = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
@@ -206,8 +211,7 @@ def main():
     unknown = [n for n in names if n not in table]
     if unknown:
         sys.exit(f"unknown workload(s) {unknown}; known: {', '.join(table)}")
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
-                if line.startswith("model name")), "")
+    cpu = this_cpu()
     paths = product_paths(args.python, args.peers)
     peak = multiply_add_peak()
     results = []
