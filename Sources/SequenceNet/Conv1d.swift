@@ -21,7 +21,7 @@ public enum Padding: Equatable, Sendable {
 /// Computed as one matrix product per pass: the input is unrolled ("im2col") into a matrix with
 /// one column per output position of every sequence in the batch, so the products are large
 /// enough for BLAS to run at full speed even with a single input channel.
-public final class Conv1d: Layer {
+public final class Conv1d: Layer, AppliesReLU {
     public let inChannels: Int
     public let outChannels: Int
     public let kernelSize: Int
@@ -34,12 +34,16 @@ public final class Conv1d: Layer {
     public var products = ProductEngine()
     /// False for a first layer fed with data: its input gradient is never used, so it is not computed.
     public var computesInputGradient = true
+    /// Set by `Sequential` when a ReLU follows: the output pass writes max(y, 0), and `output` is then
+    /// the ReLU's output, whose sign is the backward pass's mask.
+    var appliesReLU = false
 
     private var input: Tensor?
     private let columns = Tensor(shape: [0])  // [C*K, B*Tout]
-    private let productOutput = Tensor(shape: [0])  // [Cout, B*Tout]
+    // [Cout, B*Tout]: the forward product, and in the backward pass dy' in that layout. One buffer for
+    // both: the backward pass no longer needs the product, and a core has one buffer fewer to keep.
+    private let channelMajor = Tensor(shape: [0])
     private let output = Tensor(shape: [0])  // [B, Cout, Tout]
-    private let transposedGradient = Tensor(shape: [0])  // [Cout, B*Tout]
     private let columnGradient = Tensor(shape: [0])  // [C*K, B*Tout]
     private let inputGradient = Tensor(shape: [0])  // [B, C, T]
 
@@ -82,20 +86,25 @@ public final class Conv1d: Layer {
         let rows = inChannels * kernelSize, positions = batch * outLength
         columns.resize(rows, positions)
         unroll(x, batch: batch, length: length, outLength: outLength)
-        productOutput.resize(outChannels, positions)
+        channelMajor.resize(outChannels, positions)
         // Start each output channel's row at its bias and let the product add to it (beta = 1).
-        let p = productOutput.pointer, b = bias.value.pointer
+        let p = channelMajor.pointer, b = bias.value.pointer
         for co in 0..<outChannels { (p + co * positions).update(repeating: b[co], count: positions) }
         products.gemm(
             weight.value.pointer, columns.pointer, into: p,
             m: outChannels, n: positions, k: rows, beta: 1)
-        // [Cout, B*Tout] -> [B, Cout, Tout]
+        // [Cout, B*Tout] -> [B, Cout, Tout], through the ReLU if this layer applies it
         output.resize(batch, outChannels, outLength)
         let y = output.pointer
         for n in 0..<batch {
             for co in 0..<outChannels {
-                (y + (n * outChannels + co) * outLength).update(
-                    from: p + co * positions + n * outLength, count: outLength)
+                let source = p + co * positions + n * outLength
+                let target = y + (n * outChannels + co) * outLength
+                if appliesReLU {
+                    rectify(source, into: target, count: outLength)
+                } else {
+                    target.update(from: source, count: outLength)
+                }
             }
         }
         return output
@@ -124,21 +133,29 @@ public final class Conv1d: Layer {
         }
     }
 
-    // dy [B, Cout, Tout] -> dx [B, C, T]; dW [Cout, C*K] += dy' columns^T; db [Cout] += sum of dy
+    // dy [B, Cout, Tout] -> dx [B, C, T]; dW [Cout, C*K] += dy' columns^T; db [Cout] += sum of dy'
+    // (dy' is dy, or with the ReLU applied, dy where the output is positive and 0 elsewhere)
     public func backward(_ dy: Tensor) -> Tensor {
         guard let x = input else { preconditionFailure("Conv1d.backward before forward") }
         let (batch, length) = (x.shape[0], x.shape[2])
         let outLength = dy.shape[2]
         let rows = inChannels * kernelSize, positions = batch * outLength
-        transposedGradient.resize(outChannels, positions)
-        let g = transposedGradient.pointer, db = bias.gradient.pointer
+        channelMajor.resize(outChannels, positions)
+        let g = channelMajor.pointer, db = bias.gradient.pointer
         for n in 0..<batch {
             for co in 0..<outChannels {
                 let source = dy.pointer + (n * outChannels + co) * outLength
                 let target = g + co * positions + n * outLength
-                target.update(from: source, count: outLength)
+                if appliesReLU {
+                    let y = output.pointer + (n * outChannels + co) * outLength
+                    passWherePositive(source, mask: y, into: target, count: outLength)
+                } else {
+                    target.update(from: source, count: outLength)
+                }
+                // The bias's gradient sums what the product reads, in the same order either way.
+                let summed = UnsafePointer(target)
                 var sum: Float = 0
-                for t in 0..<outLength { sum += source[t] }
+                for t in 0..<outLength { sum += summed[t] }
                 db[co] += sum
             }
         }
@@ -175,5 +192,50 @@ public final class Conv1d: Layer {
                 }
             }
         }
+    }
+}
+
+// ReLU's two passes over one row, eight floats at a time. A row whose length is no multiple of 8 ends
+// with a block that overlaps the one before it: its shared elements are written twice, with the same
+// values. The rows here are short (the CNN's 29 positions), and a plain loop over them compiled to
+// four floats at a time.
+
+/// target[t] = max(source[t], 0): zero where source[t] <= 0 (-0 included), source[t] elsewhere, as
+/// `ReLU.forward` computes it. source, target [count], apart.
+@inline(__always)
+func rectify(_ source: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int) {
+    guard count >= 8 else {
+        for t in 0..<count { target[t] = max(source[t], 0) }
+        return
+    }
+    var start = 0
+    while true {
+        let v = UnsafeRawPointer(source + start).loadUnaligned(as: SIMD8<Float>.self)
+        UnsafeMutableRawPointer(target + start).storeBytes(
+            of: v.replacing(with: 0, where: v .<= 0), as: SIMD8<Float>.self)
+        if start == count - 8 { return }
+        start = min(start + 8, count - 8)
+    }
+}
+
+/// target[t] = mask[t] > 0 ? source[t] : 0, as `ReLU.backward` computes it. source, mask, target
+/// [count]; target apart from both.
+@inline(__always)
+func passWherePositive(
+    _ source: UnsafePointer<Float>, mask: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>,
+    count: Int
+) {
+    guard count >= 8 else {
+        for t in 0..<count { target[t] = mask[t] > 0 ? source[t] : 0 }
+        return
+    }
+    var start = 0
+    while true {
+        let g = UnsafeRawPointer(source + start).loadUnaligned(as: SIMD8<Float>.self)
+        let y = UnsafeRawPointer(mask + start).loadUnaligned(as: SIMD8<Float>.self)
+        UnsafeMutableRawPointer(target + start).storeBytes(
+            of: SIMD8<Float>.zero.replacing(with: g, where: y .> 0), as: SIMD8<Float>.self)
+        if start == count - 8 { return }
+        start = min(start + 8, count - 8)
     }
 }

@@ -5,9 +5,19 @@ public final class Sequential: Layer {
     /// The first layer with parameters (`layers.count` if none has any).
     private let firstWithParameters: Int
 
+    /// A `Conv1d` followed directly by a `ReLU` is set to apply that ReLU in its own output pass, and the
+    /// ReLU to hand its tensor on unchanged (`AppliesReLU`): the model's numbers are the same to the bit,
+    /// but from then on those two layers belong to this model, and the convolution called on its own
+    /// returns max(y, 0).
     public init(_ layers: [Layer]) {
         self.layers = layers
         firstWithParameters = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
+        // A ReLU right after a layer that can apply it runs inside that layer's output pass.
+        for (layer, next) in zip(layers, layers.dropFirst()) {
+            guard let producer = layer as? any AppliesReLU, let relu = next as? ReLU else { continue }
+            producer.appliesReLU = true
+            relu.absorbed = true
+        }
     }
 
     public func forward(_ x: Tensor, training: Bool) -> Tensor {

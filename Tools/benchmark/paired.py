@@ -27,7 +27,7 @@ import subprocess
 import sys
 import time
 
-from paired_workloads import BUILD, PEER_NAMES, PEERS, ROOT, workloads
+from paired_workloads import BUILD, PEER_NAMES, PEERS, ROOT, Report, workloads
 
 INSTALL = "python3 -m venv .venv-bench && .venv-bench/bin/pip install torch numpy jax optax"
 
@@ -49,6 +49,27 @@ def number(pattern, text, what):
     return float(found.group(1))
 
 
+def report_seconds(path):
+    """The seconds per epoch a run report records."""
+    try:
+        with open(path) as report:
+            return float(json.load(report)["seconds_per_epoch"])
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        sys.exit(f"no seconds per epoch in the run report {path}: {error}")
+
+
+def time_of(command, parse):
+    """Runs one side's command once and reads its time as `parse` says (see paired_workloads)."""
+    if isinstance(parse, Report) and os.path.exists(parse.path):
+        os.remove(parse.path)  # so that a run which writes no report cannot pass off the last round's
+    text, wall = run(command)
+    if parse == "wall":
+        return wall
+    if isinstance(parse, Report):
+        return report_seconds(parse.path)
+    return number(parse[0], text, parse[1])
+
+
 def measure(name, workload, sides, rounds):
     """Runs every side once per round, round r starting at side r (mod the sides); returns side -> times
     and the order of each round."""
@@ -56,9 +77,7 @@ def measure(name, workload, sides, rounds):
     for round_ in range(rounds):
         order = sides[round_ % len(sides):] + sides[:round_ % len(sides)]
         for side in order:
-            command, parse = workload.commands[side]
-            text, wall = run(command)
-            times[side].append(wall if parse == "wall" else number(parse[0], text, parse[1]))
+            times[side].append(time_of(*workload.commands[side]))
         orders.append(order)
         shown = ", ".join(f"{side} {times[side][-1]:.4f}" for side in sides)
         print(f"  {name} round {round_ + 1}: {shown} {workload.unit}", flush=True)

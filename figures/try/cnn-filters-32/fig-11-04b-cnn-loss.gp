@@ -9,7 +9,7 @@ set xlabel "epoch"
 set ylabel "MSE loss (log scale)"
 set logscale y
 set yrange [20.42426:12291.464]
-set ytics (50, 100, 200, 500, 1000, 2000, 5000)
+set ytics (30, 50, 100, 200, 500, 1000, 2000, 5000)
 set key top right
 set xrange [1:*] noextend
 plot "fig-11-04b-cnn-loss.dat" using 1:2 with lines ls 3 title "training", \
