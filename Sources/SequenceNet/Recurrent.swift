@@ -5,7 +5,8 @@
 /// Inside, every per-step buffer is time-major (row t * B + b holds sequence b at time t), so that a
 /// time step is one contiguous [B, ...] block: the step's matrix product reads the previous step's
 /// states where they lie, and the backward pass's products over all steps need no gathered copies.
-/// The input is transposed to that order once per batch and the output back once.
+/// The input is transposed to that order once per batch and the output back once, except between
+/// stacked layers, which hand the time-major states over as they lie (TimeMajorHandOff.swift).
 ///
 /// The input projections of all time steps are one matrix product onto the biases (for one input
 /// feature, a scaling each step does itself); each step then adds the previous state times W_hh
@@ -16,7 +17,9 @@
 /// `forward` or `backward`, which resize nothing once they hold them. The backward pass is
 /// `RecurrentBackward` (RecurrentBackward.swift), with buffers of its own; it reads this pass's buffers
 /// through the pointers `backward` hands it, and they stay private here.
-public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDirection {
+public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDirection, GivesTimeMajor,
+    TakesTimeMajor
+{
     public let inputSize: Int
     public let hiddenSize: Int
     public let reverse: Bool
@@ -38,6 +41,13 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     public var products = ProductEngine()
     public var computesInputGradient = true
     public var randomSources: [RandomSource] { [random] }
+    /// Set by `Sequential` for a layer stacked on another (TimeMajorHandOff.swift): the input arrives
+    /// [T, B, C] and is read where it lies; its gradient goes back [T, B, C].
+    var takesTimeMajor = false
+    /// Set by `Sequential` when the next layer takes the output time-major: the output is the states
+    /// buffer itself, [T, B, H], and dL/dy comes back in that order.
+    var givesTimeMajor = false
+    var canGiveTimeMajor: Bool { !reverse }
 
     private let cell: Cell
     private let random: RandomSource
@@ -59,6 +69,9 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     private let mask = Tensor(shape: [0])  // [B, H]: 0 or 1/(1-p)
     private let zeros = Tensor(shape: [0])  // [B, H]: the zero state before the first step
     private let output = Tensor(shape: [0])  // [B, T, H]
+    private let timeMajorOutput = Tensor(viewing: Tensor(shape: [0]))  // [T, B, H]: a view of `states`
+    /// x as time-major rows [T*B, C]: `inputRows`, or the input itself when it arrives time-major.
+    private var inputPointer: UnsafePointer<Float>?
     private let backwardPass = RecurrentBackward<Cell>()
 
     /// Every weight and bias drawn from U(-1/sqrt(H), 1/sqrt(H)), PyTorch's default.
@@ -94,11 +107,11 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     /// Sizes every buffer a forward pass over [B, T, C] uses.
     private func reserve(batch: Int, steps: Int) {
         let (rows, h, gh) = (batch * steps, hiddenSize, Cell.gateCount * hiddenSize)
-        inputRows.resize(rows, inputSize)
+        if !takesTimeMajor { inputRows.resize(rows, inputSize) }
         bias.resize([gh])
         gateValues.resize(rows, gh)
         states.resize(rows, h)
-        output.resize(batch, steps, h)
+        if !givesTimeMajor { output.resize(batch, steps, h) }
         if zeros.count != batch * h {
             zeros.resize([batch * h])
             zeros.zero()
@@ -125,18 +138,26 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         (rb + start).update(from: bhh + start, count: count)
     }
 
-    // x [B, T, C] -> y [B, T, H]
+    // x [B, T, C] -> y [B, T, H] (time-major hand-off: x [T, B, C], y [T, B, H])
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         precondition(
             x.shape.count == 3 && x.shape[2] == inputSize,
             "\(Cell.name) expects [B, T, \(inputSize)], got \(x.shape)")
-        let (batch, steps, c, h) = (x.shape[0], x.shape[1], inputSize, hiddenSize)
+        let (batch, steps) = takesTimeMajor ? (x.shape[1], x.shape[0]) : (x.shape[0], x.shape[1])
+        let (c, h) = (inputSize, hiddenSize)
         let gh = Cell.gateCount * h, rows = batch * steps
         self.batch = batch
         self.steps = steps
         reserve(batch: batch, steps: steps)
-        let xs = inputRows.pointer, b = bias.pointer
-        transpose(x.pointer, into: xs, outer: batch, inner: steps, width: c)
+        let xs: UnsafePointer<Float>
+        if takesTimeMajor {
+            xs = UnsafePointer(x.pointer)
+        } else {
+            transpose(x.pointer, into: inputRows.pointer, outer: batch, inner: steps, width: c)
+            xs = UnsafePointer(inputRows.pointer)
+        }
+        inputPointer = xs
+        let b = bias.pointer
         combineBiases()
         // The steps this pass runs, and the rows of the time-major buffers they fill.
         let run = onlyLastOutput && reverse ? 1 : steps
@@ -210,6 +231,10 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
                     previousRow: first ? nil : previous * batch,
                     batch: batch))
         }
+        if givesTimeMajor {
+            timeMajorOutput.view(states, as: [steps, batch, h])
+            return timeMajorOutput
+        }
         transpose(hidden, into: output.pointer, outer: steps, inner: batch, width: h)
         return output
     }
@@ -217,11 +242,12 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     // dy [B, T, H] -> dx [B, T, C]; gradients of all four parameters accumulate (RecurrentBackward.swift)
     public func backward(_ dy: Tensor) -> Tensor {
         precondition(steps > 0, "\(Cell.name).backward before forward")
+        let expected = givesTimeMajor ? [steps, batch, hiddenSize] : [batch, steps, hiddenSize]
         precondition(
-            dy.shape == [batch, steps, hiddenSize],
-            "\(Cell.name) backward expects [B, T, H] = \([batch, steps, hiddenSize]), got \(dy.shape)")
+            dy.shape == expected, "\(Cell.name) backward expects \(expected), got \(dy.shape)")
+        guard let inputs = inputPointer else { preconditionFailure("\(Cell.name).backward before forward") }
         let tape = RecurrentTape(
-            cell: cell, batch: batch, steps: steps, inputs: inputRows.pointer, gates: gateValues.pointer,
+            cell: cell, batch: batch, steps: steps, inputs: inputs, gates: gateValues.pointer,
             states: states.pointer, zeros: zeros.pointer,
             dropout: usedMask ? (UnsafePointer(mask.pointer), UnsafePointer(previousState.pointer)) : nil)
         return backwardPass.backward(dy, of: self, tape: tape)

@@ -27,21 +27,35 @@ final class RecurrentBackward<Cell: RecurrentCell> {
     private let ones = Tensor(shape: [0])  // [T*B]: for the bias gradients' column sums
     private let rowGradient = Tensor(shape: [0])  // [T*B, C]: dL/dx
     private let inputGradient = Tensor(shape: [0])  // [B, T, C]
+    private let timeMajorGradient = Tensor(viewing: Tensor(shape: [0]))  // [T, B, C]: a view of rowGradient
 
     // dy [B, T, H] -> dx [B, T, C]; gradients of all four parameters of `layer` accumulate
+    // (time-major hand-off: dy [T, B, H] when the layer gives its output so, dx [T, B, C] when it takes
+    // its input so)
     func backward(_ dy: Tensor, of layer: Recurrent<Cell>, tape: RecurrentTape<Cell>) -> Tensor {
         let (batch, steps, c, h) = (tape.batch, tape.steps, layer.inputSize, layer.hiddenSize)
         let (reverse, products, cell) = (layer.reverse, layer.products, tape.cell)
         let gh = Cell.gateCount * h, rows = batch * steps
-        inputGradient.resize(batch, steps, c)
-        inputGradient.zero()
+        // Where sequence r's dL/dy at step t starts.
+        let dyRowStart: (Int, Int) -> Int =
+            layer.givesTimeMajor ? { r, t in (t * batch + r) * h } : { r, t in (r * steps + t) * h }
+        if layer.takesTimeMajor {
+            rowGradient.resize(rows, c)
+        } else {
+            inputGradient.resize(batch, steps, c)
+            inputGradient.zero()
+        }
         // Steps processed after the last one with a nonzero output gradient pass nothing back and are
         // skipped: under `out[:, -1, :]` the reverse direction's only such step is its first. A reverse
         // layer that ran only its first step (`onlyLastOutput`) needs no search for it.
-        let lastStep = layer.onlyLastOutput && reverse ? 0 : lastStepWithGradient(dy, reverse: reverse)
+        let lastStep =
+            layer.onlyLastOutput && reverse
+            ? 0 : lastStepWithGradient(dy, reverse: reverse, batch: batch, steps: steps, rowStart: dyRowStart)
         // W_hh's gradient is written only when a step after the first passes a gradient back.
         layer.weightHH.gradientUntouched = (lastStep ?? 0) == 0
-        guard let last = lastStep else { return inputGradient }
+        guard let last = lastStep else {
+            return inputGradientOut(layer: layer, batch: batch, steps: steps, done: 0)
+        }
         inputGateGradient.resize(rows, gh)
         if separate { recurrentGateGradient.resize(rows, gh) }
         stateGradient.resize(batch, h)
@@ -55,7 +69,7 @@ final class RecurrentBackward<Cell: RecurrentCell> {
         // dL/dh at a step is dy there plus what the later step sends back through W_hh (and for a cell
         // with a direct path, straight from dh); dh starts as dy and the product is added onto it (beta 1).
         let lastT = reverse ? steps - 1 - last : last
-        for r in 0..<batch { (dh + r * h).update(from: incoming + (r * steps + lastT) * h, count: h) }
+        for r in 0..<batch { (dh + r * h).update(from: incoming + dyRowStart(r, lastT), count: h) }
         for s in stride(from: last, through: 0, by: -1) {
             let t = reverse ? steps - 1 - s : s, previous = reverse ? t + 1 : t - 1
             let first = s == 0
@@ -70,7 +84,7 @@ final class RecurrentBackward<Cell: RecurrentCell> {
             // dL/dh_prev: dy at the previous step, the cell's direct part, and the gate gradients
             // through W_hh (and the mask).
             for r in 0..<batch {
-                let dhRow = dh + r * h, dyRow = incoming + (r * steps + previous) * h
+                let dhRow = dh + r * h, dyRow = incoming + dyRowStart(r, previous)
                 if Cell.passesStateGradientDirectly {
                     for j in 0..<h { dhRow[j] += dyRow[j] }
                 } else {
@@ -86,7 +100,19 @@ final class RecurrentBackward<Cell: RecurrentCell> {
             }
         }
         accumulateParameterGradients(of: layer, tape: tape, last: last)
-        return inputGradient
+        return inputGradientOut(layer: layer, batch: batch, steps: steps, done: last + 1)
+    }
+
+    /// dL/dx as the layer hands it back: [B, T, C] in `inputGradient`, or for the time-major hand-off
+    /// the rows of `rowGradient` as they lie, [T, B, C], with the steps the pass did not reach (those
+    /// after the first `done`, a forward layer's only kind) set to zero.
+    private func inputGradientOut(layer: Recurrent<Cell>, batch: Int, steps: Int, done: Int) -> Tensor {
+        guard layer.takesTimeMajor else { return inputGradient }
+        precondition(!layer.reverse, "a reverse direction does not take its input time-major")
+        let c = layer.inputSize
+        (rowGradient.pointer + done * batch * c).update(repeating: 0, count: (steps - done) * batch * c)
+        timeMajorGradient.view(rowGradient, as: [steps, batch, c])
+        return timeMajorGradient
     }
 
     /// The products over every step the backward pass did, steps 0...last in processing order: the
@@ -124,7 +150,7 @@ final class RecurrentBackward<Cell: RecurrentCell> {
                 beta: 1)
             if layer.computesInputGradient { products.gemm(dInput, wih, into: dx, m: count, n: c, k: gh) }
         }
-        if layer.computesInputGradient {
+        if layer.computesInputGradient && !layer.takesTimeMajor {
             transpose(
                 rowGradient.pointer, into: inputGradient.pointer, outer: steps, inner: batch, width: c,
                 outerRange: firstRow / batch..<firstRow / batch + last + 1)
@@ -143,13 +169,16 @@ final class RecurrentBackward<Cell: RecurrentCell> {
             m: gh, n: h, k: last * batch, beta: 1)
     }
 
-    /// The last step in processing order whose slice of dy [B, T, H] is not all zero; nil if none is.
-    private func lastStepWithGradient(_ dy: Tensor, reverse: Bool) -> Int? {
-        let (batch, steps, h) = (dy.shape[0], dy.shape[1], dy.shape[2]), g = dy.pointer
+    /// The last step in processing order whose slice of dy is not all zero; nil if none is. Sequence b's
+    /// H values at step t start at `rowStart(b, t)`.
+    private func lastStepWithGradient(
+        _ dy: Tensor, reverse: Bool, batch: Int, steps: Int, rowStart: (Int, Int) -> Int
+    ) -> Int? {
+        let h = dy.shape[2], g = dy.pointer
         for s in stride(from: steps - 1, through: 0, by: -1) {
             let t = reverse ? steps - 1 - s : s
             for b in 0..<batch
-            where UnsafeBufferPointer(start: g + (b * steps + t) * h, count: h).contains(where: { $0 != 0 }) {
+            where UnsafeBufferPointer(start: g + rowStart(b, t), count: h).contains(where: { $0 != 0 }) {
                 return s
             }
         }

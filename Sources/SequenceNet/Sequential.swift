@@ -18,6 +18,7 @@ public final class Sequential: Layer {
             producer.appliesReLU = true
             relu.absorbed = true
         }
+        handOverTimeMajor()
     }
 
     public func forward(_ x: Tensor, training: Bool) -> Tensor {

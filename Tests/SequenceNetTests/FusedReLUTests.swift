@@ -5,8 +5,6 @@ import Testing
 /// A ReLU after a convolution runs inside the convolution's output pass (`AppliesReLU`). The numbers
 /// must be the ones the two layers give apart, to the bit: the chapter's runs were made that way.
 @Suite struct FusedReLUTests {
-    func bits(_ values: [Float]) -> [UInt32] { values.map(\.bitPattern) }
-
     func randomValues(_ count: Int, seed: UInt64) -> [Float] {
         Tensor.uniform([count], bound: 1, random: RandomSource(seed: seed)).values
     }
@@ -85,12 +83,7 @@ import Testing
             for values in convolved {
                 #expect(values.contains { $0 < 0 } && values.contains { $0 > 0 }, "length \(length)")
             }
-            let dxFused = fused.backward(dy).values
-            let dxApart = apart.reversed().reduce(dy) { gradient, layer in layer.backward(gradient) }.values
-            #expect(bits(dxFused) == bits(dxApart), "input gradients, length \(length)")
-            let fusedGradients = fused.parameters.map { bits($0.gradient.values) }
-            let apartGradients = apart.flatMap(\.parameters).map { bits($0.gradient.values) }
-            #expect(fusedGradients == apartGradients, "parameter gradients, length \(length)")
+            expectSameBackward(fused, apart, from: dy, "length \(length)")
         }
     }
 }
