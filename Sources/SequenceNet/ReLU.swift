@@ -38,3 +38,14 @@ protocol AppliesReLU: Layer {
     /// When set, `forward` returns max(y, 0) and `backward` takes dL/d max(y, 0).
     var appliesReLU: Bool { get set }
 }
+
+extension Sequential {
+    /// Lets each layer that can apply the ReLU right after it do so in its own output pass.
+    func fuseReLUs() {
+        for (layer, next) in zip(layers, layers.dropFirst()) {
+            guard let producer = layer as? any AppliesReLU, let relu = next as? ReLU else { continue }
+            producer.appliesReLU = true
+            relu.absorbed = true
+        }
+    }
+}

@@ -70,7 +70,9 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     private let zeros = Tensor(shape: [0])  // [B, H]: the zero state before the first step
     private let output = Tensor(shape: [0])  // [B, T, H]
     private let timeMajorOutput = Tensor(viewing: Tensor(shape: [0]))  // [T, B, H]: a view of `states`
-    /// x as time-major rows [T*B, C]: `inputRows`, or the input itself when it arrives time-major.
+    /// x as time-major rows [T*B, C]: `inputRows`, or the input itself when it arrives time-major. Then
+    /// it points into the layer below's states, which hold until that layer's next forward pass: in a
+    /// training step this layer's backward pass comes first, as it must for this layer's own buffers.
     private var inputPointer: UnsafePointer<Float>?
     private let backwardPass = RecurrentBackward<Cell>()
 

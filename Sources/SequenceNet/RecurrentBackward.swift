@@ -36,9 +36,8 @@ final class RecurrentBackward<Cell: RecurrentCell> {
         let (batch, steps, c, h) = (tape.batch, tape.steps, layer.inputSize, layer.hiddenSize)
         let (reverse, products, cell) = (layer.reverse, layer.products, tape.cell)
         let gh = Cell.gateCount * h, rows = batch * steps
-        // Where sequence r's dL/dy at step t starts.
-        let dyRowStart: (Int, Int) -> Int =
-            layer.givesTimeMajor ? { r, t in (t * batch + r) * h } : { r, t in (r * steps + t) * h }
+        // Sequence r's dL/dy at step t starts at r * perSequence + t * perStep.
+        let (perSequence, perStep) = layer.givesTimeMajor ? (h, batch * h) : (steps * h, h)
         if layer.takesTimeMajor {
             rowGradient.resize(rows, c)
         } else {
@@ -50,7 +49,9 @@ final class RecurrentBackward<Cell: RecurrentCell> {
         // layer that ran only its first step (`onlyLastOutput`) needs no search for it.
         let lastStep =
             layer.onlyLastOutput && reverse
-            ? 0 : lastStepWithGradient(dy, reverse: reverse, batch: batch, steps: steps, rowStart: dyRowStart)
+            ? 0
+            : lastStepWithGradient(
+                dy, reverse: reverse, batch: batch, steps: steps, strides: (perSequence, perStep))
         // W_hh's gradient is written only when a step after the first passes a gradient back.
         layer.weightHH.gradientUntouched = (lastStep ?? 0) == 0
         guard let last = lastStep else {
@@ -69,7 +70,9 @@ final class RecurrentBackward<Cell: RecurrentCell> {
         // dL/dh at a step is dy there plus what the later step sends back through W_hh (and for a cell
         // with a direct path, straight from dh); dh starts as dy and the product is added onto it (beta 1).
         let lastT = reverse ? steps - 1 - last : last
-        for r in 0..<batch { (dh + r * h).update(from: incoming + dyRowStart(r, lastT), count: h) }
+        for r in 0..<batch {
+            (dh + r * h).update(from: incoming + r * perSequence + lastT * perStep, count: h)
+        }
         for s in stride(from: last, through: 0, by: -1) {
             let t = reverse ? steps - 1 - s : s, previous = reverse ? t + 1 : t - 1
             let first = s == 0
@@ -84,7 +87,7 @@ final class RecurrentBackward<Cell: RecurrentCell> {
             // dL/dh_prev: dy at the previous step, the cell's direct part, and the gate gradients
             // through W_hh (and the mask).
             for r in 0..<batch {
-                let dhRow = dh + r * h, dyRow = incoming + dyRowStart(r, previous)
+                let dhRow = dh + r * h, dyRow = incoming + r * perSequence + previous * perStep
                 if Cell.passesStateGradientDirectly {
                     for j in 0..<h { dhRow[j] += dyRow[j] }
                 } else {
@@ -170,15 +173,17 @@ final class RecurrentBackward<Cell: RecurrentCell> {
     }
 
     /// The last step in processing order whose slice of dy is not all zero; nil if none is. Sequence b's
-    /// H values at step t start at `rowStart(b, t)`.
+    /// H values at step t start at b * strides.perSequence + t * strides.perStep.
     private func lastStepWithGradient(
-        _ dy: Tensor, reverse: Bool, batch: Int, steps: Int, rowStart: (Int, Int) -> Int
+        _ dy: Tensor, reverse: Bool, batch: Int, steps: Int, strides: (perSequence: Int, perStep: Int)
     ) -> Int? {
         let h = dy.shape[2], g = dy.pointer
         for s in stride(from: steps - 1, through: 0, by: -1) {
             let t = reverse ? steps - 1 - s : s
             for b in 0..<batch
-            where UnsafeBufferPointer(start: g + rowStart(b, t), count: h).contains(where: { $0 != 0 }) {
+            where UnsafeBufferPointer(start: g + b * strides.perSequence + t * strides.perStep, count: h)
+                .contains(where: { $0 != 0 })
+            {
                 return s
             }
         }

@@ -5,19 +5,15 @@ public final class Sequential: Layer {
     /// The first layer with parameters (`layers.count` if none has any).
     private let firstWithParameters: Int
 
-    /// A `Conv1d` followed directly by a `ReLU` is set to apply that ReLU in its own output pass, and the
-    /// ReLU to hand its tensor on unchanged (`AppliesReLU`): the model's numbers are the same to the bit,
-    /// but from then on those two layers belong to this model, and the convolution called on its own
-    /// returns max(y, 0).
+    /// Two arrangements between adjacent layers change no number, only the passes over memory: a
+    /// `Conv1d` followed directly by a `ReLU` applies it in its own output pass (`AppliesReLU`), and
+    /// stacked recurrent layers hand their states over time-major (TimeMajorHandOff.swift). From then on
+    /// those layers belong to this model: called on its own, such a convolution returns max(y, 0), and
+    /// such a recurrent layer expects or returns [T, B, width].
     public init(_ layers: [Layer]) {
         self.layers = layers
         firstWithParameters = layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
-        // A ReLU right after a layer that can apply it runs inside that layer's output pass.
-        for (layer, next) in zip(layers, layers.dropFirst()) {
-            guard let producer = layer as? any AppliesReLU, let relu = next as? ReLU else { continue }
-            producer.appliesReLU = true
-            relu.absorbed = true
-        }
+        fuseReLUs()
         handOverTimeMajor()
     }
 
