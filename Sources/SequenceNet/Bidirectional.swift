@@ -31,8 +31,6 @@ public final class Bidirectional<Cell: RecurrentCell>: RecurrentLayer {
     }
 
     private let output = Tensor(shape: [0])  // [B, T, 2H]
-    private let forwardGradient = Tensor(shape: [0])  // [B, T, H]
-    private let backwardGradient = Tensor(shape: [0])  // [B, T, H]
     private let inputGradient = Tensor(shape: [0])  // [B, T, C]
 
     public init(
@@ -50,37 +48,29 @@ public final class Bidirectional<Cell: RecurrentCell>: RecurrentLayer {
     // snippet.bidirectional
     // x [B, T, C] -> y [B, T, 2H]
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
-        let forwards = forwardLayer.forward(x, training: training)  // reads steps 0, 1, ..., T-1
-        let backwards = backwardLayer.forward(x, training: training)  // reads steps T-1, ..., 0
-        let (rows, h) = (x.shape[0] * x.shape[1], forwardLayer.hiddenSize)
+        precondition(x.shape.count == 3, "\(Cell.name) expects [B, T, C], got \(x.shape)")
+        let h = forwardLayer.hiddenSize
         output.resize(x.shape[0], x.shape[1], 2 * h)
-        // Each step's output is [forward h_t, backward h_t], as torch.cat(..., dim=-1) would make it.
-        for r in 0..<rows {
-            (output.pointer + r * 2 * h).update(from: forwards.pointer + r * h, count: h)
-            (output.pointer + r * 2 * h + h).update(from: backwards.pointer + r * h, count: h)
-        }
+        // Each step's output is [forward h_t, backward h_t], as torch.cat(..., dim=-1) would make it:
+        // each direction writes its half of every row.
+        forwardLayer.forward(x, training: training, into: output.pointer, rowStride: 2 * h)  // steps 0...T-1
+        backwardLayer.forward(x, training: training, into: output.pointer + h, rowStride: 2 * h)  // T-1...0
         return output
     }
     // snippet.end
 
     // dy [B, T, 2H] -> dx [B, T, C], the sum of both directions' input gradients
     public func backward(_ dy: Tensor) -> Tensor {
-        let (batch, steps, h) = (dy.shape[0], dy.shape[1], forwardLayer.hiddenSize)
-        forwardGradient.resize(batch, steps, h)
-        backwardGradient.resize(batch, steps, h)
-        for r in 0..<batch * steps {
-            (forwardGradient.pointer + r * h).update(from: dy.pointer + r * 2 * h, count: h)
-            (backwardGradient.pointer + r * h).update(from: dy.pointer + r * 2 * h + h, count: h)
-        }
-        let fromForward = forwardLayer.backward(forwardGradient)
-        guard computesInputGradient else {
-            _ = backwardLayer.backward(backwardGradient)
-            return fromForward
-        }
-        inputGradient.copy(from: fromForward)
-        let fromBackward = backwardLayer.backward(backwardGradient)
-        let dx = inputGradient.pointer, other = fromBackward.pointer
-        for i in 0..<inputGradient.count { dx[i] += other[i] }
+        precondition(
+            dy.shape == output.shape, "\(Cell.name) backward expects \(output.shape), got \(dy.shape)")
+        let h = forwardLayer.hiddenSize, rows = UnsafePointer(dy.pointer)
+        // Each direction reads its half of every row of dy where it lies.
+        let fromForward = forwardLayer.backward(rows: rows, rowStride: 2 * h)
+        let fromBackward = backwardLayer.backward(rows: rows + h, rowStride: 2 * h)
+        guard computesInputGradient else { return fromForward }
+        inputGradient.resize(fromForward.shape)
+        let dx = inputGradient.pointer, a = fromForward.pointer, b = fromBackward.pointer
+        for i in 0..<inputGradient.count { dx[i] = a[i] + b[i] }
         return inputGradient
     }
 }

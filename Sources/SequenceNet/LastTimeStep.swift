@@ -5,7 +5,9 @@ public final class LastTimeStep: TakesTimeMajor {
     private var inputShape: [Int] = []
     /// Set by `Sequential` after a recurrent layer that hands its states over time-major
     /// (TimeMajorHandOff.swift): x is [T, B, H], and the last step is its last block of rows.
-    var takesTimeMajor = false
+    var takesTimeMajor = false {
+        didSet { inputGradient.resize([0]) }  // the zeros `backward` keeps lie in the other order
+    }
 
     public init() {}
 
@@ -37,8 +39,12 @@ public final class LastTimeStep: TakesTimeMajor {
 
     // dy [B, H] -> dx [B, T, H] (time-major: [T, B, H]), zero except at the last step
     public func backward(_ dy: Tensor) -> Tensor {
-        inputGradient.resize(inputShape)
-        inputGradient.zero()
+        // Only the last step's rows are ever written here, and the layers below only read dx: the rest
+        // is zeroed when the shape changes and stays zero.
+        if inputGradient.shape != inputShape {
+            inputGradient.resize(inputShape)
+            inputGradient.zero()
+        }
         if takesTimeMajor {
             let last = (inputShape[0] - 1) * inputShape[1] * inputShape[2]
             (inputGradient.pointer + last).update(from: dy.pointer, count: dy.count)

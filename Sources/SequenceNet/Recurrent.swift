@@ -106,14 +106,14 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         return (hidden, cell.cellState(row: row, batch: batch))
     }
 
-    /// Sizes every buffer a forward pass over [B, T, C] uses.
-    private func reserve(batch: Int, steps: Int) {
+    /// Sizes every buffer a forward pass over [B, T, C] uses (`output` when the pass returns it).
+    private func reserve(batch: Int, steps: Int, returnsOutput: Bool) {
         let (rows, h, gh) = (batch * steps, hiddenSize, Cell.gateCount * hiddenSize)
         if !takesTimeMajor { inputRows.resize(rows, inputSize) }
         bias.resize([gh])
         gateValues.resize(rows, gh)
         states.resize(rows, h)
-        if !givesTimeMajor { output.resize(batch, steps, h) }
+        if returnsOutput && !givesTimeMajor { output.resize(batch, steps, h) }
         if zeros.count != batch * h {
             zeros.resize([batch * h])
             zeros.zero()
@@ -142,6 +142,29 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
 
     // x [B, T, C] -> y [B, T, H] (time-major hand-off: x [T, B, C], y [T, B, H])
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
+        runSteps(x, training: training, returnsOutput: true)
+        if givesTimeMajor {
+            timeMajorOutput.view(states, as: [steps, batch, hiddenSize])
+            return timeMajorOutput
+        }
+        transpose(states.pointer, into: output.pointer, outer: steps, inner: batch, width: hiddenSize)
+        return output
+    }
+
+    /// The forward pass for `Bidirectional`, which keeps both directions' outputs in one tensor: y's
+    /// H values for sequence b at step t go to target + (b * T + t) * rowStride.
+    func forward(_ x: Tensor, training: Bool, into target: UnsafeMutablePointer<Float>, rowStride: Int) {
+        runSteps(x, training: training, returnsOutput: false)
+        let h = hiddenSize, hidden = states.pointer
+        for b in 0..<batch {
+            for t in 0..<steps {
+                (target + (b * steps + t) * rowStride).update(from: hidden + (t * batch + b) * h, count: h)
+            }
+        }
+    }
+
+    /// x [B, T, C] -> h [T*B, H] in `states`: the steps of a forward pass.
+    private func runSteps(_ x: Tensor, training: Bool, returnsOutput: Bool) {
         precondition(
             x.shape.count == 3 && x.shape[2] == inputSize,
             "\(Cell.name) expects [B, T, \(inputSize)], got \(x.shape)")
@@ -150,7 +173,7 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         let gh = Cell.gateCount * h, rows = batch * steps
         self.batch = batch
         self.steps = steps
-        reserve(batch: batch, steps: steps)
+        reserve(batch: batch, steps: steps, returnsOutput: returnsOutput)
         let xs: UnsafePointer<Float>
         if takesTimeMajor {
             xs = UnsafePointer(x.pointer)
@@ -233,12 +256,6 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
                     previousRow: first ? nil : previous * batch,
                     batch: batch))
         }
-        if givesTimeMajor {
-            timeMajorOutput.view(states, as: [steps, batch, h])
-            return timeMajorOutput
-        }
-        transpose(hidden, into: output.pointer, outer: steps, inner: batch, width: h)
-        return output
     }
 
     // dy [B, T, H] -> dx [B, T, C]; gradients of all four parameters accumulate (RecurrentBackward.swift)
@@ -247,11 +264,24 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
         let expected = givesTimeMajor ? [steps, batch, hiddenSize] : [batch, steps, hiddenSize]
         precondition(
             dy.shape == expected, "\(Cell.name) backward expects \(expected), got \(dy.shape)")
+        let h = hiddenSize
+        return backward(UnsafePointer(dy.pointer), strides: givesTimeMajor ? (h, batch * h) : (steps * h, h))
+    }
+
+    /// The backward pass for `Bidirectional`, reading dL/dy where its forward pass put y: sequence b's
+    /// H values at step t at dy + (b * T + t) * rowStride.
+    func backward(rows dy: UnsafePointer<Float>, rowStride: Int) -> Tensor {
+        precondition(steps > 0, "\(Cell.name).backward before forward")
+        return backward(dy, strides: (steps * rowStride, rowStride))
+    }
+
+    /// Sequence b's dL/dy at step t starts at dy + b * strides.perSequence + t * strides.perStep.
+    private func backward(_ dy: UnsafePointer<Float>, strides: (perSequence: Int, perStep: Int)) -> Tensor {
         guard let inputs = inputPointer else { preconditionFailure("\(Cell.name).backward before forward") }
         let tape = RecurrentTape(
             cell: cell, batch: batch, steps: steps, inputs: inputs, gates: gateValues.pointer,
             states: states.pointer, zeros: zeros.pointer,
             dropout: usedMask ? (UnsafePointer(mask.pointer), UnsafePointer(previousState.pointer)) : nil)
-        return backwardPass.backward(dy, of: self, tape: tape)
+        return backwardPass.backward(dy, strides: strides, of: self, tape: tape)
     }
 }

@@ -30,14 +30,17 @@ final class RecurrentBackward<Cell: RecurrentCell> {
     private let timeMajorGradient = Tensor(viewing: Tensor(shape: [0]))  // [T, B, C]: a view of rowGradient
 
     // dy [B, T, H] -> dx [B, T, C]; gradients of all four parameters of `layer` accumulate
-    // (time-major hand-off: dy [T, B, H] when the layer gives its output so, dx [T, B, C] when it takes
-    // its input so)
-    func backward(_ dy: Tensor, of layer: Recurrent<Cell>, tape: RecurrentTape<Cell>) -> Tensor {
+    // (dy as `Recurrent.backward` finds it: sequence b's H values at step t start at
+    // dy + b * strides.perSequence + t * strides.perStep; dx [T, B, C] when the layer takes its input
+    // time-major)
+    func backward(
+        _ dy: UnsafePointer<Float>, strides: (perSequence: Int, perStep: Int), of layer: Recurrent<Cell>,
+        tape: RecurrentTape<Cell>
+    ) -> Tensor {
         let (batch, steps, c, h) = (tape.batch, tape.steps, layer.inputSize, layer.hiddenSize)
         let (reverse, products, cell) = (layer.reverse, layer.products, tape.cell)
         let gh = Cell.gateCount * h, rows = batch * steps
-        // Sequence r's dL/dy at step t starts at r * perSequence + t * perStep.
-        let (perSequence, perStep) = layer.givesTimeMajor ? (h, batch * h) : (steps * h, h)
+        let (perSequence, perStep) = strides
         if layer.takesTimeMajor {
             rowGradient.resize(rows, c)
         } else {
@@ -50,8 +53,7 @@ final class RecurrentBackward<Cell: RecurrentCell> {
         let lastStep =
             layer.onlyLastOutput && reverse
             ? 0
-            : lastStepWithGradient(
-                dy, reverse: reverse, batch: batch, steps: steps, strides: (perSequence, perStep))
+            : lastStepWithGradient(dy, reverse: reverse, batch: batch, steps: steps, h: h, strides: strides)
         // W_hh's gradient is written only when a step after the first passes a gradient back.
         layer.weightHH.gradientUntouched = (lastStep ?? 0) == 0
         guard let last = lastStep else {
@@ -63,7 +65,7 @@ final class RecurrentBackward<Cell: RecurrentCell> {
         if tape.dropout != nil { maskedGradient.resize(batch, h) }
         cell.startBackward(batch: batch)
 
-        let incoming = dy.pointer, gates = tape.gates, hidden = tape.states
+        let incoming = dy, gates = tape.gates, hidden = tape.states
         let dGates = inputGateGradient.pointer
         let dRecurrent = separate ? recurrentGateGradient.pointer : inputGateGradient.pointer
         let dh = stateGradient.pointer, whh = layer.weightHH.value.pointer, maskedDh = maskedGradient.pointer
@@ -175,9 +177,9 @@ final class RecurrentBackward<Cell: RecurrentCell> {
     /// The last step in processing order whose slice of dy is not all zero; nil if none is. Sequence b's
     /// H values at step t start at b * strides.perSequence + t * strides.perStep.
     private func lastStepWithGradient(
-        _ dy: Tensor, reverse: Bool, batch: Int, steps: Int, strides: (perSequence: Int, perStep: Int)
+        _ g: UnsafePointer<Float>, reverse: Bool, batch: Int, steps: Int, h: Int,
+        strides: (perSequence: Int, perStep: Int)
     ) -> Int? {
-        let h = dy.shape[2], g = dy.pointer
         for s in stride(from: steps - 1, through: 0, by: -1) {
             let t = reverse ? steps - 1 - s : s
             for b in 0..<batch
