@@ -6,7 +6,7 @@ public final class LastTimeStep: TakesTimeMajor {
     /// Set by `Sequential` after a recurrent layer that hands its states over time-major
     /// (TimeMajorHandOff.swift): x is [T, B, H], and the last step is its last block of rows.
     var takesTimeMajor = false {
-        didSet { inputGradient.resize([0]) }  // the zeros `backward` keeps lie in the other order
+        didSet { inputGradient.resize([0]) }  // the last step lies elsewhere in the other order: zero again
     }
 
     public init() {}

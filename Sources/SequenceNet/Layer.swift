@@ -31,7 +31,9 @@ public final class Parameter {
 public protocol Layer: AnyObject {
     /// y = f(x). `training` switches behaviour such as dropout.
     func forward(_ input: Tensor, training: Bool) -> Tensor
-    /// dL/dx from dL/dy, for the input of the latest `forward`.
+    /// dL/dx from dL/dy, for the input of the latest `forward`. It reads `outputGradient` and never
+    /// writes into it: a layer may hand that tensor on (an absorbed ReLU, `Flatten`'s view), and
+    /// `LastTimeStep` keeps zeros in the one it returns (GradientLeftAloneTests).
     func backward(_ outputGradient: Tensor) -> Tensor
     /// The layer's parameters, in PyTorch's registration order.
     var parameters: [Parameter] { get }

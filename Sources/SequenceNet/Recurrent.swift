@@ -68,7 +68,7 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     private let previousState = Tensor(shape: [0])
     private let mask = Tensor(shape: [0])  // [B, H]: 0 or 1/(1-p)
     private let zeros = Tensor(shape: [0])  // [B, H]: the zero state before the first step
-    private let output = Tensor(shape: [0])  // [B, T, H]
+    private let output = Tensor(shape: [0])  // [B, T, H]: sized and filled by the plain `forward` only
     private let timeMajorOutput = Tensor(viewing: Tensor(shape: [0]))  // [T, B, H]: a view of `states`
     /// x as time-major rows [T*B, C]: `inputRows`, or the input itself when it arrives time-major. Then
     /// it points into the layer below's states, which hold until that layer's next forward pass: in a
@@ -152,15 +152,19 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     }
 
     /// The forward pass for `Bidirectional`, which keeps both directions' outputs in one tensor: y's
-    /// H values for sequence b at step t go to target + (b * T + t) * rowStride.
+    /// H values for sequence b at step t go to target + (b * T + t) * rowStride. The caller provides
+    /// (B * T - 1) * rowStride + H floats; `Bidirectional` checks its shapes.
     func forward(_ x: Tensor, training: Bool, into target: UnsafeMutablePointer<Float>, rowStride: Int) {
         runSteps(x, training: training, returnsOutput: false)
+        // snippet.direction-rows
+        // h [T*B, H], time-major -> rows of target, [B, T, rowStride]
         let h = hiddenSize, hidden = states.pointer
         for b in 0..<batch {
             for t in 0..<steps {
                 (target + (b * steps + t) * rowStride).update(from: hidden + (t * batch + b) * h, count: h)
             }
         }
+        // snippet.end
     }
 
     /// x [B, T, C] -> h [T*B, H] in `states`: the steps of a forward pass.
@@ -259,6 +263,7 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     }
 
     // dy [B, T, H] -> dx [B, T, C]; gradients of all four parameters accumulate (RecurrentBackward.swift)
+    // (time-major hand-off: dy [T, B, H], dx [T, B, C])
     public func backward(_ dy: Tensor) -> Tensor {
         precondition(steps > 0, "\(Cell.name).backward before forward")
         let expected = givesTimeMajor ? [steps, batch, hiddenSize] : [batch, steps, hiddenSize]
@@ -269,7 +274,7 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     }
 
     /// The backward pass for `Bidirectional`, reading dL/dy where its forward pass put y: sequence b's
-    /// H values at step t at dy + (b * T + t) * rowStride.
+    /// H values at step t at dy + (b * T + t) * rowStride, which the caller provides as for `forward`.
     func backward(rows dy: UnsafePointer<Float>, rowStride: Int) -> Tensor {
         precondition(steps > 0, "\(Cell.name).backward before forward")
         return backward(dy, strides: (steps * rowStride, rowStride))

@@ -29,10 +29,10 @@ final class RecurrentBackward<Cell: RecurrentCell> {
     private let inputGradient = Tensor(shape: [0])  // [B, T, C]
     private let timeMajorGradient = Tensor(viewing: Tensor(shape: [0]))  // [T, B, C]: a view of rowGradient
 
-    // dy [B, T, H] -> dx [B, T, C]; gradients of all four parameters of `layer` accumulate
-    // (dy as `Recurrent.backward` finds it: sequence b's H values at step t start at
-    // dy + b * strides.perSequence + t * strides.perStep; dx [T, B, C] when the layer takes its input
-    // time-major)
+    // dL/dy -> dx [B, T, C]; gradients of all four parameters of `layer` accumulate. Sequence b's H
+    // values of dL/dy at step t start at dy + b * strides.perSequence + t * strides.perStep, which covers
+    // [B, T, H], the time-major [T, B, H] and one direction's half of a bidirectional layer's [B, T, 2H];
+    // dx is [T, B, C] when the layer takes its input time-major.
     func backward(
         _ dy: UnsafePointer<Float>, strides: (perSequence: Int, perStep: Int), of layer: Recurrent<Cell>,
         tape: RecurrentTape<Cell>

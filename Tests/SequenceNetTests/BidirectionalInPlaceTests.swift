@@ -29,49 +29,120 @@ import Testing
         return Tensor(shape: [batch, steps, h], values: values)
     }
 
-    func check<Cell: RecurrentCell>(_: Cell.Type, steps: Int, recurrentDropout: Float, onlyLastOutput: Bool) {
+    /// The layer as it was before it worked in place: both directions run on their own, outputs
+    /// concatenated, dL/dy split in two, input gradients summed.
+    struct DirectionsApart<Cell: RecurrentCell> {
+        let forwards: Recurrent<Cell>, backwards: Recurrent<Cell>
+        let test: BidirectionalInPlaceTests
+
+        /// Built from the same seed as `Bidirectional(inputSize:hiddenSize:recurrentDropout:random:)`.
+        init(_ test: BidirectionalInPlaceTests, inputSize: Int, recurrentDropout: Float, seed: UInt64) {
+            let source = RandomSource(seed: seed)
+            forwards = Recurrent(
+                inputSize: inputSize, hiddenSize: 4, recurrentDropout: recurrentDropout, random: source)
+            backwards = Recurrent(
+                inputSize: inputSize, hiddenSize: 4, reverse: true, recurrentDropout: recurrentDropout,
+                random: source)
+            self.test = test
+        }
+
+        var parameters: [Parameter] { forwards.parameters + backwards.parameters }
+
+        func set(onlyLastOutput: Bool, computesInputGradient: Bool) {
+            for direction in [forwards, backwards] {
+                direction.onlyLastOutput = onlyLastOutput
+                direction.computesInputGradient = computesInputGradient
+            }
+        }
+
+        func forward(_ x: Tensor) -> Tensor {
+            let y = test.concatenated(
+                forwards.forward(x, training: true), backwards.forward(x, training: true))
+            return Tensor(shape: [x.shape[0], x.shape[1], 8], values: y)
+        }
+
+        func backward(_ dy: Tensor) -> Tensor {
+            let a = forwards.backward(test.half(dy, second: false))
+            let b = backwards.backward(test.half(dy, second: true))
+            return Tensor(shape: a.shape, values: zip(a.values, b.values).map { $0 + $1 })
+        }
+    }
+
+    /// dy [B, T, 8], random, and under `out[:, -1, :]` zero but at the last step.
+    func outputGradient(batch: Int, steps: Int, lastOnly: Bool, seed: UInt64) -> Tensor {
+        let g = Tensor.uniform([batch, steps, 8], bound: 1, random: RandomSource(seed: seed)).values
+        return Tensor(
+            shape: [batch, steps, 8],
+            values: g.indices.map { !lastOnly || ($0 / 8) % steps == steps - 1 ? g[$0] : 0 })
+    }
+
+    func check<Cell: RecurrentCell>(
+        _: Cell.Type, steps: Int, recurrentDropout: Float, onlyLastOutput: Bool, computesInputGradient: Bool
+    ) {
         let what =
-            "\(Cell.name), \(steps) steps, recurrent dropout \(recurrentDropout), last only \(onlyLastOutput)"
+            "\(Cell.name), \(steps) steps, recurrent dropout \(recurrentDropout), "
+            + "last only \(onlyLastOutput), input gradient \(computesInputGradient)"
         let layer = Bidirectional<Cell>(
             inputSize: 3, hiddenSize: 4, recurrentDropout: recurrentDropout, random: RandomSource(seed: 41))
-        let source = RandomSource(seed: 41)
-        let forwards = Recurrent<Cell>(
-            inputSize: 3, hiddenSize: 4, recurrentDropout: recurrentDropout, random: source)
-        let backwards = Recurrent<Cell>(
-            inputSize: 3, hiddenSize: 4, reverse: true, recurrentDropout: recurrentDropout, random: source)
+        let apart = DirectionsApart<Cell>(self, inputSize: 3, recurrentDropout: recurrentDropout, seed: 41)
+        // A first pass at a larger batch over every step leaves numbers in every buffer, as an epoch's
+        // earlier batches do; the checked pass must not depend on what they left.
+        let wide = Tensor.uniform([3, steps, 3], bound: 1, random: RandomSource(seed: 44))
+        let wideGradient = outputGradient(batch: 3, steps: steps, lastOnly: false, seed: 45)
+        _ = layer.forward(wide, training: true)
+        _ = layer.backward(wideGradient)
+        _ = apart.forward(wide)
+        _ = apart.backward(wideGradient)
         layer.onlyLastOutput = onlyLastOutput
-        forwards.onlyLastOutput = onlyLastOutput
-        backwards.onlyLastOutput = onlyLastOutput
+        layer.computesInputGradient = computesInputGradient
+        apart.set(onlyLastOutput: onlyLastOutput, computesInputGradient: computesInputGradient)
 
         let x = Tensor.uniform([2, steps, 3], bound: 1, random: RandomSource(seed: 42))
-        var dy = Tensor.uniform([2, steps, 8], bound: 1, random: RandomSource(seed: 43))
-        if onlyLastOutput {
-            // Under `out[:, -1, :]` only the last step has a gradient.
-            let g = dy.values, row = 8
-            dy = Tensor(
-                shape: dy.shape,
-                values: g.indices.map { i in (i / row) % steps == steps - 1 ? g[i] : 0 })
-        }
+        let dy = outputGradient(batch: 2, steps: steps, lastOnly: onlyLastOutput, seed: 43)
         let y = layer.forward(x, training: true).values
-        let yApart = concatenated(forwards.forward(x, training: true), backwards.forward(x, training: true))
-        #expect(bits(y) == bits(yApart), "outputs, \(what)")
+        #expect(bits(y) == bits(apart.forward(x).values), "outputs, \(what)")
         #expect(y.contains { $0 != 0 })
-
         let dx = layer.backward(dy).values
-        let fromForward = forwards.backward(half(dy, second: false)).values
-        let fromBackward = backwards.backward(half(dy, second: true)).values
-        #expect(bits(dx) == bits(zip(fromForward, fromBackward).map { $0 + $1 }), "input gradients, \(what)")
-        let apart = (forwards.parameters + backwards.parameters).map { bits($0.gradient.values) }
-        #expect(layer.parameters.map { bits($0.gradient.values) } == apart, "parameter gradients, \(what)")
+        let dxApart = apart.backward(dy).values
+        if computesInputGradient { #expect(bits(dx) == bits(dxApart), "input gradients, \(what)") }
+        #expect(
+            layer.parameters.map { bits($0.gradient.values) }
+                == apart.parameters.map { bits($0.gradient.values) },
+            "parameter gradients, \(what)")
     }
 
     @Test func bothDirectionsInPlaceMatchTheDirectionsApart() {
-        for (steps, recurrentDropout, onlyLast) in [
-            (5, Float(0), false), (5, 0.3, false), (5, 0, true), (1, 0, false),
+        for (steps, recurrentDropout, onlyLast, inputGradient) in [
+            (5, Float(0), false, true), (5, 0.3, false, true), (5, 0, true, true), (1, 0, false, true),
+            (5, 0, false, false),
         ] {
-            check(RNNCell.self, steps: steps, recurrentDropout: recurrentDropout, onlyLastOutput: onlyLast)
-            check(GRUCell.self, steps: steps, recurrentDropout: recurrentDropout, onlyLastOutput: onlyLast)
-            check(LSTMCell.self, steps: steps, recurrentDropout: recurrentDropout, onlyLastOutput: onlyLast)
+            check(
+                RNNCell.self, steps: steps, recurrentDropout: recurrentDropout, onlyLastOutput: onlyLast,
+                computesInputGradient: inputGradient)
+            check(
+                GRUCell.self, steps: steps, recurrentDropout: recurrentDropout, onlyLastOutput: onlyLast,
+                computesInputGradient: inputGradient)
+            check(
+                LSTMCell.self, steps: steps, recurrentDropout: recurrentDropout, onlyLastOutput: onlyLast,
+                computesInputGradient: inputGradient)
         }
+    }
+
+    /// Two layers stacked, as the book's model stacks them: the upper one's input gradient, which it
+    /// sums in place, is the lower one's dL/dy, read in place.
+    @Test func stackedLayersMatchTheDirectionsApart() {
+        let lower = Bidirectional<GRUCell>(inputSize: 3, hiddenSize: 4, random: RandomSource(seed: 46))
+        let upper = Bidirectional<GRUCell>(inputSize: 8, hiddenSize: 4, random: RandomSource(seed: 47))
+        let lowerApart = DirectionsApart<GRUCell>(self, inputSize: 3, recurrentDropout: 0, seed: 46)
+        let upperApart = DirectionsApart<GRUCell>(self, inputSize: 8, recurrentDropout: 0, seed: 47)
+        let x = Tensor.uniform([3, 4, 3], bound: 1, random: RandomSource(seed: 48))
+        let dy = outputGradient(batch: 3, steps: 4, lastOnly: false, seed: 49)
+        let y = upper.forward(lower.forward(x, training: true), training: true).values
+        #expect(bits(y) == bits(upperApart.forward(lowerApart.forward(x)).values), "outputs")
+        let dx = lower.backward(upper.backward(dy)).values
+        #expect(bits(dx) == bits(lowerApart.backward(upperApart.backward(dy)).values), "input gradients")
+        let gradients = (lower.parameters + upper.parameters).map { bits($0.gradient.values) }
+        let gradientsApart = (lowerApart.parameters + upperApart.parameters).map { bits($0.gradient.values) }
+        #expect(gradients == gradientsApart, "parameter gradients")
     }
 }
