@@ -156,15 +156,10 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     /// (B * T - 1) * rowStride + H floats; `Bidirectional` checks its shapes.
     func forward(_ x: Tensor, training: Bool, into target: UnsafeMutablePointer<Float>, rowStride: Int) {
         runSteps(x, training: training, returnsOutput: false)
-        // snippet.direction-rows
         // h [T*B, H], time-major -> rows of target, [B, T, rowStride]
-        let h = hiddenSize, hidden = states.pointer
-        for b in 0..<batch {
-            for t in 0..<steps {
-                (target + (b * steps + t) * rowStride).update(from: hidden + (t * batch + b) * h, count: h)
-            }
-        }
-        // snippet.end
+        transpose(
+            states.pointer, into: target, outer: steps, inner: batch, width: hiddenSize,
+            targetRowStride: rowStride)
     }
 
     /// x [B, T, C] -> h [T*B, H] in `states`: the steps of a forward pass.
@@ -276,8 +271,7 @@ public final class Recurrent<Cell: RecurrentCell>: RecurrentLayer, RecurrentDire
     /// The backward pass for `Bidirectional`, reading dL/dy where its forward pass put y: sequence b's
     /// H values at step t at dy + (b * T + t) * rowStride, which the caller provides as for `forward`.
     func backward(rows dy: UnsafePointer<Float>, rowStride: Int) -> Tensor {
-        precondition(steps > 0, "\(Cell.name).backward before forward")
-        return backward(dy, strides: (steps * rowStride, rowStride))
+        backward(dy, strides: (steps * rowStride, rowStride))
     }
 
     /// Sequence b's dL/dy at step t starts at dy + b * strides.perSequence + t * strides.perStep.

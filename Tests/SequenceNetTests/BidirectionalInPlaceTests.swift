@@ -7,7 +7,7 @@ import Testing
 /// outputs concatenated and the gradient split, as `torch.cat` and its backward do: to the bit.
 @Suite struct BidirectionalInPlaceTests {
     /// The rows of a and b side by side: [B, T, H] twice -> [B, T, 2H].
-    func concatenated(_ a: Tensor, _ b: Tensor) -> [Float] {
+    static func concatenated(_ a: Tensor, _ b: Tensor) -> [Float] {
         let h = a.shape[2], (x, y) = (a.values, b.values)
         var rows: [Float] = []
         for r in 0..<a.count / h {
@@ -19,7 +19,7 @@ import Testing
     }
 
     /// Half of every row of dy: [B, T, 2H] -> [B, T, H].
-    func half(_ dy: Tensor, second: Bool) -> Tensor {
+    static func half(_ dy: Tensor, second: Bool) -> Tensor {
         let (batch, steps, h) = (dy.shape[0], dy.shape[1], dy.shape[2] / 2), g = dy.values
         var values: [Float] = []
         for r in 0..<batch * steps {
@@ -33,17 +33,15 @@ import Testing
     /// concatenated, dL/dy split in two, input gradients summed.
     struct DirectionsApart<Cell: RecurrentCell> {
         let forwards: Recurrent<Cell>, backwards: Recurrent<Cell>
-        let test: BidirectionalInPlaceTests
 
         /// Built from the same seed as `Bidirectional(inputSize:hiddenSize:recurrentDropout:random:)`.
-        init(_ test: BidirectionalInPlaceTests, inputSize: Int, recurrentDropout: Float, seed: UInt64) {
+        init(inputSize: Int, recurrentDropout: Float, seed: UInt64) {
             let source = RandomSource(seed: seed)
             forwards = Recurrent(
                 inputSize: inputSize, hiddenSize: 4, recurrentDropout: recurrentDropout, random: source)
             backwards = Recurrent(
                 inputSize: inputSize, hiddenSize: 4, reverse: true, recurrentDropout: recurrentDropout,
                 random: source)
-            self.test = test
         }
 
         var parameters: [Parameter] { forwards.parameters + backwards.parameters }
@@ -56,14 +54,14 @@ import Testing
         }
 
         func forward(_ x: Tensor) -> Tensor {
-            let y = test.concatenated(
+            let y = BidirectionalInPlaceTests.concatenated(
                 forwards.forward(x, training: true), backwards.forward(x, training: true))
             return Tensor(shape: [x.shape[0], x.shape[1], 8], values: y)
         }
 
         func backward(_ dy: Tensor) -> Tensor {
-            let a = forwards.backward(test.half(dy, second: false))
-            let b = backwards.backward(test.half(dy, second: true))
+            let a = forwards.backward(BidirectionalInPlaceTests.half(dy, second: false))
+            let b = backwards.backward(BidirectionalInPlaceTests.half(dy, second: true))
             return Tensor(shape: a.shape, values: zip(a.values, b.values).map { $0 + $1 })
         }
     }
@@ -84,7 +82,7 @@ import Testing
             + "last only \(onlyLastOutput), input gradient \(computesInputGradient)"
         let layer = Bidirectional<Cell>(
             inputSize: 3, hiddenSize: 4, recurrentDropout: recurrentDropout, random: RandomSource(seed: 41))
-        let apart = DirectionsApart<Cell>(self, inputSize: 3, recurrentDropout: recurrentDropout, seed: 41)
+        let apart = DirectionsApart<Cell>(inputSize: 3, recurrentDropout: recurrentDropout, seed: 41)
         // A first pass at a larger batch over every step leaves numbers in every buffer, as an epoch's
         // earlier batches do; the checked pass must not depend on what they left.
         let wide = Tensor.uniform([3, steps, 3], bound: 1, random: RandomSource(seed: 44))
@@ -133,8 +131,8 @@ import Testing
     @Test func stackedLayersMatchTheDirectionsApart() {
         let lower = Bidirectional<GRUCell>(inputSize: 3, hiddenSize: 4, random: RandomSource(seed: 46))
         let upper = Bidirectional<GRUCell>(inputSize: 8, hiddenSize: 4, random: RandomSource(seed: 47))
-        let lowerApart = DirectionsApart<GRUCell>(self, inputSize: 3, recurrentDropout: 0, seed: 46)
-        let upperApart = DirectionsApart<GRUCell>(self, inputSize: 8, recurrentDropout: 0, seed: 47)
+        let lowerApart = DirectionsApart<GRUCell>(inputSize: 3, recurrentDropout: 0, seed: 46)
+        let upperApart = DirectionsApart<GRUCell>(inputSize: 8, recurrentDropout: 0, seed: 47)
         let x = Tensor.uniform([3, 4, 3], bound: 1, random: RandomSource(seed: 48))
         let dy = outputGradient(batch: 3, steps: 4, lastOnly: false, seed: 49)
         let y = upper.forward(lower.forward(x, training: true), training: true).values
