@@ -12,9 +12,11 @@ Workloads: the CNN (ch11-cnn, 200 epochs) and recurrent-bench's book models in b
 short), and `recurrent-dropout-late`: one more epoch of the chapter's GRU with recurrent dropout, resumed
 from the checkpoint its chapter run left after epoch 20 (the state where its gate gradients have grown
 subnormal; `make figures` writes it).
-Run on an otherwise idle machine.
+Besides the medians, each workload gets the median of the rounds' B/A ratios (the two sides of a round
+run back to back) and a distribution-free interval for it: read a change as shown only when the
+interval leaves out 1. Run on an otherwise idle machine.
 """
-import argparse, datetime, glob, json, os, re, shutil, statistics, subprocess, tempfile
+import argparse, datetime, glob, json, math, os, re, shutil, statistics, subprocess, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -59,6 +61,27 @@ def recurrent_dropout_late(build):
     return float(line.group(1))
 
 
+def paired_ratio(a, b):
+    """B/A round by round (the two sides of a round ran back to back, so they met the machine in much the
+    same mood): the median of those ratios and a distribution-free interval for it, from the order
+    statistics whose binomial tails hold at most 2.5% each (the sign test's interval; None below 6
+    rounds). A lever is shown only when the interval leaves out 1."""
+    ratios = sorted(y / x for x, y in zip(a, b))
+    n = len(ratios)
+    tail, k = 0.0, 0  # the interval runs from the k-th smallest ratio to the k-th largest
+    while True:
+        tail += math.comb(n, k) / 2 ** n
+        if tail > 0.025:
+            break
+        k += 1
+    interval = None
+    if k > 0:
+        level = 1 - 2 * sum(math.comb(n, i) for i in range(k)) / 2 ** n
+        interval = {"low": ratios[k - 1], "high": ratios[n - k], "level": round(level, 4)}
+    return {"paired_median": statistics.median(ratios), "paired_interval": interval,
+            "b_faster_rounds": sum(y < x for x, y in zip(a, b))}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("a"), parser.add_argument("b")
@@ -86,8 +109,13 @@ def main():
     for name, sides in results.items():
         row = {s: {"rounds": v, "median": statistics.median(v)} for s, v in sides.items()}
         row["b_over_a"] = row["B"]["median"] / row["A"]["median"]
+        row.update(paired_ratio(sides["A"], sides["B"]))
         record["workloads"][name] = row
-        print(f"{name:16} A {row['A']['median']:.4f}  B {row['B']['median']:.4f}  B/A {row['b_over_a']:.3f}")
+        interval = row["paired_interval"]
+        print(f"{name:16} A {row['A']['median']:.4f}  B {row['B']['median']:.4f}  B/A {row['b_over_a']:.3f}"
+              f"  round by round {row['paired_median']:.3f}"
+              + (f" ({100 * interval['level']:.0f}% interval {interval['low']:.3f} to {interval['high']:.3f})"
+                 if interval else " (too few rounds for an interval)"))
     if args.save:
         with open(args.save, "w") as f:
             json.dump(record, f, indent=1)

@@ -134,7 +134,7 @@ def derive(result):
     result["ratio_vs_faster_peer"] = result[f"ratio_{faster}"]
     floor = result.get("products")
     if floor is None:
-        return result
+        return with_profile(result, faster)
     epoch = floor["metered_epoch_seconds"]
     result["products_share"] = floor["products_in_run_seconds"] / epoch
     result["limit_share"] = floor["products_fastest_seconds"] / epoch
@@ -145,6 +145,28 @@ def derive(result):
     if "products_at_peak_seconds" in floor:
         result["ratio_bound_peak"] = result[f"{faster}_median"] / floor["products_at_peak_seconds"]
         result["products_of_peak"] = floor["products_at_peak_seconds"] / floor["products_in_run_seconds"]
+    return result
+
+
+def with_profile(result, faster):
+    """For a row with no metered floor (the CNN, the search): the products' share of the processor time of
+    its profile, `figures/bench-profile-<workload>.json` (`profile_shares.py --model cnn` or `search`, on
+    the same processor), and the lead Swift would have over the faster peer if its time were nothing but
+    those products as they ran: `ratio_bound_profile`. A share of processor time counts both cores'
+    waits too, so this bound errs on the high side less than it seems: the products are the part of the
+    time that no change outside them can remove."""
+    name = f"bench-profile-{result['workload']}.json"
+    path = os.path.join(ROOT, "figures", name)
+    if not os.path.exists(path):
+        return result
+    profile = json.load(open(path))
+    if profile.get("cpu") != result.get("cpu"):
+        return result
+    share = profile["builds"][0]["shares"].get("matrix_products", 0)
+    result["products_share_profile"] = share
+    result["profile"] = {"file": f"figures/{name}", "date": profile["date"]}
+    if share > 0:
+        result["ratio_bound_profile"] = result[f"{faster}_median"] / (share * result["swift_median"])
     return result
 
 
