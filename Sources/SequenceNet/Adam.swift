@@ -23,6 +23,8 @@ public final class Adam {
     /// Updates run as two halves of the arena, at once on this pair when there is one; each element
     /// is updated the same way either way.
     var pair: CorePair?
+    /// This step's update, when the trainer's two halves run it as they finish (AdamDuringBackward).
+    var updateRunning: AdamDuringBackward?
 
     public init(
         arena: ParameterArena, learningRate: Double = 1e-3,
@@ -78,24 +80,32 @@ public final class Adam {
     /// moments are zero, which changes no bit (`sharesToUpdate`).
     public func updateAndClear(adding extraGradients: Tensor, untouched: [Bool]? = nil) {
         precondition(extraGradients.count == arena.count, "Adam: \(extraGradients.count) extra gradients")
+        if let updateRunning { return updateRunning.end() }  // begun and done inside the step's halves
         update(consuming: extraGradients.pointer, shares: sharesToUpdate(untouched: untouched))
     }
 
-    private func update(consuming extraGradients: UnsafeMutablePointer<Float>?, shares: [[Range<Int>]]) {
+    /// Counts a step and returns its coefficients.
+    func beginStep() -> AdamCoefficients {
         step += 1
         // PyTorch computes the bias corrections as Python floats (double precision).
         let correction1 = 1 - pow(beta1, Double(step))
         let correction2Root = (1 - pow(beta2, Double(step))).squareRoot()
-        let stepSize = Float(learningRate / correction1)
-        let rootCorrection = Float(correction2Root)
         // Coefficients are rounded to Float from double precision, as PyTorch passes them to its kernels.
-        let (b2, eps) = (Float(beta2), Float(epsilon))
-        let oneMinusBeta1 = Float(1 - beta1), oneMinusBeta2 = Float(1 - beta2)
+        return AdamCoefficients(
+            oneMinusBeta1: Float(1 - beta1), oneMinusBeta2: Float(1 - beta2), beta2: Float(beta2),
+            stepSize: Float(learningRate / correction1), rootCorrection: Float(correction2Root),
+            epsilon: Float(epsilon))
+    }
+
+    /// Both moment buffers, [N] each.
+    var moments: (first: UnsafeMutablePointer<Float>, second: UnsafeMutablePointer<Float>) {
+        (firstMoments.pointer, secondMoments.pointer)
+    }
+
+    private func update(consuming extraGradients: UnsafeMutablePointer<Float>?, shares: [[Range<Int>]]) {
+        let coefficients = beginStep()
         let p = arena.values.pointer, g = arena.gradients.pointer
         let m = firstMoments.pointer, v = secondMoments.pointer
-        let coefficients = AdamCoefficients(
-            oneMinusBeta1: oneMinusBeta1, oneMinusBeta2: oneMinusBeta2, beta2: b2, stepSize: stepSize,
-            rootCorrection: rootCorrection, epsilon: eps)
         Parallel.run(2, on: pair) { part in
             for range in shares[part] {
                 let (p, g, m, v) = (
@@ -128,7 +138,7 @@ private func adamStep(
 
 /// The update from g + extra, element by element; g and extra become zero.
 /// p, g, extra, m, v [count]
-private func addStepAndClear(
+func addStepAndClear(
     _ p: UnsafeMutablePointer<Float>, _ g: UnsafeMutablePointer<Float>, _ extra: UnsafeMutablePointer<Float>,
     _ m: UnsafeMutablePointer<Float>, _ v: UnsafeMutablePointer<Float>, count: Int, _ c: AdamCoefficients
 ) {

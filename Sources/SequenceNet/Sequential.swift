@@ -24,7 +24,24 @@ public final class Sequential: Layer {
     public func backward(_ dy: Tensor) -> Tensor {
         // Without dL/dx, the layers before the first one with parameters need no backward pass at all.
         let first = computesInputGradient ? 0 : firstWithParameters
-        return layers[first...].reversed().reduce(dy) { $1.backward($0) }
+        guard let afterLayerBackward else {
+            return layers[first...].reversed().reduce(dy) { $1.backward($0) }
+        }
+        var gradient = dy
+        for (done, layer) in layers[first...].reversed().enumerated() {
+            gradient = layer.backward(gradient)
+            afterLayerBackward(done + 1)
+        }
+        return gradient
+    }
+
+    /// Told, during `backward`, how many layers from the top have finished theirs (a trainer starts
+    /// Adam's update of those layers while the rest run: AdamDuringBackward.swift).
+    var afterLayerBackward: ((Int) -> Void)?
+
+    /// For each parameter, in `parameters`' order, the index of the layer it belongs to.
+    var layerOfParameter: [Int] {
+        layers.enumerated().flatMap { index, layer in Array(repeating: index, count: layer.parameters.count) }
     }
 
     /// Off: the layers up to the first one with parameters are told their input gradient is not

@@ -28,6 +28,8 @@ public final class Trainer {
     }
     /// The calling thread and a partner of its own, while `concurrent` is set.
     private var pair: CorePair?
+    /// Adam's update run by both cores as the step's backward passes finish, while `concurrent` is set.
+    private var adamDuringBackward: AdamDuringBackward?
     /// The engine every worker's products run on (a benchmark sets one with a meter).
     public var products = ProductEngine() {
         didSet { for worker in workers { worker.model.products = products } }
@@ -121,11 +123,16 @@ public final class Trainer {
         usePair(concurrent)
     }
 
-    /// Makes or drops the second core's thread as `concurrent` says.
+    /// Makes or drops the second core's thread as `concurrent` says, and with it Adam's update inside
+    /// the step's halves.
     private func usePair(_ concurrent: Bool) {
         if concurrent && pair == nil { pair = CorePair() }
         if !concurrent { pair = nil }
         optimizer.pair = pair
+        let models = workers.map(\.model)
+        adamDuringBackward =
+            concurrent ? AdamDuringBackward(optimizer: optimizer, reportingFrom: models) : nil
+        if !concurrent { AdamDuringBackward.stopReports(from: models) }
     }
 
     /// The parameters' values and gradients, as one flat buffer each.
@@ -195,11 +202,15 @@ public final class Trainer {
     /// gradients of its own (zero here: the last update cleared them), and Adam adds the two. Stops
     /// the run, after the update, when `stopRequested` says so.
     private func step(_ batch: ArraySlice<Int>, from data: Dataset) throws -> Float {
+        let adam = adamDuringBackward  // two cores: Adam's update begins inside the halves
+        adam?.begin(adding: workers[1].gradients)
         Parallel.run(workers.count, on: pair) { w in
             let worker = workers[w]
             worker.lossValue = 0
-            guard let (x, y) = worker.load(half: w, of: batch, from: data) else { return }
-            worker.lossValue = worker.learn(x, y, batchSize: batch.count)
+            if let (x, y) = worker.load(half: w, of: batch, from: data) {
+                worker.lossValue = worker.learn(x, y, batchSize: batch.count)
+            }
+            adam?.work(as: w)  // the pieces of Adam's pass whose layers both halves have left
         }
         // snippet.end
         // snippet.adam-step
