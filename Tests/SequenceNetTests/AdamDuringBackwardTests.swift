@@ -21,20 +21,27 @@ import Testing
         )
     }
 
-    @Test func piecesCoverEveryElementOnceTopLayerFirst() {
+    @Test func piecesCoverEveryElementOnceEachHalfTopLayerFirst() {
         let model = Self.model(RandomSource(seed: 1)), second = Self.model(RandomSource(seed: 1))
         let adam = Adam(model.parameters)
         let during = AdamDuringBackward(optimizer: adam, reportingFrom: [model, second], pieceSize: 7)
         #expect(model.layerOfParameter == [0, 0, 2, 2])
+        // As the first step finds them: no parameter to pass over, so the halves are the arena's.
+        during.begin(adding: Tensor(shape: [adam.arena.count]))
         var covered = [Int](repeating: 0, count: adam.arena.count)
-        for piece in during.pieces {
-            #expect(piece.range.count <= 7)
-            #expect(piece.layersAbove == (piece.parameter < 2 ? 2 : 0))
-            for i in piece.range { covered[i] += 1 }
+        for (list, pieces) in during.pieces.enumerated() {
+            for piece in pieces {
+                #expect(piece.range.count <= 7)
+                #expect(piece.layersAbove == (piece.parameter < 2 ? 2 : 0))
+                // Each list holds the half of the arena that Adam.updateAndClear gives that worker's core.
+                let half = adam.arena.count / 2
+                #expect(list == 0 ? piece.range.upperBound <= half : piece.range.lowerBound >= half)
+                for i in piece.range { covered[i] += 1 }
+            }
+            let order = pieces.map(\.layersAbove)
+            #expect(order == order.sorted())
         }
         #expect(covered.allSatisfy { $0 == 1 })
-        let order = during.pieces.map(\.layersAbove)
-        #expect(order == order.sorted())
     }
 
     /// The first layer's pieces wait until the second worker has finished it; the last layer's go
