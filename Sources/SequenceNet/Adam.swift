@@ -20,8 +20,9 @@ public final class Adam {
     /// Per parameter, whether the last step passed over it, and that step's two halves of the ranges
     /// it updated (`sharesToUpdate`).
     var skippedLastStep: [Bool], cachedShares: [[Range<Int>]] = []
-    /// Updates run as two halves of the arena, at once on this pair when there is one; each element
-    /// is updated the same way either way.
+    /// Updates run as two halves of the arena, at once on this pair when there is one (unless the
+    /// trainer's halves already ran the update: `updateRunning`); each element is updated the same way
+    /// either way.
     var pair: CorePair?
     /// This step's update, when the trainer's two halves run it as they finish (AdamDuringBackward).
     var updateRunning: AdamDuringBackward?
@@ -77,7 +78,8 @@ public final class Adam {
     /// the update's own pass; both are left zero, ready for the next batch's backward pass. One sweep
     /// over memory and one hand-off between the cores instead of three of each. A parameter marked in
     /// `untouched` (arena order) had no gradient written in either set and is passed over while its
-    /// moments are zero, which changes no bit (`sharesToUpdate`).
+    /// moments are zero, which changes no bit (`sharesToUpdate`). When the trainer's two halves have
+    /// already run this step's update as they finished (`AdamDuringBackward.begin`), it only finishes.
     public func updateAndClear(adding extraGradients: Tensor, untouched: [Bool]? = nil) {
         precondition(extraGradients.count == arena.count, "Adam: \(extraGradients.count) extra gradients")
         if let updateRunning { return updateRunning.end() }  // begun and done inside the step's halves

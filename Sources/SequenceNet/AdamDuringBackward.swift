@@ -49,7 +49,10 @@ final class AdamDuringBackward: @unchecked Sendable {
         self.pieceSize = pieceSize
         parameterPairs = Array(zip(models[0].parameters, models[1].parameters))
         layersAbove = models[0].layerOfParameter.map { models[0].layers.count - 1 - $0 }
-        for (w, model) in models.enumerated() { model.afterLayerBackward = { self.report($0, worker: w) } }
+        // Weakly: a model kept after its trainer must not keep this, Adam and the partner thread alive.
+        for (w, model) in models.enumerated() {
+            model.afterLayerBackward = { [weak self] in self?.report($0, worker: w) }
+        }
     }
 
     /// Cuts the pieces again if the parameters expected to be passed over (as the last step left their

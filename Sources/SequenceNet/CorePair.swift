@@ -2,10 +2,10 @@ import Foundation
 import Synchronization
 
 /// The calling thread and one partner thread of its own, running the two parts of a piece of work at
-/// once: the trainer's two workers, the two halves of Adam's pass. The caller runs part 0, the partner
-/// part 1.
+/// once: the trainer's two workers (with Adam's pass inside their parts: AdamDuringBackward), the two
+/// halves of an evaluation. The caller runs part 0, the partner part 1.
 ///
-/// A batch hands work over twice, and a CNN batch takes under a millisecond, so the hand-off must be
+/// A batch hands work over once, and a CNN batch takes under a millisecond, so the hand-off must be
 /// quick: a sleeping thread takes tens of microseconds to wake (the profile showed 14% of a CNN epoch
 /// in the kernel's wake-ups with Dispatch). The partner therefore spins for a while after each part,
 /// watching for the next, and only then sleeps; the caller spins while it waits for the partner's part.

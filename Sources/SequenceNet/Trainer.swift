@@ -202,7 +202,8 @@ public final class Trainer {
     /// gradients of its own (zero here: the last update cleared them), and Adam adds the two. Stops
     /// the run, after the update, when `stopRequested` says so.
     private func step(_ batch: ArraySlice<Int>, from data: Dataset) throws -> Float {
-        let adam = adamDuringBackward  // two cores: Adam's update begins inside the halves
+        // On two cores, Adam's update begins inside the halves.
+        let adam = pair == nil ? nil : adamDuringBackward
         adam?.begin(adding: workers[1].gradients)
         Parallel.run(workers.count, on: pair) { w in
             let worker = workers[w]
@@ -215,7 +216,8 @@ public final class Trainer {
         // snippet.end
         // snippet.adam-step
         // optimizer.step(), then optimizer.zero_grad(): worker 0's gradients are the arena's own;
-        // Adam adds worker 1's to them, updates every weight, and leaves both sets at zero.
+        // Adam adds worker 1's to them, updates every weight, and leaves both sets at zero (on two
+        // cores the halves above have done that already, and this call only finishes).
         optimizer.updateAndClear(adding: workers[1].gradients, untouched: untouchedGradients())
         // snippet.end
         if stopRequested() { throw TrainingError.interrupted(epoch: run.epoch + 1) }

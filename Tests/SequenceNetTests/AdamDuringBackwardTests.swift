@@ -28,6 +28,7 @@ import Testing
         #expect(model.layerOfParameter == [0, 0, 2, 2])
         // As the first step finds them: no parameter to pass over, so the halves are the arena's.
         during.begin(adding: Tensor(shape: [adam.arena.count]))
+        defer { adam.updateAndClear(adding: Tensor(shape: [adam.arena.count])) }  // lets go of `during`
         var covered = [Int](repeating: 0, count: adam.arena.count)
         for (list, pieces) in during.pieces.enumerated() {
             for piece in pieces {
@@ -46,7 +47,7 @@ import Testing
 
     /// The first layer's pieces wait until the second worker has finished it; the last layer's go
     /// as soon as it reports the top layer done. The result is one `updateAndClear`, bit for bit.
-    @Test func waitsForTheOtherWorkerAndUpdatesAsAdamDoes() async throws {
+    @Test func waitsForTheOtherWorkerAndUpdatesAsAdamDoes() {
         let model = Self.model(RandomSource(seed: 2)), second = Self.model(RandomSource(seed: 2))
         let reference = Self.model(RandomSource(seed: 2))
         let adam = Adam(model.parameters, learningRate: 0.1)
@@ -62,19 +63,24 @@ import Testing
             let before = adam.arena.values.values
 
             during.begin(adding: extra)
-            let firstWorker = Task.detached { during.work(as: 0) }
+            // Worker 0 spins while it waits, so it gets a thread of its own, not one of the shared pool.
+            let firstWorkerDone = DispatchSemaphore(value: 0)
+            Thread {
+                during.work(as: 0)
+                firstWorkerDone.signal()
+            }.start()
             during.report(1, worker: 1)  // the top layer, Linear(40, 2), is done in both
             let deadline = Date().addingTimeInterval(10)
             while adam.arena.values.values[lastLayer] == before[lastLayer] && Date() < deadline {
-                try await Task.sleep(nanoseconds: 1_000_000)
+                Thread.sleep(forTimeInterval: 0.001)
             }
             let lastLayerUpdated = adam.arena.values.values[lastLayer] != before[lastLayer]
             #expect(lastLayerUpdated, "the top layer's pieces should not wait for the first layer")
-            try await Task.sleep(nanoseconds: 50_000_000)
+            Thread.sleep(forTimeInterval: 0.05)
             let firstLayerWaited = adam.arena.values.values[firstLayer] == before[firstLayer]
             #expect(firstLayerWaited, "the first layer was updated before the second worker finished it")
             during.work(as: 1)
-            await firstWorker.value
+            firstWorkerDone.wait()
             adam.updateAndClear(adding: extra)  // only finishes what the halves did
 
             referenceAdam.updateAndClear(adding: referenceExtra)
