@@ -125,7 +125,10 @@ final class AdamDuringBackward: @unchecked Sendable {
         var spins = 0
         while true {
             var listsDone = 0, took = false
-            for list in [worker, 1 - worker] {
+            // Its own list, then the other (a range, not an array literal, which would be allocated
+            // on every turn of this loop).
+            for turn in 0..<2 {
+                let list = turn == 0 ? worker : 1 - worker
                 let next = taken(list)
                 guard next < pieces[list].count else {
                     listsDone += 1
