@@ -62,8 +62,7 @@ final class AdamDuringBackward: @unchecked Sendable {
         for p in splitFor.indices where passesOver(p) != splitFor[p] { changed = true }
         guard changed else { return }
         splitFor = parameterPairs.indices.map(passesOver)
-        let offsets = optimizer.arena.offsets, count = optimizer.arena.count
-        let ranges = offsets.indices.map { offsets[$0]..<($0 + 1 < offsets.count ? offsets[$0 + 1] : count) }
+        let ranges = optimizer.arena.ranges
         // Where `Adam.updateAndClear` would end its first core's half of the elements it updates: worker
         // 0 takes the pieces before, worker 1 the rest, so that each core keeps its half of the moments
         // in its own cache, step after step, unless one helps the other.
@@ -122,6 +121,7 @@ final class AdamDuringBackward: @unchecked Sendable {
     /// arena's first, until none is left.
     func work(as worker: Int) {
         report(.max, worker: worker)
+        let lists = pieces  // read once, not on every turn of the loop
         var spins = 0
         while true {
             var listsDone = 0, took = false
@@ -130,11 +130,11 @@ final class AdamDuringBackward: @unchecked Sendable {
             for turn in 0..<2 {
                 let list = turn == 0 ? worker : 1 - worker
                 let next = taken(list)
-                guard next < pieces[list].count else {
+                guard next < lists[list].count else {
                     listsDone += 1
                     continue
                 }
-                let piece = pieces[list][next]
+                let piece = lists[list][next]
                 guard isReady(piece) else { continue }
                 // Another worker may have taken it first; either way, look again from the top.
                 took = true

@@ -26,16 +26,14 @@ extension Adam {
     /// passed over (none without `untouched`), adjacent ranges joined. Marks the updated parameters'
     /// moments as no longer zero.
     func rangesToUpdate(untouched: [Bool]?) -> [Range<Int>] {
-        let offsets = arena.offsets, count = arena.count
         var ranges: [Range<Int>] = []
-        for (index, offset) in offsets.enumerated() {
-            let end = index + 1 < offsets.count ? offsets[index + 1] : count
+        for (index, range) in arena.ranges.enumerated() {
             if untouched?[index] == true && momentsAreZero[index] { continue }
             momentsAreZero[index] = false
-            if let last = ranges.last, last.upperBound == offset {
-                ranges[ranges.count - 1] = last.lowerBound..<end
+            if let last = ranges.last, last.upperBound == range.lowerBound {
+                ranges[ranges.count - 1] = last.lowerBound..<range.upperBound
             } else {
-                ranges.append(offset..<end)
+                ranges.append(range)
             }
         }
         return ranges
@@ -44,10 +42,8 @@ extension Adam {
     /// Whether each parameter's moments are all zero in `firstMoments` and `secondMoments` ([N] each),
     /// as after a restore.
     func zeroMoments(_ first: Tensor, _ second: Tensor) -> [Bool] {
-        let offsets = arena.offsets, count = arena.count
-        return offsets.indices.map { index in
-            let end = index + 1 < offsets.count ? offsets[index + 1] : count
-            return (offsets[index]..<end).allSatisfy { first.pointer[$0] == 0 && second.pointer[$0] == 0 }
+        arena.ranges.map { range in
+            range.allSatisfy { first.pointer[$0] == 0 && second.pointer[$0] == 0 }
         }
     }
 }

@@ -11,24 +11,24 @@ public final class ParameterArena {
     public let values: Tensor
     /// [N]: their gradients, in the same places.
     public let gradients: Tensor
-    /// Where each parameter starts in the buffers.
-    let offsets: [Int]
+    /// Where each parameter lies in the buffers.
+    let ranges: [Range<Int>]
 
     /// Moves the parameters' values (and gradients) into the arena's buffers; the parameters keep
     /// their names, shapes and numbers, and become views.
     public init(_ parameters: [Parameter]) {
         self.parameters = parameters
-        var offsets: [Int] = [], total = 0
+        var ranges: [Range<Int>] = [], total = 0
         for parameter in parameters {
-            offsets.append(total)
+            ranges.append(total..<total + parameter.value.count)
             total += parameter.value.count
         }
-        self.offsets = offsets
+        self.ranges = ranges
         values = Tensor(shape: [total])
         gradients = Tensor(shape: [total])
-        for (parameter, offset) in zip(parameters, offsets) {
-            parameter.value.moveStorage(to: values, at: offset)
-            parameter.gradient.moveStorage(to: gradients, at: offset)
+        for (parameter, range) in zip(parameters, ranges) {
+            parameter.value.moveStorage(to: values, at: range.lowerBound)
+            parameter.gradient.moveStorage(to: gradients, at: range.lowerBound)
         }
     }
 
@@ -42,9 +42,9 @@ public final class ParameterArena {
             others.map(\.value.shape) == parameters.map(\.value.shape),
             "shared parameters must have the arena's shapes")
         let ownGradients = Tensor(shape: [count])
-        for (parameter, offset) in zip(others, offsets) {
-            parameter.value.borrowStorage(of: values, at: offset)
-            parameter.gradient.moveStorage(to: ownGradients, at: offset)
+        for (parameter, range) in zip(others, ranges) {
+            parameter.value.borrowStorage(of: values, at: range.lowerBound)
+            parameter.gradient.moveStorage(to: ownGradients, at: range.lowerBound)
         }
         return ownGradients
     }

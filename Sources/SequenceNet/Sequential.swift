@@ -24,13 +24,10 @@ public final class Sequential: Layer {
     public func backward(_ dy: Tensor) -> Tensor {
         // Without dL/dx, the layers before the first one with parameters need no backward pass at all.
         let first = computesInputGradient ? 0 : firstWithParameters
-        guard let afterLayerBackward else {
-            return layers[first...].reversed().reduce(dy) { $1.backward($0) }
-        }
         var gradient = dy
         for (done, layer) in layers[first...].reversed().enumerated() {
             gradient = layer.backward(gradient)
-            afterLayerBackward(done + 1)
+            afterLayerBackward?(done + 1)
         }
         return gradient
     }

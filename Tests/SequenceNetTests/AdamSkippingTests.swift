@@ -22,7 +22,7 @@ import Testing
         let extra = Tensor(shape: [adam.arena.count])
         for _ in 0..<count {
             for (index, parameter) in adam.arena.parameters.enumerated() where gradientFor(index) {
-                let offset = adam.arena.offsets[index]
+                let offset = adam.arena.ranges[index].lowerBound
                 for i in 0..<parameter.value.count {
                     adam.arena.gradients[offset + i] = random.uniform(-1, 1)
                     extra[offset + i] = random.uniform(-1, 1)
